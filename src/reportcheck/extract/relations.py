@@ -1,0 +1,465 @@
+"""Relations between quantities: breakdowns (a total and its parts), 其中 parts against their whole,
+rates and shares with their counts, changes with before/after values, and repeated figures.
+
+Every relation is a plain row dict with the intervals the validation stage compares and a ``members``
+list (role, span, value) so a verdict can point at each number. ``certain`` is False where the
+relation is a guess (a finding on it is a warning, never an error).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .mentions import RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
+from .text import TextIndex
+
+# 其中 introduces parts of the figure before it
+RE_QIZHONG = re.compile(r"其中")
+# "X中" restating a whole at the start of a clause: 34个问题中已整改29个 / 全县87户企业中
+RE_IN_WHOLE = re.compile(r"^[^，；。]{0,12}中[，,]?")
+# a clause that opens a new topic (its number is not a part of the figure before it)
+RE_NEW_TOPIC = re.compile(r"^(?:同时|此外|另外|全年|全县|全镇|全乡|全区|全市|全省|全国|全局|各级|累计)")
+# before/after of a change: 由463辆减少到392辆, 从15个工作日缩短为7个工作日
+RE_FROM = re.compile(r"(?:由|从)(?:[^，；。由从]{0,14}?的)?$")
+RE_TO = re.compile(r"^[^，；。\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|精简|调整|扩大|提升|减|增|降|升|"
+                   r"回落|下调|上调|攀升|达)?(?:到|至|为)$")
+# comparison base: 比上年的2002件, 较上年同期的267起
+RE_COMPARE = re.compile(r"(?:比|较|同比|环比)(?:[^，；。比较]{0,14}?的)?$")
+RE_DOWN = re.compile(r"减少|下降|降低|压缩|缩短|缩减|回落|精简|下调|收窄|减|降|少|节约|节省|削减|跌")
+RE_UP = re.compile(r"增加|增长|提高|上升|扩大|提升|新增|上调|增|升|多|攀升|涨")
+RE_RATE_WORD = re.compile(r"([\u4e00-\u9fff]{1,6})率(?:为|达到|达|是|已达|保持在|提高到)?$")
+RE_SHARE = re.compile(r"占(?:[^，；。占]{0,16}?)?(?:的)?(?:比重|比例)?(?:为|达|达到)?$")
+RE_OF_BASE = re.compile(r"的$")
+# shares that may exceed 100%: plan completion, growth, 是…的N倍
+RE_COMPLETION = re.compile(r"完成|计划|目标|预算|任务|上年|去年|同期|增长|增|为上|是上")
+
+
+def _member(role: str, m: Mention) -> dict:
+    n = m.num
+    return {"role": role, "start": n.start, "end": n.end, "value": n.value, "low": n.low, "high": n.high,
+            "text": n.raw}
+
+
+def _span(members: list[dict]) -> tuple[int, int]:
+    return min(x["start"] for x in members), max(x["end"] for x in members)
+
+
+def _sum(ms: list[Mention]) -> tuple[float, float]:
+    return sum(m.num.low for m in ms), sum(m.num.high for m in ms)
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    return a.num.kind == b.num.kind == "quantity" and unit_key(a.unit) == unit_key(b.unit) and a.unit != ""
+
+
+class Relations:
+    """Builds all relation tables of one report from its mentions."""
+
+    def __init__(self, text: str, index: TextIndex, mentions: list[Mention]):
+        self.text = text
+        self.index = index
+        self.mentions = mentions
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.breakdowns: list[dict] = []
+        self.part_whole: list[dict] = []
+        self.rates: list[dict] = []
+        self.changes: list[dict] = []
+        self.repeats: list[dict] = []
+        self.part_of: dict[int, int] = {}  # mention id -> breakdown row index
+        self.whole_of: dict[int, Mention] = {}  # part mention id -> whole mention
+
+    def build(self) -> "Relations":
+        for sid in sorted(self.by_sentence):
+            self._qizhong(sid)
+            self._status_runs(sid)
+            self._parts_before_total(sid)
+            self._changes(sid)
+        for sid in sorted(self.by_sentence):
+            self._rates(sid)
+        self._repeats()
+        return self
+
+    # ----------------------------------------------------------------------------------- breakdowns
+    def _add_breakdown(self, total: Mention, parts: list[Mention], form: str, certain: bool) -> None:
+        slo, shi = _sum(parts)
+        tlo, thi = total.num.low, total.num.high
+        approx = total.num.approx or any(p.num.approx for p in parts)
+        mid_t = (tlo + (thi if math.isfinite(thi) else tlo)) / 2 or 1.0
+        mid_s = (slo + (shi if math.isfinite(shi) else slo)) / 2
+        gap = (mid_s - mid_t) / mid_t
+        # A list of categories after 其中 need not be exhaustive: a sum far below the total is a
+        # partial list, not a contradiction. A near miss (within 10%) or an excess is a real mismatch.
+        exhaustive = form in ("status", "before") or gap > -0.10
+        members = [_member("total", total)] + [_member("part", p) for p in parts]
+        s, e = _span(members)
+        row = {"id": len(self.breakdowns), "form": form, "unit": total.unit, "noun": total.noun,
+               "total": total.num.value, "total_low": tlo, "total_high": thi,
+               "parts_sum": sum(p.num.value for p in parts), "sum_low": slo, "sum_high": shi,
+               "n_parts": len(parts), "approx": approx, "exhaustive": exhaustive,
+               "certain": bool(certain and exhaustive and (gap > -0.25) and gap < 0.5),
+               "start": s, "end": e, "members": members}
+        for p in parts:
+            self.part_of[p.id] = row["id"]
+            self.whole_of[p.id] = total
+        self.breakdowns.append(row)
+
+    def _add_part_whole(self, whole: Mention, part: Mention, form: str, certain: bool) -> None:
+        members = [_member("whole", whole), _member("part", part)]
+        s, e = _span(members)
+        self.whole_of.setdefault(part.id, whole)
+        self.part_whole.append({"id": len(self.part_whole), "form": form, "unit": whole.unit,
+                                "whole": whole.num.value, "whole_low": whole.num.low, "whole_high": whole.num.high,
+                                "part": part.num.value, "part_low": part.num.low, "part_high": part.num.high,
+                                "certain": certain, "start": s, "end": e, "members": members})
+
+    def _qizhong(self, sid: int) -> None:
+        ms = self.by_sentence[sid]
+        sent_start = ms[0].sent_start
+        sent_end = ms[0].sent_end
+        for q in RE_QIZHONG.finditer(self.text, sent_start, sent_end):
+            before = [m for m in ms if m.num.end <= q.start() and m.is_count]
+            after = [m for m in ms if m.num.start >= q.end() and m.num.kind == "quantity"]
+            if not before or not after:
+                continue
+            # the parts: same-unit quantities after 其中 up to the end of the segment (；) or the next 其中
+            seg = self.index.segment_at(q.start())
+            nxt = RE_QIZHONG.search(self.text, q.end(), sent_end)
+            stop = min(seg.end, nxt.start() if nxt else sent_end)
+            first = next((m for m in after if m.is_count), None)
+            if first is None or first.num.start >= stop:
+                continue
+            # the whole: the last count before 其中 with the unit of the first part, in the same segment or
+            # the clause right before
+            whole = None
+            for m in reversed(before):
+                if _compatible(m, first) and "plan" not in m.roles:
+                    whole = m
+                    break
+            if whole is None:
+                continue
+            if self.index.segment_at(whole.num.start).index != seg.index and whole.clause < first.clause - 2:
+                continue
+            parts = []
+            for m in after:
+                if m.num.start >= stop:
+                    break
+                if not m.is_count or not _compatible(m, whole):
+                    continue
+                # a status clause after the categories starts another relation (…，已办结149件)
+                if parts and re.match(r"^(?:已|正在|尚未|其余|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
+                    break
+                parts.append(m)
+            if not parts:
+                continue
+            certain = not any("plan" in p.roles for p in parts)
+            for p in parts:
+                self._add_part_whole(whole, p, "其中", certain)
+            if len(parts) >= 2:
+                self._add_breakdown(whole, parts, "其中", certain)
+
+    def _status_runs(self, sid: int) -> None:
+        """已整改113条，正在协调10条，全年跟踪14条: consecutive one-number clauses after a whole."""
+        ms = [m for m in self.by_sentence[sid] if m.is_count]
+        i = 0
+        while i < len(ms):
+            run = [ms[i]]
+            j = i + 1
+            while j < len(ms) and _compatible(ms[j], run[-1]) and ms[j].clause == run[-1].clause + 1 \
+                    and ms[j].id not in self.part_of:
+                run.append(ms[j])
+                j += 1
+            if len(run) < 2 or ms[i].id in self.part_of:
+                i += 1
+                continue
+            first = run[0]
+            statusy = sum(1 for m in run if RE_STATUS.search(m.pre)) >= len(run) - 1 \
+                or sum(1 for m in run if RE_STATUS.search(m.pre)) >= 2
+            in_whole = RE_IN_WHOLE.match(self.text[first.clause_start: first.num.start])
+            whole = None
+            parts = run
+            # "34个问题中已整改29个": the whole sits in the first clause of the run
+            if in_whole:
+                wm = [m for m in self.by_sentence[sid] if m.clause == first.clause and m.num.end <= first.num.start
+                      and _compatible(m, first)]
+                if wm:
+                    whole = wm[-1]
+            if whole is None and not RE_PART_CUE_START.match(first.pre) and len(run) >= 3 and statusy:
+                # the first number of the run is the whole: 清理项目86项，保留21项，撤并65项
+                whole, parts = run[0], run[1:]
+            elif whole is None and len(run) >= 3 and not RE_PART_CUE_START.match(first.pre):
+                whole, parts = run[0], run[1:]
+            if whole is None:
+                prev = [m for m in self.by_sentence[sid] if m.num.end <= first.num.start and _compatible(m, first)
+                        and m.clause >= first.clause - 1]
+                if prev:
+                    whole = prev[-1]
+            if whole is None and statusy:
+                whole = self._find_whole_earlier(first, run)
+            if whole is None or len(parts) < 2 or not statusy:
+                i = j
+                continue
+            if whole.id in self.part_of:
+                i = j
+                continue
+            certain = whole.sentence == first.sentence or noun_overlap(whole.noun, first.noun) >= 2
+            self._add_breakdown(whole, parts, "status", certain)
+            i = j
+
+    def _find_whole_earlier(self, first: Mention, run: list[Mention]) -> Mention | None:
+        """For a status run with no whole in its sentence: the figure it breaks down in the sentences
+        just before (the same unit and noun, at most 3 sentences back)."""
+        noun = first.noun or ""
+        best = None
+        for sid in range(first.sentence - 1, first.sentence - 4, -1):
+            for m in reversed(self.by_sentence.get(sid, [])):
+                if not m.is_count or not _compatible(m, first) or m.id in self.part_of:
+                    continue
+                if noun and noun_overlap(noun, m.noun) >= 2 or (not noun and best is None):
+                    return m
+        return best
+
+    def _parts_before_total(self, sid: int) -> None:
+        """9个社区、3个行政村，共12个村 / 对十八个村和六个站所共24个单位: parts, then the total."""
+        ms = [m for m in self.by_sentence[sid] if m.is_count]
+        for k, t in enumerate(ms):
+            if "total" not in t.roles or t.id in self.part_of or k == 0:
+                continue
+            parts = []
+            for m in reversed(ms[:k]):
+                if not _compatible(m, t) or m.id in self.part_of or "total" in m.roles:
+                    break
+                if m.clause < t.clause - 3:
+                    break
+                between = self.text[m.num.end: (parts[-1].num.start if parts else t.num.start)]
+                if not re.fullmatch(r"[\u4e00-\u9fff“”（）A-Za-z]{0,14}[、，和及与]?[\u4e00-\u9fff“”（）]{0,14}", between):
+                    break
+                parts.append(m)
+            if len(parts) >= 2:
+                parts.reverse()
+                self._add_breakdown(t, parts, "before", True)
+
+    # ----------------------------------------------------------------------------------- changes
+    def _changes(self, sid: int) -> None:
+        ms = self.by_sentence[sid]
+        for k, m in enumerate(ms):
+            if "change" not in m.roles:
+                continue
+            # 由A…到B，减少C / 比上年的A减少C (after = number before 比)
+            before = after = None
+            prev = [x for x in ms[:k] if x.num.kind == m.num.kind or (m.num.kind == "points" and x.num.kind == "percent")
+                    or (m.num.kind == "percent" and x.num.kind == "quantity")]
+            seg_start = self.index.segment_at(m.num.start).start
+            prev = [x for x in prev if x.num.start >= seg_start]
+            for j in range(len(prev) - 1, 0, -1):
+                b, a = prev[j - 1], prev[j]
+                between = self.text[b.num.end: a.num.start]
+                if RE_FROM.search(self.text[max(0, b.num.start - 20): b.num.start]) and RE_TO.search(between) \
+                        and unit_key(a.unit) == unit_key(b.unit):
+                    before, after = b, a
+                    break
+                if RE_COMPARE.search(self.text[max(0, a.num.start - 20): a.num.start]) and unit_key(a.unit) == unit_key(b.unit) \
+                        and "change" not in b.roles:
+                    after, before = b, a
+                    break
+            if before is None and len(prev) >= 1:
+                a = prev[-1]
+                # B，比上年的A减少C: the comparison base sits between B and the change
+                pre = self.text[max(0, a.num.start - 20): a.num.start]
+                if RE_COMPARE.search(pre):
+                    cands = [x for x in prev[:-1] if unit_key(x.unit) == unit_key(a.unit)]
+                    if cands:
+                        after, before = cands[-1], a
+            if before is None or after is None:
+                continue
+            # the change must speak of the same subject: 由118个压缩到76个，印发文件减少35% is another figure
+            subject = RE_CHANGE_PREFIX_OK.sub("", m.pre)
+            if len(subject) > 2 or m.clause > after.clause + 1:
+                continue
+            if "change" in before.roles or "change" in after.roles:
+                continue
+            if before.num.end > m.num.start or after.num.end > m.num.start:
+                continue
+            down = bool(RE_DOWN.search(m.pre[-6:]))
+            up = bool(RE_UP.search(m.pre[-6:]))
+            if down == up:
+                continue
+            sign = -1 if down else 1
+            blo, bhi, alo, ahi = before.num.low, before.num.high, after.num.low, after.num.high
+            if not all(math.isfinite(v) for v in (blo, bhi, alo, ahi)):
+                continue
+            dlo, dhi = alo - bhi, ahi - blo
+            if m.num.kind == "percent" and before.num.kind == "quantity":
+                if blo <= 0:
+                    continue
+                # percentage change: (after - before) / before
+                cands = [dlo / blo, dlo / bhi, dhi / blo, dhi / bhi]
+                clo, chi = min(cands) * 100, max(cands) * 100
+                kind = "percent"
+            else:
+                if unit_key(m.unit) != unit_key(before.unit) and not (m.num.kind == "points" and before.num.kind == "percent"):
+                    continue
+                clo, chi = dlo, dhi
+                kind = "absolute"
+            slo, shi = sign * m.num.low, sign * m.num.high
+            if slo > shi:
+                slo, shi = shi, slo
+            members = [_member("before", before), _member("after", after), _member("change", m)]
+            s, e = _span(members)
+            self.changes.append({"id": len(self.changes), "kind": kind, "unit": m.unit,
+                                 "before": before.num.value, "after": after.num.value, "stated": sign * m.num.value,
+                                 "stated_low": slo, "stated_high": shi, "computed_low": clo, "computed_high": chi,
+                                 "certain": True, "start": s, "end": e, "members": members})
+
+    # ----------------------------------------------------------------------------------- rates
+    def _rates(self, sid: int) -> None:
+        ms = self.by_sentence[sid]
+        for k, m in enumerate(ms):
+            if m.num.kind != "percent" or "change" in m.roles:
+                continue
+            pre = m.pre
+            rw = RE_RATE_WORD.search(pre)
+            share = RE_SHARE.search(pre)
+            if not rw and not share:
+                continue
+            counts = [x for x in ms[:k] if x.is_count or (x.num.kind == "quantity" and x.unit and "rate" not in x.roles
+                                                          and "change" not in x.roles)]
+            num = den = None
+            form = ""
+            if rw:
+                stem = rw.group(1)
+                verb = stem[-2:]
+                # numerator: the latest count whose clause names the verb of the rate (办结率 -> 已办结3108条)
+                cands = [x for x in counts if verb in x.pre or verb in x.post[:4] or (x.verb and x.verb in stem)]
+                if not cands:
+                    cands = [x for x in self._prev_counts(m) if verb in x.pre]
+                if cands:
+                    num = cands[-1]
+                    den = self._denominator(num, counts)
+                form = "rate"
+            else:
+                # 占计划142亿元的92.5% / 其中女性480人，占32.17% / 全县87户企业中，…的有61户，占70.1%
+                base_in = [x for x in counts if x.num.start > m.clause_start and x.num.start < m.num.start]
+                if base_in and RE_OF_BASE.search(self.text[base_in[-1].num.end: m.num.start]):
+                    den = base_in[-1]
+                    prior = [x for x in counts if x.num.end <= m.clause_start and _compatible(x, den)]
+                    num = prior[-1] if prior else None
+                else:
+                    prior = [x for x in counts if x.num.end <= m.num.start]
+                    if prior and prior[-1].clause >= m.clause - 1:
+                        num = prior[-1]
+                        den = self._denominator(num, counts)
+                    else:
+                        den = self._base_of_share(m)
+                form = "share"
+            if den is None or den.num.value in (None, 0):
+                continue
+            if num is not None and not _compatible(num, den):
+                continue
+            plo, phi = m.num.low, m.num.high
+            can_exceed = bool(RE_COMPLETION.search(m.sent_start and self.text[m.sent_start:m.num.start] or pre))
+            members = ([_member("numerator", num)] if num else []) + [_member("denominator", den), _member("rate", m)]
+            s, e = _span(members)
+            row = {"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo, "stated_high": phi,
+                   "numerator": num.num.value if num else math.nan, "denominator": den.num.value,
+                   "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True, "over_100": False,
+                   "can_exceed_100": can_exceed, "certain": True, "start": s, "end": e, "members": members}
+            if num is not None:
+                cands = [num.num.low / den.num.low, num.num.low / den.num.high, num.num.high / den.num.low,
+                         num.num.high / den.num.high] if den.num.low > 0 and math.isfinite(den.num.high) \
+                    and math.isfinite(num.num.high) else []
+                if not cands:
+                    continue
+                row["computed_low"], row["computed_high"] = min(cands) * 100, max(cands) * 100
+            else:
+                # GRIM: some whole count k of the base must give the stated share
+                base = den.num
+                if base.approx or base.low != base.high or base.low > 100000:
+                    continue
+                n = int(base.value)
+                row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(0, n + 1)) if n > 0 else True
+                row["computed_low"], row["computed_high"] = (plo, phi) if row["grim_ok"] else (math.nan, math.nan)
+            row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
+            self.rates.append(row)
+
+    def _prev_counts(self, m: Mention) -> list[Mention]:
+        out = []
+        for sid in range(m.sentence - 3, m.sentence):
+            out += [x for x in self.by_sentence.get(sid, []) if x.is_count and x.paragraph >= m.paragraph - 1]
+        return out
+
+    def _denominator(self, num: Mention, counts: list[Mention]) -> Mention | None:
+        """The whole a numerator is counted against: its breakdown's total, its 其中 whole, an "X中"
+        whole, or the count of the same unit just before it."""
+        if num.id in self.whole_of:
+            return self.whole_of[num.id]
+        earlier = [x for x in counts if x.num.end <= num.num.start and _compatible(x, num)]
+        # the count may sit in the sentences before (共收集…3406条。…已办结3108条)
+        earlier = earlier or [x for x in self._prev_counts(num) if _compatible(x, num)]
+        if not earlier:
+            return None
+        x = earlier[-1]
+        # a part of a breakdown stands for its whole
+        return self.whole_of.get(x.id, x)
+
+    def _base_of_share(self, m: Mention) -> Mention | None:
+        """全乡23名村党组织书记中，大专以上学历的占37.5%: the base stated as "N… 中" in the sentence."""
+        sent = self.text[m.sent_start: m.num.start]
+        mm = re.search(r"(?:[^，；。]{0,16}?)中，", sent)
+        if not mm:
+            return None
+        cands = [x for x in self.by_sentence.get(m.sentence, []) if x.is_count and x.num.end <= m.sent_start + mm.end()]
+        return cands[-1] if cands else None
+
+    # ----------------------------------------------------------------------------------- repeats
+    def _repeats(self) -> None:
+        """The same figure (same verb, noun and unit) stated again later, in another sentence."""
+        seen: dict[tuple[str, str], list[Mention]] = {}
+        for m in self.mentions:
+            if not m.is_count or m.num.kind != "quantity" or len(m.noun) < 2 or "plan" in m.roles:
+                continue
+            key = (unit_key(m.unit), m.noun)
+            for prev in seen.get(key, []):
+                if prev.sentence == m.sentence:
+                    continue
+                if prev.verb and m.verb and prev.verb != m.verb and prev.verb not in m.pre and m.verb not in prev.pre:
+                    continue
+                if not self._same_scope(prev, m):
+                    continue
+                lo_ok = prev.num.low <= m.num.high and m.num.low <= prev.num.high
+                ratio = (m.num.value or 0) / (prev.num.value or 1)
+                # different figures far apart are different populations, not a typo
+                if not lo_ok and not (0.5 <= ratio <= 2.0):
+                    continue
+                members = [_member("first", prev), _member("second", m)]
+                s, e = _span(members)
+                self.repeats.append({"id": len(self.repeats), "noun": m.noun, "unit": m.unit,
+                                     "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
+                                     "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
+                                     "certain": bool(prev.verb and prev.verb == m.verb) or "的" in m.pre[-3:] or
+                                     self.text[m.num.end: m.num.end + 1] != "",
+                                     "start": s, "end": e, "members": members})
+                break
+            seen.setdefault(key, []).append(m)
+
+    def _same_scope(self, a: Mention, b: Mention) -> bool:
+        """Two figures belong to one scope unless their sentences name different periods or subjects."""
+        pa = set(RE_PERIOD.findall(self.text[a.sent_start: a.num.start]))
+        pb = set(RE_PERIOD.findall(self.text[b.sent_start: b.num.start]))
+        if pa and pb and not (pa & pb):
+            return False
+        return True
+
+
+# what may stand before a change verb without naming a new subject: 每月提高500元, 平均提高126平方米
+RE_CHANGE_PREFIX_OK = re.compile(r"^(?:同比|环比|平均|每[\u4e00-\u9fff]{1,2}|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
+                                 r"(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|回落|扩大|新增|增|减|降|升|多|少|节约|"
+                                 r"节省|精简|削减|下调|上调|提升|增收|减收|收窄|攀升)(?:了|约|近|超过|达)?$")
+RE_PART_CUE_START = re.compile(r"^(?:其中|其余|剩余|另有|已|正在|尚未|未|待|仍有|基本|需|阶段性)")
+
+
+def extract_relations(text: str, index: TextIndex, mentions: list[Mention]) -> Relations:
+    """All relation rows of one report."""
+    return Relations(text, index, mentions).build()

@@ -1,0 +1,78 @@
+"""Sentences and clauses of a normalised text, with fast lookup from an offset to its sentence/clause."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# Sentence ends: 。！？ and paragraph breaks
+RE_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）]?|\n+")
+# Clause boundaries inside a sentence: ，；：
+RE_CLAUSE_END = re.compile(r"[，；：,;]")
+# Segment boundaries (half-sentences) inside a sentence: ；
+RE_SEGMENT_END = re.compile(r"[；;]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text: [start, end) in the normalised text, with its index."""
+
+    index: int
+    start: int
+    end: int
+
+
+def _split(text: str, rx: re.Pattern[str], lo: int, hi: int) -> list[tuple[int, int]]:
+    out = []
+    s = lo
+    for m in rx.finditer(text, lo, hi):
+        if m.end() > s:
+            out.append((s, m.end()))
+        s = m.end()
+    if s < hi:
+        out.append((s, hi))
+    return out
+
+
+class TextIndex:
+    """Sentence, segment (；) and clause (，；：) spans of a text, with offset -> span lookup."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sentences: list[Span] = []
+        self.clauses: list[Span] = []
+        self.segments: list[Span] = []
+        self.paragraph_of_sentence: list[int] = []
+        para = 0
+        for s, e in _split(text, RE_SENTENCE_END, 0, len(text)):
+            if not text[s:e].strip():
+                continue
+            self.sentences.append(Span(len(self.sentences), s, e))
+            self.paragraph_of_sentence.append(para)
+            if "\n" in text[s:e]:
+                para += 1
+            for cs, ce in _split(text, RE_SEGMENT_END, s, e):
+                self.segments.append(Span(len(self.segments), cs, ce))
+            for cs, ce in _split(text, RE_CLAUSE_END, s, e):
+                self.clauses.append(Span(len(self.clauses), cs, ce))
+        self._sent_starts = [s.start for s in self.sentences]
+        self._clause_starts = [c.start for c in self.clauses]
+        self._seg_starts = [c.start for c in self.segments]
+
+    @staticmethod
+    def _find(starts: list[int], spans: list[Span], pos: int) -> Span | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return spans[i] if i >= 0 else None
+
+    def sentence_at(self, pos: int) -> Span:
+        return self._find(self._sent_starts, self.sentences, pos) or Span(-1, 0, 0)
+
+    def clause_at(self, pos: int) -> Span:
+        return self._find(self._clause_starts, self.clauses, pos) or Span(-1, 0, 0)
+
+    def segment_at(self, pos: int) -> Span:
+        return self._find(self._seg_starts, self.segments, pos) or Span(-1, 0, 0)
+
+    def paragraph(self, sentence_index: int) -> int:
+        return self.paragraph_of_sentence[sentence_index] if sentence_index >= 0 else -1
