@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 
 from ..numbers import TIME_UNITS, Number, scan
 from .text import TextIndex
@@ -66,7 +66,7 @@ class Mention:
     def is_count(self) -> bool:
         """A plain count or amount (not a share, a change, a rate or a duration)."""
         return (self.num.kind == "quantity" and self.num.unit not in TIME_UNITS
-                and not ({"change", "rate"} & self.roles) and self.num.unit != "")
+                and not ({"change", "rate", "before", "after"} & self.roles) and self.num.unit != "")
 
 
 # Units that count the same things
@@ -77,6 +77,9 @@ def unit_key(unit: str) -> str:
     """Units that measure the same thing compare equal (名 and 人)."""
     return UNIT_FAMILY.get(unit, unit)
 
+
+USERDICT = Path(__file__).resolve().parents[1] / "data" / "userdict.txt"
+"""The domain dictionary shipped in the package (words jieba would otherwise split)."""
 
 _JIEBA = None
 _JIEBA_LOCK = threading.Lock()
@@ -94,8 +97,7 @@ def tokenizer():
 
                 jieba.setLogLevel(logging.WARNING)
                 tk = jieba.Tokenizer()
-                with resources.as_file(resources.files("reportcheck") / "data" / "userdict.txt") as p:
-                    tk.load_userdict(str(p))
+                tk.load_userdict(str(USERDICT))
                 _JIEBA = tk
     return _JIEBA
 

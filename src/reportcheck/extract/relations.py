@@ -49,6 +49,17 @@ def _sum(ms: list[Mention]) -> tuple[float, float]:
     return sum(m.num.low for m in ms), sum(m.num.high for m in ms)
 
 
+# generic classifiers that count the same items in one breath: 137个意见…已整改113项
+LOOSE_UNITS = {"个", "项", "条", "件"}
+# a status word right before a number marks it as a part: 现已整改到位113项, 正在协调10项
+RE_PART_NEAR = re.compile(r"已|正在|尚未|未|其余|剩余|基本|需长期|需持续|持续|跟踪")
+
+
+def _loosely_compatible(a: Mention, b: Mention) -> bool:
+    return _compatible(a, b) or (a.unit in LOOSE_UNITS and b.unit in LOOSE_UNITS
+                                 and a.num.kind == b.num.kind == "quantity")
+
+
 def _compatible(a: Mention, b: Mention) -> bool:
     return a.num.kind == b.num.kind == "quantity" and unit_key(a.unit) == unit_key(b.unit) and a.unit != ""
 
@@ -73,10 +84,12 @@ class Relations:
 
     def build(self) -> "Relations":
         for sid in sorted(self.by_sentence):
+            self._changes(sid)
+            self._from_to(sid)
+        for sid in sorted(self.by_sentence):
             self._qizhong(sid)
             self._status_runs(sid)
             self._parts_before_total(sid)
-            self._changes(sid)
         for sid in sorted(self.by_sentence):
             self._rates(sid)
         self._repeats()
@@ -128,6 +141,9 @@ class Relations:
             seg = self.index.segment_at(q.start())
             nxt = RE_QIZHONG.search(self.text, q.end(), sent_end)
             stop = min(seg.end, nxt.start() if nxt else sent_end)
+            if q.start() > 0 and self.text[q.start() - 1] in "（(":
+                close = self.text.find("）", q.end(), sent_end)
+                stop = min(stop, close if close >= 0 else stop)
             first = next((m for m in after if m.is_count), None)
             if first is None or first.num.start >= stop:
                 continue
@@ -186,14 +202,13 @@ class Relations:
                       and _compatible(m, first)]
                 if wm:
                     whole = wm[-1]
-            if whole is None and not RE_PART_CUE_START.match(first.pre) and len(run) >= 3 and statusy:
+            first_is_part = bool(RE_PART_NEAR.search(first.pre[-8:]))
+            if whole is None and not first_is_part and len(run) >= 3 and statusy:
                 # the first number of the run is the whole: 清理项目86项，保留21项，撤并65项
                 whole, parts = run[0], run[1:]
-            elif whole is None and len(run) >= 3 and not RE_PART_CUE_START.match(first.pre):
-                whole, parts = run[0], run[1:]
             if whole is None:
-                prev = [m for m in self.by_sentence[sid] if m.num.end <= first.num.start and _compatible(m, first)
-                        and m.clause >= first.clause - 1]
+                prev = [m for m in self.by_sentence[sid] if m.num.end <= first.num.start
+                        and _loosely_compatible(m, first) and m.clause >= first.clause - 1 and m.is_count]
                 if prev:
                     whole = prev[-1]
             if whole is None and statusy:
@@ -242,6 +257,15 @@ class Relations:
                 self._add_breakdown(t, parts, "before", True)
 
     # ----------------------------------------------------------------------------------- changes
+    def _from_to(self, sid: int) -> None:
+        """由A…到B: both figures are before/after values, never parts or totals of a breakdown."""
+        ms = self.by_sentence[sid]
+        for b, a in zip(ms, ms[1:]):
+            if RE_FROM.search(self.text[max(0, b.num.start - 20): b.num.start]) and \
+                    RE_TO.search(self.text[b.num.end: a.num.start]):
+                b.roles.add("before")
+                a.roles.add("after")
+
     def _changes(self, sid: int) -> None:
         ms = self.by_sentence[sid]
         for k, m in enumerate(ms):
@@ -418,7 +442,9 @@ class Relations:
         """The same figure (same verb, noun and unit) stated again later, in another sentence."""
         seen: dict[tuple[str, str], list[Mention]] = {}
         for m in self.mentions:
-            if not m.is_count or m.num.kind != "quantity" or len(m.noun) < 2 or "plan" in m.roles:
+            # Chinese-numeral counts are mostly parts of names (八项规定, 三个代表): only digits repeat
+            if not m.is_count or m.num.kind != "quantity" or len(m.noun) < 2 or "plan" in m.roles \
+                    or not m.num.raw[:1].isdigit():
                 continue
             key = (unit_key(m.unit), m.noun)
             for prev in seen.get(key, []):

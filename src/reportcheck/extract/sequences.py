@@ -28,7 +28,8 @@ How markers are grouped (the rules describe how reports write lists, not any one
   every open sequence of a lower rank (``1.`` restarts under each ``（一）``) and every in-paragraph
   list.
 * In-paragraph lists (``是`` ``要`` ``第`` verb lists, and ``（一）`` / ``（1）`` / ``①`` written
-  mid-line) live in one paragraph or in consecutive paragraphs of one section.
+  mid-line) live in one paragraph or in consecutive paragraphs of one section; an item that opens its
+  paragraph may continue its list further away in the same section, but that join is not certain.
 * A value of 1 starts a new sequence; any other value continues the open sequence of its style, so a
   duplicate or a gap stays inside one sequence and shows as ``value != expected``.
 * A sequence is ``certain`` only when it starts at 1 and has at least two markers; a marker that
@@ -105,12 +106,21 @@ MAX_PARA_GAP = 2
 MAX_GAP_SKIP = 3
 # How far back (characters) an announcement is looked for before the first marker of a list.
 ANNOUNCE_WINDOW = 1500
-# Longest noun tail between an adjacent count and its list (``四个方面的工作：`` -> ``的工作``).
-ADJACENT_TAIL = 12
+# Longest counted noun between a count and its list when nothing else stands between them:
+# ``四个方面的工作：`` (strong) -> ``的工作``, ``四项工作。`` (weak) -> ``工作``, ``“五个一”活动：`` -> ``活动``.
+STRONG_TAIL = 12
+WEAK_TAIL = 6
+QUOTED_TAIL = 4
 # Longest same-sentence tail after a strong count (``4个方面，逐项推进情况如下。``).
 SENTENCE_TAIL = 40
 # How many characters before the count the reported announcement span may start (the verb).
 ANNOUNCE_LEAD = 16
+# Same-style lists interrupted by a restart that are remembered for resumption.
+MAX_NESTED = 4
+# Characters after a marker compared to tell a repeated passage from a numbering slip.
+ITEM_HEAD = 16
+# Longest clause reported for a marker (``clause_end``); also bounds the search on text without stops.
+MAX_CLAUSE = 300
 
 # ---------------------------------------------------------------------------------------------------
 # Patterns.
@@ -120,25 +130,36 @@ _CN_DIGITS = "一二三四五六七八九"
 _CN = rf"(?:[{_CN_DIGITS}]?十[{_CN_DIGITS}]?|[{_CN_DIGITS}])"
 # A position that starts a clause: text start, line start or after 。；：，！？ .
 _CLAUSE_START = r"(?<![^\n。；：，！？])"
+# Where a 是/要 list item may start: a clause start, or right after a closing quote, since a heading
+# such as ``确保活动“三到位” 一是…`` loses its space in normalisation. Not after an opening quote:
+# “三要三不要” is a slogan.
+_ITEM_START = r"(?<![^\n。；：，！？”])"
 
+# After ``、``: not a second numeral of a range or pair (``一、二季度``, ``第一、第二产业``, ``一、二年级``);
+# a heading that begins with a word such as 一年来 or 一定 is still a heading.
+_NOT_RANGE = rf"(?!第|{_CN}(?:[、季产年级等和至批次届类期])|{_CN}$)"
 # ``一是`` at clause start, but not the idiom ``一是一，二是二``.
-_RE_SHI = re.compile(rf"{_CLAUSE_START}(?P<n>{_CN})是(?!(?P=n)[，、。；！？”])")
+_RE_SHI = re.compile(rf"{_ITEM_START}(?P<n>{_CN})是(?!(?P=n)[，、。；！？”])")
 # ``一要`` at clause start, not the compounds 要求/要点/要素/要害/要务/要件/要闻/要冲/要地.
-_RE_YAO = re.compile(rf"{_CLAUSE_START}(?P<n>{_CN})要(?![求点素害务件闻冲地])")
+_RE_YAO = re.compile(rf"{_ITEM_START}(?P<n>{_CN})要(?![求点素害务件闻冲地])")
 # ``第一，`` ``第一、`` ``第一：`` ``第一是`` at clause start; not ``第一、二季度`` or ``第一、第二产业``.
-_RE_DI = re.compile(
-    rf"{_CLAUSE_START}(?P<m>第(?P<n>{_CN})(?:是|(?=[，：])|(?=、(?![{_CN_DIGITS}十两第\d]))))"
-)
-# ``（一）`` anywhere except ``第（一）项``; line-start ones are headings.
-_RE_CN_PAREN = re.compile(rf"(?<!第)（(?P<n>{_CN})）")
+_RE_DI = re.compile(rf"{_CLAUSE_START}(?P<m>第(?P<n>{_CN})(?:是|(?=[，：])|(?=、{_NOT_RANGE})))")
+# A bracketed number cited rather than listed: ``第（一）项``, ``（一）至（三）``, ``（二）、（三）款``.
+_NOT_CITED_BEFORE = r"(?<![第条至到和或及、—～~-])"
+_NOT_CITED_AFTER = r"(?![至到和或及、—～~\-项款目])"
+# ``（一）`` anywhere except when cited; line-start ones are headings.
+_RE_CN_PAREN = re.compile(rf"{_NOT_CITED_BEFORE}（(?P<n>{_CN})）{_NOT_CITED_AFTER}")
 # ``一、`` at line start, not ``一、二年级`` (a numeral range).
-_RE_CN_COMMA = re.compile(rf"^(?P<n>{_CN})、(?![{_CN_DIGITS}十两\d])", re.MULTILINE)
+_RE_CN_COMMA = re.compile(rf"^(?P<n>{_CN})、{_NOT_RANGE}", re.MULTILINE)
 # ``1.`` ``1．`` ``1、`` at line start; not a decimal (``1.2万``), a range (``1、2月``) or a year.
 _RE_AR_HEAD = re.compile(r"^(?P<n>\d{1,2})(?P<p>[.．、])(?![\d.．%])", re.MULTILINE)
-# ``（1）`` anywhere except ``第（1）项``; line-start ones are headings.
-_RE_AR_PAREN = re.compile(r"(?<!第)（(?P<n>\d{1,2})）")
-# Enclosed numbers: ①-⑳ (circled), ⑴-⒇ (parenthesised), ⒈-⒛ (with full stop).
-_RE_ENCLOSED = re.compile("[\u2460-\u249b]")
+# ``（1）`` anywhere except when cited; line-start ones are headings.
+_RE_AR_PAREN = re.compile(rf"{_NOT_CITED_BEFORE}（(?P<n>\d{{1,2}})）{_NOT_CITED_AFTER}")
+# Enclosed numbers: ①-⑳ (circled), ⑴-⒇ (parenthesised), ⒈-⒛ (with full stop); not a glyph
+# placeholder (＠①), a bracketed note reference (（⑴⑵）), one of a run of two (⑵⑶) or a citation (①至③).
+_RE_ENCLOSED = re.compile(
+    rf"(?<![＠@（\u2460-\u249b])(?<![至到和或及、—～~-])[\u2460-\u249b](?![\u2460-\u249b]){_NOT_CITED_AFTER}"
+)
 # ``一看`` ``二抓`` … at clause start: a candidate verb list, kept only when 一X is followed by 二X.
 _RE_VERB = re.compile(rf"{_CLAUSE_START}(?P<n>{_CN})(?P<v>[\u4e00-\u9fff])")
 # Characters after a numeral that make a count or a name, never a verb list (一年, 二次, 三个, 十一届…).
@@ -154,16 +175,27 @@ _RE_CLAUSE_END = re.compile(r"[。；！？\n]")
 
 _NUM = rf"(?:[{_CN_DIGITS}]?十[{_CN_DIGITS}]?|[{_CN_DIGITS}两]|\d{{1,2}})"
 # A stated count: ``三点`` ``四个方面`` ``五项`` ``三件`` ``4个方面`` or a quoted slogan
-# ``“五个坚持”`` ``“三到位”`` ``“六个一”``. Not an ordinal (第三个), a year or a part of a bigger number.
+# ``“五个坚持”`` ``“三到位”`` ``“六个一”``. Not an ordinal (第三个), a year, a part of a bigger number,
+# a percentage (百分之九点六) or a decimal (九点六).
 _RE_COUNT = re.compile(
     rf"“(?P<qn>{_NUM})(?P<qg>个)?(?P<qb>[^“”\n]{{1,8}})”"
-    rf"|(?<![第\d{_CN_DIGITS}十百千万亿两几每.．])(?P<n>{_NUM})"
-    r"(?P<c>个方面|个层面|方面|层面|个(?![月人百千万亿])|项|点|件|条|种|类|大(?=[\u4e00-\u9fff])|招|步|句话)"
+    rf"|(?<![第\d{_CN_DIGITS}十百千万亿两几每之.．])(?P<n>{_NUM})"
+    rf"(?P<c>个方面|个层面|方面|层面|个(?![月人百千万亿])|项|点(?![\d{_CN_DIGITS}十零〇])|件|条|种|类"
+    r"|大(?=[\u4e00-\u9fff])|招|步|句话)"
 )
 # Characters that make a tail a different statement (another number, a new sentence).
 _RE_TAIL_BREAK = re.compile(rf"[\d{_CN_DIGITS}十两。！？；\n]")
-# Characters that end a sentence.
-_RE_SENTENCE_END = re.compile(r"[。！？\n]")
+# The counted noun after a count: up to STRONG_TAIL characters that are no punctuation or number.
+_RE_NOUN_TAIL = re.compile(rf"[^\n。；：，！？、“”（）\d{_CN_DIGITS}十两]{{0,{STRONG_TAIL}}}")
+# Any ASCII digit (a tail with a number in it is another statement).
+_RE_DIGIT = re.compile(r"\d")
+# A preposition that makes the count adverbial (从两方面采取措施, 按照反馈意见的4个方面): the list then
+# counts something else, so the link is not certain. 从严/从而/从事… are words, not the preposition.
+_RE_ADVERBIAL = re.compile(r"从(?![严实而事来中未不没头])|按照|根据|针对|围绕|通过|结合|对照")
+# 在/从 right before the count (在三个方面, 从以下四个方面), but not 存在/所在/现在/正在/实在.
+_RE_ADVERBIAL_AT = re.compile(r"(?<![存所现正实])在(?:以下)?$")
+# A list finished in other words after its last marker: 还有两类, 另有三项.
+_RE_CONTINUATION = re.compile(rf"(?:还有|另有|此外还有)(?:{_NUM})(?:个|类|种|项|点|条|方面|大类)")
 # Separators that may stand between an announcement and its first marker.
 _SEPARATORS = "：。，；\n、"
 # Characters that end the clause before an announcement (for the reported span).
@@ -195,10 +227,9 @@ class _Marker:
     value: int
     style: str
     heading: bool  # a line-start heading (ranked) rather than an in-paragraph list marker
-    key: tuple  # grouping key: (style, heading, verb character)
+    key: tuple  # grouping key: (style, heading, …) or ("verb", character)
     para: int = 0
-    seq: _Seq | None = None
-    certain: bool = True
+    certain: bool = True  # False when this marker's place in its sequence is a guess
 
 
 @dataclass(slots=True)
@@ -211,12 +242,16 @@ class _Seq:
     seq_id: int = -1
 
     @property
+    def last(self) -> int:
+        return self.markers[-1].value
+
+    @property
     def certain(self) -> bool:
         return len(self.markers) >= 2 and self.markers[0].value == 1
 
 
 def _find_markers(text: str) -> list[_Marker]:
-    """Every ordinal marker candidate in document order (verb candidates included)."""
+    """Every ordinal marker candidate in document order (verb-list candidates included)."""
     out: list[_Marker] = []
 
     def at_line_start(i: int) -> bool:
@@ -249,11 +284,12 @@ def _find_markers(text: str) -> list[_Marker]:
         out.append(_Marker(m.start(), m.end(), value, STYLE_AR_PAREN, head, (STYLE_AR_PAREN, head)))
     for m in _RE_ENCLOSED.finditer(text):
         code = ord(m.group()) - 0x2460
-        style, value = (
-            (STYLE_CIRCLED, code + 1) if code < 20 else
-            (STYLE_AR_PAREN, code - 19) if code < 40 else
-            (STYLE_AR_DOT, code - 39)
-        )
+        if code < 20:
+            style, value = STYLE_CIRCLED, code + 1
+        elif code < 40:
+            style, value = STYLE_AR_PAREN, code - 19
+        else:
+            style, value = STYLE_AR_DOT, code - 39
         head = at_line_start(m.start())
         out.append(_Marker(m.start(), m.end(), value, style, head, (style, head, "enclosed")))
     for m in _RE_VERB.finditer(text):
@@ -266,47 +302,157 @@ def _find_markers(text: str) -> list[_Marker]:
 
 
 def _group(markers: list[_Marker], para_starts: list[int]) -> list[_Seq]:
-    """Group markers into sequences (see the module docstring for the rules)."""
+    """Group markers into sequences (see the module docstring for the rules).
+
+    Each heading rank and each in-paragraph style keeps a stack: the top is the open sequence, the
+    ones below are lists of the same style that a restart at 1 interrupted. Indentation is lost in
+    normalisation, so ``一、…四、`` with a nested ``一、二、三、`` inside section 四 reads as a restart;
+    ``五、`` then fits the interrupted outer list, not the nested one, and resumes it.
+    """
     seqs: list[_Seq] = []
-    open_heads: dict[int, _Seq] = {}  # rank -> open heading sequence
-    open_lists: dict[tuple, _Seq] = {}  # key -> open in-paragraph sequence
+    heads: dict[int, list[_Seq]] = {}
+    lists: dict[tuple, list[_Seq]] = {}
+    verbs: dict[tuple, list[_Seq]] = {}  # verb-list candidates, kept apart: there are many of them
+
+    def new_seq(mk: _Marker, level: int, stack: list[_Seq]) -> _Seq:
+        seq = _Seq(mk.key, mk.style, mk.heading, level)
+        seqs.append(seq)
+        stack.append(seq)
+        del stack[:-MAX_NESTED]
+        return seq
+
     for mk in markers:
         mk.para = bisect.bisect_right(para_starts, mk.start) - 1
+        if mk.value != 1 and mk.style in HEADING_RANK:
+            _mend_bracket_run(mk, heads, lists)
         if mk.heading:
             rank = HEADING_RANK[mk.style]
-            for r in [r for r in open_heads if r > rank]:
-                del open_heads[r]
-            open_lists.clear()
-            seq = open_heads.get(rank)
-            if seq is None or seq.key != mk.key or mk.value == 1:
-                level = sum(1 for r in open_heads if r < rank)
-                seq = _Seq(mk.key, mk.style, True, level)
-                seqs.append(seq)
-                open_heads[rank] = seq
+            for r in [r for r in heads if r > rank]:
+                del heads[r]
+            lists.clear()
+            verbs.clear()
+            stack = heads.setdefault(rank, [])
+            if stack and stack[-1].key != mk.key:
+                stack.clear()
+            seq = stack[-1] if stack else None
+            if seq is not None and mk.value not in (1, seq.last + 1):
+                for j in range(len(stack) - 2, -1, -1):
+                    if stack[j].last + 1 == mk.value:
+                        del stack[j + 1:]
+                        seq = stack[j]
+                        break
+            if seq is None or mk.value == 1:
+                seq = new_seq(mk, sum(1 for r, st in heads.items() if r < rank and st), stack)
         else:
-            seq = open_lists.get(mk.key)
-            if seq is None or mk.value == 1 or mk.para - seq.markers[-1].para > MAX_PARA_GAP:
-                nested = sum(
-                    1 for s in open_lists.values() if s.key != mk.key and s.markers[-1].para == mk.para
+            verb = mk.key[0] == "verb"
+            stack = (verbs if verb else lists).setdefault(mk.key, [])
+            far = bool(stack) and mk.para - stack[-1].markers[-1].para > MAX_PARA_GAP
+            if far and not _at_para_start(mk, para_starts):
+                stack.clear()
+            seq = stack[-1] if stack else None
+            if far and seq is not None:
+                # An item that opens its paragraph continues its list anywhere in the section
+                # (第一，… several paragraphs … 第二，…), but so far away the grouping is a guess.
+                mk.certain = False
+            if seq is None or mk.value == 1:
+                nested = 0 if verb else sum(
+                    1 for k, st in lists.items() if k != mk.key and st and st[-1].markers[-1].para == mk.para
                 )
-                seq = _Seq(mk.key, mk.style, False, len(open_heads) + nested)
-                seqs.append(seq)
-                open_lists[mk.key] = seq
+                seq = new_seq(mk, sum(1 for st in heads.values() if st) + nested, stack)
+            elif mk.value != seq.last + 1 and any(s.last + 1 == mk.value for s in stack[:-1]):
+                # It also fits an earlier list of this style in the same passage: which one is a guess.
+                mk.certain = False
         if seq.markers:
-            prev = seq.markers[-1].value
+            prev = seq.last
             if mk.value < prev or mk.value - prev > MAX_GAP_SKIP:
                 mk.certain = False
         seq.markers.append(mk)
-        mk.seq = seq
     # A verb list (一看…二看…) is real only when it opens with 一X, 二X.
-    kept = []
+    return [seq for seq in seqs if seq.key[0] != "verb" or [mk.value for mk in seq.markers[:2]] == [1, 2]]
+
+
+def _mend_bracket_run(mk: _Marker, heads: dict[int, list[_Seq]], lists: dict[tuple, list[_Seq]]) -> None:
+    """Let one run of bracketed markers stay one list across the line-start/mid-line divide.
+
+    ``（1）…；（2）…；（3）…`` whose first item opens the paragraph is one list, as is ``措施：（1）…⏎（2）…``
+    whose later items open lines. A marker that continues the open sequence of the other kind, close by,
+    takes that kind.
+    """
+    if mk.heading:
+        stack = heads.get(HEADING_RANK[mk.style])
+        if stack and stack[-1].style == mk.style and stack[-1].last + 1 == mk.value:
+            return
+        inline = lists.get((mk.style, False)) or lists.get((mk.style, False, "enclosed"))
+        if inline and inline[-1].last + 1 == mk.value and mk.para - inline[-1].markers[-1].para <= 1:
+            mk.heading = False
+            mk.key = inline[-1].key
+    else:
+        stack = heads.get(HEADING_RANK[mk.style])
+        if stack and stack[-1].style == mk.style and stack[-1].markers[-1].para == mk.para:
+            mk.heading = True
+            mk.key = stack[-1].key
+
+
+def _at_para_start(mk: _Marker, para_starts: list[int]) -> bool:
+    return para_starts[mk.para] == mk.start
+
+
+def _marker_rows(text: str, seqs: list[_Seq]) -> list[dict]:
+    rows: list[dict] = []
     for seq in seqs:
-        if seq.key[0] == "verb":
-            vals = [mk.value for mk in seq.markers[:2]]
-            if vals != [1, 2]:
-                continue
-        kept.append(seq)
-    return kept
+        seq_certain = seq.certain
+        prev: _Marker | None = None
+        slipped = False
+        for pos, mk in enumerate(seq.markers, start=1):
+            expected = 1 if prev is None else prev.value + 1
+            clause_end = _clause_end(text, mk.end)
+            if pos < len(seq.markers) and seq.markers[pos].start < clause_end:
+                # 一是A，二是B: the item ends where the next one begins.
+                clause_end = seq.markers[pos].start
+                while clause_end > mk.end and text[clause_end - 1] in _SEPARATORS:
+                    clause_end -= 1
+            certain = seq_certain and mk.certain
+            if prev is not None and mk.value != expected:
+                if slipped and mk.value == pos:
+                    # 一、二、三、三、五: 五 is right by position; the slip is the second 三, reported there.
+                    certain = False
+                elif mk.value == prev.value and _item_head(text, prev) == _item_head(text, mk):
+                    # The same item twice, word for word: a repeated passage, not a numbering slip.
+                    certain = False
+                slipped = True
+            rows.append(
+                {
+                    SEQ_ID: seq.seq_id,
+                    STYLE: seq.style,
+                    LEVEL: seq.level,
+                    POSITION: pos,
+                    VALUE: mk.value,
+                    EXPECTED: expected,
+                    START: mk.start,
+                    END: mk.end,
+                    RAW: text[mk.start:mk.end],
+                    CLAUSE_START: mk.start,
+                    CLAUSE_END: clause_end,
+                    CERTAIN: certain,
+                }
+            )
+            prev = mk
+    rows.sort(key=lambda r: (r[START], r[SEQ_ID]))
+    return rows
+
+
+def _item_head(text: str, mk: _Marker) -> str:
+    return text[mk.end:min(mk.end + ITEM_HEAD, _clause_end(text, mk.end))]
+
+
+def _clause_end(text: str, pos: int) -> int:
+    limit = min(len(text), pos + MAX_CLAUSE)
+    m = _RE_CLAUSE_END.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+# ---------------------------------------------------------------------------------------------------
+# Announcements.
 
 
 @dataclass(slots=True)
@@ -314,40 +460,73 @@ class _Count:
     start: int
     end: int
     stated: int
-    strong: bool
+    strong: bool  # 方面 / 点: a count that announces a list even a sentence before it
+    quoted: bool  # a slogan “五个坚持”
 
 
-def _count_at(m: re.Match) -> _Count | None:
-    """Read one count match; None when it is not a usable count (a slogan with several numbers…)."""
+def _read_count(m: re.Match) -> _Count | None:
+    """One count match, or None when it is not a usable count (a slogan with several numbers, 3点…)."""
     if m["qn"] is not None:
         body = m["qb"]
         # “三严三实”, “两学一做”: several numbers make a slogan, not a count; “六个一” is a count.
         if not (m["qg"] and body == "一") and _RE_TAIL_BREAK.search(body):
             return None
-        stated = cn_to_int(m["qn"]) if not m["qn"].isdigit() else int(m["qn"])
-        strong = False
+        stated, strong, quoted = cn_to_int(m["qn"]), False, True
     else:
         if m["c"] == "点" and m["n"].isdigit():  # 3点 is a time of day
             return None
-        stated = cn_to_int(m["n"])
-        strong = m["c"] in _STRONG_CLASSIFIERS
+        stated, strong, quoted = cn_to_int(m["n"]), m["c"] in _STRONG_CLASSIFIERS, False
     if stated < 2:
         return None
-    return _Count(m.start(), m.end(), stated, strong)
+    return _Count(m.start(), m.end(), stated, strong, quoted)
 
 
-def _announcement_span(text: str, count: _Count, tail_end: int) -> tuple[int, int]:
-    """The reported span: the announcing clause from (at most ANNOUNCE_LEAD chars before) the count to
-    the end of its noun tail."""
-    lo = max(0, count.start - ANNOUNCE_LEAD)
-    start = count.start
-    while start > lo and text[start - 1] not in _CLAUSE_PUNCT:
-        start -= 1
-    return start, max(count.end, tail_end)
+def _clause_before(text: str, pos: int) -> int:
+    """Start of the clause that contains ``pos``."""
+    lo = max(0, pos - ANNOUNCE_WINDOW)
+    i = pos
+    while i > lo and text[i - 1] not in _CLAUSE_PUNCT:
+        i -= 1
+    return i
+
+
+def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count]) -> tuple[int, bool] | None:
+    """Whether ``count`` announces the list whose first marker is at ``marker_start``.
+
+    Returns ``(end of the announcing phrase, certain)`` or None:
+
+    * adjacent: only the counted noun and separators stand between the count and the first marker
+      (``重点抓好四个方面的工作：一是``, ``提出五点要求。一要``, ``我讲三点意见。⏎一、``): certain;
+    * same sentence: a strong count (方面, 点) whose sentence runs on, without other numbers, into the
+      list (``按照反馈意见的4个方面，逐项推进情况如下。⏎（一）``): certain;
+    * same or previous paragraph: a strong count and no strong count nearer the list
+      (``提出三点要求。他指出，…。一要``): linked, not certain.
+    """
+    core = text[count.end:marker_start].rstrip(_SEPARATORS)
+    if not nearer:
+        limit = QUOTED_TAIL if count.quoted else STRONG_TAIL if count.strong else WEAK_TAIL
+        if (
+            len(core) <= limit
+            and (core or count.quoted or count.strong)
+            and not _RE_TAIL_BREAK.search(core)
+            and "，" not in core
+            and "：" not in core
+        ):
+            return count.end + len(core), True
+        if count.strong and len(core) <= SENTENCE_TAIL and not _RE_TAIL_BREAK.search(core):
+            return count.end, True
+    if (
+        count.strong
+        and not any(c.strong for c in nearer)
+        and len(_RE_PARA_BREAK.findall(core)) <= 1
+        and not _RE_DIGIT.search(core)
+    ):
+        return count.end, False
+    return None
 
 
 def _link(text: str, seqs: list[_Seq], markers: list[_Marker], para_starts: list[int]) -> list[dict]:
-    """Link each sequence starting at 1 to the nearest announcement before it."""
+    """Link each sequence that starts at 1 to the nearest announcement before it."""
     rows: list[dict] = []
     starts = [mk.start for mk in markers]
     used: set[int] = set()
@@ -358,86 +537,68 @@ def _link(text: str, seqs: list[_Seq], markers: list[_Marker], para_starts: list
         # Never look past another marker: a count before another list announces that list.
         i = bisect.bisect_left(starts, first.start) - 1
         bound = markers[i].end if i >= 0 else 0
-        # A heading list may be announced in the previous section (巡视反馈的4个方面 … 二、 … （一）).
-        far_bound = bound
-        if seq.heading and i >= 0 and markers[i].heading and HEADING_RANK[markers[i].style] < HEADING_RANK[
-            seq.style
-        ]:
-            far_bound = markers[i - 1].end if i >= 1 else 0
-        para = first.para
-        win_lo = max(para_starts[max(0, para - 1)], bound, first.start - ANNOUNCE_WINDOW)
+        lo = max(para_starts[max(0, first.para - 1)], bound, first.start - ANNOUNCE_WINDOW)
+        counts = [c for c in map(_read_count, _RE_COUNT.finditer(text, lo, first.start)) if c]
         found = None
-        counts = [c for c in map(_count_at, _RE_COUNT.finditer(text, win_lo, first.start)) if c]
-        for count in reversed(counts):
-            if count.start in used:
-                continue
-            found = _classify(text, count, first.start, counts)
-            if found:
+        for k in range(len(counts) - 1, -1, -1):
+            if counts[k].start in used:
                 break
-        if found is None and seq.heading and far_bound < bound:
-            lo = max(far_bound, first.start - ANNOUNCE_WINDOW)
-            for m in reversed(list(_RE_COUNT.finditer(text, lo, first.start))):
-                count = _count_at(m)
+            verdict = _classify(text, counts[k], first.start, counts[k + 1:])
+            if verdict:
+                found = (counts[k], *verdict)
+                break
+        if found is None and seq.heading and i >= 1 and _is_parent(markers[i], seq):
+            # A heading list may be announced in the previous section (巡视反馈的4个方面 … 二、… （一）).
+            lo = max(markers[i - 1].end, first.start - ANNOUNCE_WINDOW)
+            for m in reversed(list(_RE_COUNT.finditer(text, lo, markers[i].start))):
+                count = _read_count(m)
                 if count and count.strong and count.start not in used:
                     found = (count, count.end, False)
                     break
         if found is None:
             continue
-        count, tail_end, certain = found
+        count, phrase_end, certain = found
         used.add(count.start)
-        start, end = _announcement_span(text, count, tail_end)
+        clause = _clause_before(text, count.start)
+        if _RE_ADVERBIAL.search(text, clause, count.start) or _RE_ADVERBIAL_AT.search(text, clause, count.start):
+            # 从两方面采取措施：一要…九要: the count qualifies the manner, the list counts the measures.
+            certain = False
+        last = seq.markers[-1]
+        para_end = para_starts[last.para + 1] if last.para + 1 < len(para_starts) else len(text)
+        if _RE_CONTINUATION.search(text, last.end, min(para_end, last.end + ANNOUNCE_WINDOW)):
+            # 四种类型：一是…二是…还有两类…: the list is finished in other words.
+            certain = False
+        start = max(clause, count.start - ANNOUNCE_LEAD)
+        phrase_end = max(phrase_end, _noun_end(text, count.end))
         rows.append(
             {
                 ID: len(rows),
                 STATED: count.stated,
                 START: start,
-                END: end,
-                RAW: text[start:end],
+                END: phrase_end,
+                RAW: text[start:phrase_end],
                 SEQ_ID: seq.seq_id,
                 ITEMS: len(seq.markers),
                 SEQ_START: first.start,
-                SEQ_END: seq.markers[-1].end,
+                SEQ_END: last.end,
                 CERTAIN: certain and seq.certain and all(mk.certain for mk in seq.markers),
             }
         )
     return rows
 
 
-def _classify(text: str, count: _Count, marker_start: int, counts: list[_Count]):
-    """How a count before a list announces it: (count, tail_end, certain) or None.
-
-    * adjacent: only a short noun tail and separators stand between the count and the first marker
-      (``重点抓好四个方面的工作：一是``, ``提出五点要求。一要``, ``我讲三点意见。\\n一、``): certain;
-    * same sentence: a strong count (方面, 点) whose sentence runs on without numbers to the list
-      (``按照反馈意见的4个方面，逐项推进情况如下。\\n（一）``): certain;
-    * same or previous paragraph, a strong count and no other count in between
-      (``提出三点要求。他指出，…。一要``): linked, not certain.
-    """
-    between = text[count.end:marker_start]
-    core = between.rstrip(_SEPARATORS)
-    tail_end = count.end + len(core)
-    if any(c.start > count.start for c in counts):
-        return None if not count.strong else _far(count, counts, tail_end, core)
-    if len(core) <= ADJACENT_TAIL and not _RE_TAIL_BREAK.search(core) and not any(p in core for p in "，："):
-        return count, tail_end, True
-    if not count.strong:
-        return None
-    if len(core) <= SENTENCE_TAIL and not _RE_TAIL_BREAK.search(core):
-        return count, count.end, True
-    return _far(count, counts, tail_end, core)
+def _noun_end(text: str, pos: int) -> int:
+    """End of the counted noun after a count (三点|要求。 -> after 要求), at most STRONG_TAIL chars."""
+    m = _RE_NOUN_TAIL.match(text, pos)
+    return m.end() if m else pos
 
 
-def _far(count: _Count, counts: list[_Count], tail_end: int, core: str):
-    if any(c.start > count.start and c.strong for c in counts):
-        return None
-    if core.count("\n") > 1 or re.search(r"\d", core):
-        return None
-    return count, count.end, False
+def _is_parent(mk: _Marker, seq: _Seq) -> bool:
+    return mk.heading and HEADING_RANK[mk.style] < HEADING_RANK[seq.style]
 
 
-def _clause_end(text: str, pos: int) -> int:
-    m = _RE_CLAUSE_END.search(text, pos)
-    return m.start() if m else len(text)
+# ---------------------------------------------------------------------------------------------------
+# Public API.
 
 
 def extract_sequences(text: str) -> tuple[list[dict], list[dict]]:
@@ -447,46 +608,20 @@ def extract_sequences(text: str) -> tuple[list[dict], list[dict]]:
     columns :data:`MARKER_COLUMNS` and :data:`ANNOUNCED_COLUMNS`; every span is an offset in ``text``.
     """
     para_starts = [0] + [m.end() for m in _RE_PARA_BREAK.finditer(text)]
-    candidates = _find_markers(text)
-    seqs = _group(candidates, para_starts)
+    seqs = _group(_find_markers(text), para_starts)
     markers: list[_Marker] = []
     for seq_id, seq in enumerate(seqs):
         seq.seq_id = seq_id
         markers.extend(seq.markers)
     markers.sort(key=lambda mk: mk.start)
-
-    marker_rows: list[dict] = []
-    for seq in seqs:
-        seq_certain = seq.certain
-        prev = None
-        for pos, mk in enumerate(seq.markers, start=1):
-            marker_rows.append(
-                {
-                    SEQ_ID: seq.seq_id,
-                    STYLE: seq.style,
-                    LEVEL: seq.level,
-                    POSITION: pos,
-                    VALUE: mk.value,
-                    EXPECTED: 1 if prev is None else prev + 1,
-                    START: mk.start,
-                    END: mk.end,
-                    RAW: text[mk.start:mk.end],
-                    CLAUSE_START: mk.start,
-                    CLAUSE_END: _clause_end(text, mk.end),
-                    CERTAIN: seq_certain and mk.certain,
-                }
-            )
-            prev = mk.value
-    marker_rows.sort(key=lambda r: (r[START], r[SEQ_ID]))
-    announced_rows = _link(text, seqs, markers, para_starts)
-    return marker_rows, announced_rows
+    return _marker_rows(text, seqs), _link(text, seqs, markers, para_starts)
 
 
 def marker_problems(marker_rows: list[dict], certain_only: bool = True) -> list[dict]:
-    """Marker rows that break their sequence (a gap or a duplicate)."""
+    """Marker rows that break their sequence: a gap or a duplicate (``value != expected``)."""
     return [r for r in marker_rows if r[VALUE] != r[EXPECTED] and (r[CERTAIN] or not certain_only)]
 
 
 def announced_problems(announced_rows: list[dict], certain_only: bool = True) -> list[dict]:
-    """Announced rows whose stated count differs from the length of the list."""
+    """Announced rows whose stated count differs from the length of the list (``stated != items``)."""
     return [r for r in announced_rows if r[STATED] != r[ITEMS] and (r[CERTAIN] or not certain_only)]

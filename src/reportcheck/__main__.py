@@ -1,0 +1,5 @@
+"""``python -m reportcheck``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,796 @@
+"""Enumerations: a stated count and the items listed with it (``建立了五项制度：…`` with four titles).
+
+:func:`extract_enumerations` reads the normalised text of one report (ASCII digits, CJK punctuation
+``，；：（）、。“”``, no horizontal whitespace, ``\\n`` between paragraphs) and returns one row per stated
+count that has its list next to it. The check made later on each row is:
+
+* not ``truncated``: ``stated == items``;
+* ``truncated`` (the list ends in 等, or is introduced by 包括): ``items <= stated``.
+
+Only rows with ``certain`` True may raise an error; ``certain`` is False wherever the list boundaries,
+the grouping of the items or the attachment of the list to the count is a guess.
+
+What a stated count is
+    a numeral and a classifier with an optional noun (``6个部门`` ``五类重点制度`` ``四步法`` ``6部门``
+    ``五位一体``), or a quoted slogan led by a numeral (``“四定”责任制`` ``“七大行动”`` ``“八学”``).
+    Ordinals (``第三督导组``), parts of larger numbers or dates, approximate counts (``近``, ``余``,
+    ``以上``), ``之一``, counts inside a book title (``《…“十二个一”推进方案》``) and slogans holding
+    several numerals (``“三严三实”`` ``“十三五”``) are not counts.
+
+Where its list is (how Chinese reports write lists)
+    *after* the count, opened by ``：`` ``，即`` ``，包括`` ``，分别是`` or an apposition ``（…）``,
+    possibly over a short predicate (``有五类同比下降：`` ``全部实现增长，即``); *before* it, ending
+    right at the count or at a connector (``等`` ``共`` and, for slogans, ``的`` / ``为主要内容的``); or,
+    for a count that closes a short heading sentence (``二是开展“六个专项整治”。``), in the next
+    sentence (never certain). An ordinal list (``一是…二是…``) belongs to the announced-count check and
+    gives no row here.
+
+How the items are split
+    ``、`` between items, with a final ``和/及/与/以及`` before the last one; ``；`` between clause
+    items (only when the first clause holds no ``、``); book titles ``《…》《…》`` and quoted slogans in a
+    row; the inside of one quotation (``“定岗位、定职责、定目标、定奖惩”的“四定”``). Quotes, titles and
+    brackets are atoms, so ``、`` inside them never splits.
+
+When a row is not certain
+    * the final conjunction may or may not split the last item (``A、B和C``: 2 or 3 items) and the two
+      readings disagree on the check (``items_low``/``items_high`` give both); an item led by 其他 is
+      a residual category whose 和/及 never splits;
+    * a ``；`` list, a ``，`` list, a list in the next sentence, a ``分别由`` correspondence, a before-list
+      cut at a ``；`` (it may run further back), a slogan list joined by ``的`` whose items do not repeat
+      the slogan's key character (``“四定”`` <- ``定岗位、定职责…``);
+    * a ``、`` list after the colon while the sentence also reads as a ``；`` list with another outcome;
+    * the stated count and the items differ by a factor of two or more: a miscount is off by one or two,
+      a list of another granularity (``城东、城西两镇48个村``) is not a miscount.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from dataclasses import dataclass
+
+__all__ = [
+    "ENUMERATION_COLUMNS",
+    "enumeration_holds",
+    "enumeration_problems",
+    "extract_enumerations",
+]
+
+# ---------------------------------------------------------------------------------------------------
+# Column names of the enumerations table.
+ID = "id"
+STATED = "stated"
+START = "start"
+END = "end"
+RAW = "raw"
+ITEMS = "items"
+ITEMS_LOW = "items_low"
+ITEMS_HIGH = "items_high"
+ITEM_TEXTS = "item_texts"
+ITEM_SPANS = "item_spans"
+LIST_START = "list_start"
+LIST_END = "list_end"
+SIDE = "side"
+TRUNCATED = "truncated"
+CERTAIN = "certain"
+
+ENUMERATION_COLUMNS = (
+    ID, STATED, START, END, RAW, ITEMS, ITEMS_LOW, ITEMS_HIGH, ITEM_TEXTS, ITEM_SPANS, LIST_START,
+    LIST_END, SIDE, TRUNCATED, CERTAIN,
+)
+
+SIDE_BEFORE = "before"
+SIDE_AFTER = "after"
+
+# ---------------------------------------------------------------------------------------------------
+# Tunables (why each value: see the comment).
+
+# Lists of more items than this are tables, not enumerations; a larger "count" is a quantity.
+MAX_STATED = 60
+# Longest noun after a classifier (``三个省级现代农业示范园区``) and after a slogan (``服务标准``).
+MAX_NOUN = 10
+MAX_SLOGAN_NOUN = 6
+# Longest predicate between a count and the colon or 即 that opens its list (``同比下降``).
+MAX_BRIDGE = 12
+# How far back a before-list may start, and how far forward an after-list may run.
+MAX_BACK = 200
+MAX_FORWARD = 400
+# Longest quotation, title or bracket treated as one atom.
+MAX_ATOM = 80
+# Longest item of a ``、`` list other than the first (which carries the clause's subject and verb).
+MAX_ITEM = 40
+# Longest clause item of a ``；`` list.
+MAX_CLAUSE_ITEM = 120
+# A heading sentence whose count opens the next sentence's list is at most this long before the count.
+MAX_HEADING_LEAD = 24
+
+# ---------------------------------------------------------------------------------------------------
+# Patterns.
+
+_CN_DIGIT = "一二三四五六七八九"
+# A Chinese numeral from 2 to 99 (两, 五, 十, 十二, 二十, 二十三); the 十 forms are tried first.
+_CN = rf"(?:[{_CN_DIGIT}]?十[{_CN_DIGIT}]?|[{_CN_DIGIT}两])"
+# Classifiers and nouns that follow a numeral directly when something is counted (longest first).
+_CLASSIFIER = (
+    "方面|层面|部门|单位|领域|环节|乡镇|个|项|类|种|大|条|件|所|家|名|位|支|批|座|处|级|步|点|组|队|篇|"
+    "套|人|户|村|乡|镇|县|市|省|区|站|国|方|片|股|室"
+)
+# A counted numeral + classifier: ``6个`` ``五类`` ``四步`` ``6部门`` ``五位``.
+_COUNT_RE = re.compile(rf"(?P<num>[0-9]{{1,2}}|{_CN})(?P<clf>{_CLASSIFIER})")
+# A quoted slogan led by a numeral: ``“四定”`` ``“六个回头看”`` ``“七大行动”`` ``“八学”``.
+_SLOGAN_RE = re.compile(rf"“(?P<num>[0-9]{{1,2}}|{_CN})(?P<rest>[^“”\n]{{1,14}}?)”")
+# A book title, whose numerals are part of a name: ``《省直机关教育实践活动“十二个一”推进方案》``.
+_TITLE_RE = re.compile(r"《[^《》\n]{1,60}》")
+# Characters that make a numeral part of something else when right before it (ordinal, bigger number,
+# approximation, frequency, anaphora): 第三, 一百一十二, 近5个, 每3个, 前两项, 其三.
+_NOT_BEFORE_NUMERAL = frozenset("第初每前后头近约超逾数几上余届周其之此该零〇百千万亿.．0123456789"
+                                + _CN_DIGIT + "十两")
+# Words that start with a classifier character but are no classifier (``3个月`` ``十九大会议``).
+_NOT_CLASSIFIER = (
+    "个月", "个百分点", "个工作日", "个小时", "个季度", "个星期", "个年头", "个多", "个以上", "项目",
+    "条件", "条例", "家庭", "家长", "名单", "名额", "名称", "位置", "级别", "点钟", "大会", "大学",
+    "大厦", "大桥", "大道", "大街", "大力", "大量", "大幅", "大多", "大都", "大约", "大于", "大致",
+    "大体", "大批", "大精神", "大报告", "大以来", "大代表", "处理", "处置", "处分", "组织", "组成",
+    "组长", "队伍", "人民", "人员", "人口", "人才", "人均", "人次", "户籍", "市场", "区域", "国家",
+    "国际", "方式", "方法", "方针", "方向", "方案", "站点", "室内", "股份", "股权", "批准", "批复",
+    "种植", "种养", "条款", "点评", "级以上",
+)
+# What after a count makes it approximate or a part of a larger whole: ``5个以上`` ``5个单位之一``.
+_APPROX_AFTER_RE = re.compile(r"多|余|以上|以下|以内|左右|之一|中的一")
+# Characters that end the noun after a count (particles, prepositions, verbs of the predicate).
+_NOUN_STOP = frozenset("的和与及等在对为是有之把被将从向由于了着过作并或共中也都均")
+# A CJK ideograph.
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# Connectors between a before-list and its count, longest first: ``等`` ``共`` ``为主要内容的`` ``的``.
+_CONNECTOR_RE = re.compile(
+    r"(?:为(?:主要内容|具体要求|主要任务|主要标志|重点|核心|主|内容|标准|目标)的|在内的|等等|等|共|总计|合计|这|的)$"
+)
+# What opens an after-list, reached over a short predicate: ``：`` ``，即`` ``，包括`` ``，分别是`` ``（``.
+_INTRO_RE = re.compile(
+    rf"(?P<bridge>[^，。；：！？、\n“”《》（）]{{0,{MAX_BRIDGE}}}?)"
+    r"(?P<intro>：|，即：?|，包括：?|包括：|，分别是：?|，分别为：?|，具体是：?|，具体为：?|，主要是：?|，分别由|（|——)"
+)
+# An ordinal list start (left to the announced-count check): 一是 一要 一看 （一） 第一 1、 1. ①.
+_ORDINAL_START_RE = re.compile(
+    rf"(?:{_CN}(?:是|要|看|抓|查|把|为|、)|（{_CN}）|第{_CN}|[0-9]{{1,2}}[、.．）]|（[0-9]{{1,2}}）|[①-⑳]|其一|首先|一方面)"
+)
+# A quantity inside an item (``学校3所`` ``81个村``): the list is a series of figures, not of names.
+_QUANTITY_RE = re.compile(rf"[0-9]|[零〇{_CN_DIGIT}十两百千万]{{2,}}|(?:{_CN})(?:{_CLASSIFIER}|元|吨|亩)")
+# The conjunction that may join the last item to the list: 和 及 以及 与 (not 和谐, 涉及, 参与 ...).
+_CONJ_RE = re.compile(r"(?<![总温调祥缓平柔涉普危波企来不以参给赋授])(?:以及|和|及|与)(?![谐平美睦顺时其格早会])")
+# The 等 that ends a list (not 高等, 中等, 平等, 等级, 等待, 等于 ...).
+_DENG_RE = re.compile(r"(?<![高中初同平相对均上头特次优劣超何])等(?![级待于候同价效量离])")
+# Verbs that lead the first piece of a before-list; the item starts after the last one.
+_LEAD_VERB_RE = re.compile(
+    r"会同|联合|整合|包括|涉及|覆盖|兼顾|围绕|聚焦|采取|通过|开展|建立|建成|新建|成立|下设|设立|组建|"
+    r"确定|推行|实行|创新|突出|作为|深入|集中|发挥|实现|构建|形成|坚持|推进|加强|组织|开通|设置"
+)
+# Aspect particles and passive/disposal markers: a piece holding one is a predicate, not an item.
+_PREDICATE_RE = re.compile(r"[了着过被把]")
+
+_OPEN_OF = {"”": "“", "》": "《", "）": "（", "’": "‘"}
+_CLOSE_OF = {v: k for k, v in _OPEN_OF.items()}
+_CLAUSE_STOP = frozenset("，。；：！？\n")
+_SENTENCE_STOP = frozenset("。！？\n")
+
+
+def _cn_int(s: str) -> int | None:
+    """Value of a numeral matched by ``_CN`` or digits."""
+    if s.isdigit():
+        return int(s)
+    if s == "两":
+        return 2
+    if "十" not in s:
+        return _CN_DIGIT.index(s) + 1 if s in _CN_DIGIT else None
+    tens, _, ones = s.partition("十")
+    t = _CN_DIGIT.index(tens) + 1 if tens else 1
+    o = _CN_DIGIT.index(ones) + 1 if ones else 0
+    return 10 * t + o
+
+
+# ---------------------------------------------------------------------------------------------------
+# Part-of-speech of the word right before a count (lazy jieba: only loaded when a direct before-list
+# needs it).
+
+_POS_LOCK = threading.Lock()
+_POSSEG = None
+
+
+def _last_word_flag(s: str) -> str:
+    """jieba part-of-speech flag of the last word of ``s`` ('' when jieba is missing)."""
+    global _POSSEG
+    if _POSSEG is None:
+        with _POS_LOCK:
+            if _POSSEG is None:
+                try:
+                    import logging
+
+                    import jieba
+                    import jieba.posseg
+
+                    jieba.setLogLevel(logging.WARNING)
+                    _POSSEG = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+                except ImportError:  # jieba is a dependency; without it no verb test is made
+                    _POSSEG = False
+    if not _POSSEG:
+        return ""
+    words = list(_POSSEG.cut(s))
+    return words[-1].flag if words else ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Scanning helpers: quotes, titles and brackets are atoms.
+
+
+def _skip_atom_back(text: str, i: int, lo: int) -> int | None:
+    """Index of the opener matching the closer at ``i`` (None when unbalanced or too long)."""
+    j = text.rfind(_OPEN_OF[text[i]], max(lo, i - MAX_ATOM), i)
+    return j if j >= 0 else None
+
+
+def _skip_atom_fwd(text: str, i: int, hi: int) -> int | None:
+    """Index just after the closer matching the opener at ``i`` (None when unbalanced or too long)."""
+    j = text.find(_CLOSE_OF[text[i]], i + 1, min(hi, i + MAX_ATOM))
+    return j + 1 if j >= 0 else None
+
+
+def _scan_back(text: str, e: int) -> tuple[int, str, list[int]] | None:
+    """Clause start before ``e``, the stop character found there and the top-level 、 in between."""
+    lo = max(0, e - MAX_BACK)
+    seps: list[int] = []
+    i = e - 1
+    while i >= lo:
+        c = text[i]
+        if c in _OPEN_OF:
+            j = _skip_atom_back(text, i, lo)
+            if j is None:
+                return None
+            i = j - 1
+            continue
+        if c in _CLAUSE_STOP:
+            return i + 1, c, seps[::-1]
+        if c == "、":
+            seps.append(i)
+        i -= 1
+    return (0, "", seps[::-1]) if lo == 0 else None
+
+
+def _scan_fwd(text: str, p: int, closer: str | None = None) -> tuple[int, list[tuple[int, str]]] | None:
+    """Sentence end (or ``closer``) after ``p`` and the top-level 、，；： in between."""
+    hi = min(len(text), p + MAX_FORWARD)
+    marks: list[tuple[int, str]] = []
+    i = p
+    while i < hi:
+        c = text[i]
+        if closer is not None and c == closer:
+            return i, marks
+        if c in _CLOSE_OF:
+            j = _skip_atom_fwd(text, i, hi)
+            if j is None:
+                return None
+            i = j
+            continue
+        if c in _SENTENCE_STOP:
+            return i, marks
+        if c in "、，；：":
+            marks.append((i, c))
+        i += 1
+    return (i, marks) if hi == len(text) else None
+
+
+def _top_level_conj(text: str, a: int, b: int) -> int | None:
+    """Position of a top-level conjunction inside [a, b) that leaves text on both sides, else None."""
+    i = a
+    while i < b:
+        c = text[i]
+        if c in _CLOSE_OF:
+            j = _skip_atom_fwd(text, i, b)
+            if j is None:
+                return None
+            i = j
+            continue
+        m = _CONJ_RE.match(text, i, b)
+        if m and i > a and m.end() < b:
+            return i
+        i += 1
+    return None
+
+
+def _strip_quoted(s: str) -> str:
+    """``s`` without its quotations and titles (their numerals are names)."""
+    return re.sub(r"“[^”]*”|《[^》]*》|（[^）]*）", "", s)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Counts.
+
+
+@dataclass
+class _Count:
+    start: int  # numeral, or the opening quote of a slogan
+    core_end: int  # after the classifier, or after the closing quote
+    end: int  # after the noun
+    stated: int
+    slogan: bool
+    bare: bool  # a classifier with no noun after it (``学校6所：``): the noun came before
+    keys: str  # characters a slogan's items repeat (``“四定”`` -> 定; ``“三级联系”`` -> 级联)
+
+
+def _noun_end(text: str, i: int, limit: int) -> int:
+    """End of the noun starting at ``i`` (CJK characters up to ``limit``, stopping at particles)."""
+    j = i
+    hi = min(len(text), i + limit)
+    while j < hi and _CJK_RE.match(text[j]) and text[j] not in _NOUN_STOP:
+        j += 1
+    return j
+
+
+def _slogan_numerals_ok(rest: str) -> bool:
+    """A slogan counts only when its leading numeral is its only one (``“四个一”`` and ``位一体`` aside)."""
+    if rest.startswith("个一") or "位一体" in rest:
+        return True
+    cleaned = re.sub(r"统一|同一|唯一|一致|一体|一流|一线|一站", "", rest)
+    return not re.search(rf"[0-9{_CN_DIGIT}十两百千万]", cleaned)
+
+
+def _find_counts(text: str) -> list[_Count]:
+    titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+    out: dict[int, _Count] = {}
+    slogan_spans: list[tuple[int, int]] = []
+
+    def in_title(pos: int) -> bool:
+        k = bisect.bisect_right(titles, (pos, len(text) + 1)) - 1
+        return k >= 0 and titles[k][0] < pos < titles[k][1]
+
+    for m in _SLOGAN_RE.finditer(text):
+        stated = _cn_int(m.group("num"))
+        rest = m.group("rest")
+        if stated is None or not 2 <= stated <= MAX_STATED or not _slogan_numerals_ok(rest):
+            continue
+        if in_title(m.start()):
+            continue
+        core_end = m.end()
+        end = _noun_end(text, core_end, MAX_SLOGAN_NOUN)
+        # keys: the character after the numeral and the one after it (the repeated part of the items)
+        keys = rest[:2]
+        out[m.start()] = _Count(m.start(), core_end, end, stated, True, False, keys)
+        slogan_spans.append((m.start(), m.end()))
+    slogan_spans.sort()
+    for m in _COUNT_RE.finditer(text):
+        s = m.start()
+        if s > 0 and text[s - 1] in _NOT_BEFORE_NUMERAL:
+            continue
+        k = bisect.bisect_right(slogan_spans, (s, len(text) + 1)) - 1
+        if k >= 0 and slogan_spans[k][0] < s < slogan_spans[k][1]:
+            continue
+        if in_title(s):
+            continue
+        clf_start = m.start("clf")
+        if any(text.startswith(w, clf_start) for w in _NOT_CLASSIFIER):
+            continue
+        stated = _cn_int(m.group("num"))
+        if stated is None or not 2 <= stated <= MAX_STATED:
+            continue
+        if m.group("clf") == "大" and stated > 10:  # 十八大, 十九大: congresses
+            continue
+        if _APPROX_AFTER_RE.match(text, m.end()):
+            continue
+        end = _noun_end(text, m.end(), MAX_NOUN)
+        if text.startswith(("之一", "中的一"), end):
+            continue
+        out.setdefault(s, _Count(s, m.end(), end, stated, False, end == m.end(), ""))
+    return [out[k] for k in sorted(out)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Lists.
+
+
+@dataclass
+class _List:
+    items: list[tuple[int, int]]  # item spans
+    side: str
+    truncated: bool
+    certain: bool
+    readings: set[int] | None = None  # item counts of every plausible grouping (None: just len(items))
+    kind: str = ""
+
+
+def _echoes(text: str, items: list[tuple[int, int]], keys: str) -> bool:
+    """Every item repeats the slogan's first key character, or every item repeats the second."""
+    for k in keys[:2]:
+        if k and _CJK_RE.match(k) and all(k in text[a:b] for a, b in items):
+            return True
+    return False
+
+
+def _pieces(a: int, b: int, seps: list[int]) -> list[tuple[int, int]]:
+    out = []
+    s = a
+    for p in seps:
+        out.append((s, p))
+        s = p + 1
+    out.append((s, b))
+    return out
+
+
+def _readings(text: str, items: list[tuple[int, int]], keys: str) -> tuple[list[tuple[int, int]], set[int]]:
+    """The items read with the final conjunction (``A、B和C``), and the item counts of every reading.
+
+    The usual reading splits the last item at 和/及/与/以及. Other readings are kept when the text
+    allows them: the last item unsplit; a conjunction inside an earlier item separating items too; a
+    conjunction in the first piece grouping the rest (``中央和省、市、自治区两级``: 2 groups). An item led
+    by 其他 is a residual category and never splits; a slogan whose key every whole item repeats
+    (``“三个必谈”``: …必谈、…与…必谈) keeps its items whole.
+    """
+    n = len(items)
+    counts = {n}
+    conj = [_top_level_conj(text, a, b) for a, b in items]
+    earlier = [k for k in conj[:-1] if k is not None]
+    if earlier:
+        counts.add(n + len(earlier) + (conj[-1] is not None))
+        if conj[0] is not None:
+            counts.add(2)
+    a, b = items[-1]
+    k = conj[-1]
+    if k is None or text.startswith(("其他", "其它"), a):
+        return items, counts
+    split = items[:-1] + [(a, k), (k + (2 if text.startswith("以及", k) else 1), b)]
+    if keys and _echoes(text, items, keys) and not _echoes(text, split, keys):
+        return items, counts
+    counts.add(n + 1)
+    if earlier:
+        return items, counts  # conjunctions inside items: keep them whole, but both readings stand
+    return split, counts
+
+
+def _has_quantity(text: str, a: int, b: int) -> bool:
+    return bool(_QUANTITY_RE.search(_strip_quoted(text[a:b])))
+
+
+def _trim_lead(text: str, a: int, b: int) -> int:
+    """Start of the first item of a before-list: after the clause's last leading verb."""
+    last = None
+    for m in _LEAD_VERB_RE.finditer(text, a, b):
+        if m.end() < b:
+            last = m.end()
+    return last if last is not None else a
+
+
+def _quoted_inner(text: str, qa: int, qb: int) -> list[tuple[int, int]] | None:
+    """Items inside one quotation ``“A、B、C”`` (or ``“A，B，C”``), None when it holds no list."""
+    scan = _scan_fwd(text, qa + 1, closer="”")
+    if scan is None or scan[0] != qb - 1:
+        return None
+    marks = scan[1]
+    seps = ([p for p, c in marks if c == "；"] or [p for p, c in marks if c == "、"]
+            or [p for p, c in marks if c == "，"])
+    if not seps:
+        return None
+    return _pieces(qa + 1, qb - 1, seps)
+
+
+def _atom_run_back(text: str, e: int) -> list[tuple[int, int]]:
+    """Quotations or titles written in a row right before ``e`` (``“A”“B”“C”``)."""
+    out: list[tuple[int, int]] = []
+    i = e
+    while i > 0 and text[i - 1] in "”》":
+        j = _skip_atom_back(text, i - 1, max(0, i - MAX_ATOM))
+        if j is None:
+            break
+        out.append((j, i))
+        i = j
+        if i > 0 and text[i - 1] == "、":
+            i -= 1
+    return out[::-1]
+
+
+def _before_list(text: str, c: _Count) -> _List | None:
+    s = c.start
+    m = _CONNECTOR_RE.search(text, max(0, s - 8), s)
+    conn = m.group(0) if m else ""
+    if conn.endswith("的") and not c.slogan:
+        return None  # ``A、B的三个X``: a relative clause, not the items
+    if not conn and c.bare:
+        return None  # ``学校6所``: the noun stands before the count
+    e = s - len(m.group(0)) if m else s
+    if conn in ("等", "等等") and not _DENG_RE.match(text, e):
+        return None  # 高等, 中等: not a list end
+    if conn == "这":
+        conn = ""
+    if c.slogan and not conn and s > 0 and text[s - 1] == "”":
+        return None  # ``“三反”“五反”``: slogans in a row, the second does not count the first
+    if e <= 0 or not (_CJK_RE.match(text[e - 1]) or text[e - 1] in "”》）"):
+        return None
+    scan = _scan_back(text, e)
+    if scan is None:
+        return None
+    cs, stop, seps = scan
+    certain = True
+    kind = "、"
+    if seps:
+        items = _pieces(cs, e, seps)
+        lead_end = _trim_lead(text, items[0][0], items[0][1])
+        items[0] = (lead_end, items[0][1])
+        if stop == "；":
+            certain = False  # the list may run on before the ；
+    else:
+        items = []
+        if text[e - 1] == "”":
+            qa = _skip_atom_back(text, e - 1, max(0, e - MAX_ATOM))
+            if qa is not None:
+                items = _quoted_inner(text, qa, e) or []
+                kind = "“、”"
+        if not items:
+            items = _atom_run_back(text, e)
+            kind = "“”“”"
+        if len(items) < 2:
+            return None
+    if any(b - a < 1 for a, b in items):
+        return None
+    if kind == "、":
+        for a, b in items[1:]:
+            if b - a > MAX_ITEM or _has_quantity(text, a, b):
+                return None
+        fa, fb = items[0]
+        if _has_quantity(text, max(fa, fb - 8), fb) or _ORDINAL_START_RE.match(text, fa):
+            return None
+        if any(_DENG_RE.search(_strip_quoted(text[a:b])) for a, b in items):
+            return None  # the list ended earlier: ``A、B等部门检查了5个单位``
+        la, lb = items[-1]
+        if _PREDICATE_RE.search(_strip_quoted(text[la:lb])):
+            return None  # ``城南成立了5个站``: a predicate stands between list and count
+        if not conn:
+            flag = _last_word_flag(text[la:lb])
+            if flag.startswith(("v", "p", "u", "d", "c")) and flag != "vn":
+                return None  # a verb or particle right before the count: it is an object, not a list
+    if kind == "“、”" and text[items[0][1]] == "，" and not _echoes(text, items, c.keys):
+        certain = False  # ， inside a quotation separates clauses as often as items
+    items, readings = _readings(text, items, c.keys if c.slogan else "")
+    if c.slogan and (conn.endswith("的") or not conn) and not _echoes(text, items, c.keys):
+        # ``打好“三大攻坚战”`` ``王张江姚“四人帮”``: a slogan right after a noun is in apposition to it
+        certain = False
+    return _List(items, SIDE_BEFORE, conn in ("等", "等等"), certain, readings, kind)
+
+
+def _strip_deng(text: str, a: int, b: int) -> tuple[int, bool]:
+    """End of the last item without a trailing ``等…`` and whether it was there."""
+    for m in _DENG_RE.finditer(text, a, b):
+        if m.start() > a:
+            return m.start(), True
+    return b, False
+
+
+def _segment_lists(text: str, p: int, end: int, marks: list[tuple[int, str]]) -> list[_List]:
+    """Candidate readings of the list running from ``p`` to ``end`` (sentence end or closer)."""
+    out: list[_List] = []
+    first_stop = next((q for q, ch in marks if ch in "，；："), end)
+    seps1 = [q for q, ch in marks if ch == "、" and q < first_stop]
+    if seps1:
+        out.append(_List(_pieces(p, first_stop, seps1), SIDE_AFTER, False, True, kind="、"))
+    semis = [q for q, ch in marks if ch == "；"]
+    if semis:
+        items = _pieces(p, end, semis)
+        la, lb = items[-1]
+        comma = next((q for q, ch in marks if ch == "，" and la <= q < lb), None)
+        if comma is not None:
+            items[-1] = (la, comma)
+        if all(b - a <= MAX_CLAUSE_ITEM for a, b in items):
+            out.append(_List(items, SIDE_AFTER, False, False, kind="；"))
+    if text[p] == "“":
+        qb = _skip_atom_fwd(text, p, end + 1)
+        if qb is not None and qb == first_stop:
+            inner = _quoted_inner(text, p, qb)
+            if inner:
+                out.append(_List(inner, SIDE_AFTER, False, True, kind="“、”"))
+    if not seps1:
+        k = _top_level_conj(text, p, first_stop)
+        if k is not None:
+            conj_len = 2 if text.startswith("以及", k) else 1
+            out.append(_List([(p, k), (k + conj_len, first_stop)], SIDE_AFTER, False, True, {1, 2}, kind="和"))
+        commas = [q for q, ch in marks if ch == "，" and q < (semis[0] if semis else end)]
+        if commas:
+            cut = semis[0] if semis else end
+            out.append(_List(_pieces(p, cut, commas), SIDE_AFTER, False, False, kind="，"))
+    return out
+
+
+def _titles_after(text: str, p: int) -> tuple[list[tuple[int, int]], int] | None:
+    """Book titles in a row from ``p`` (``《A》《B》、《C》和《D》``) and the end of the run."""
+    items = []
+    i = p
+    while i < len(text) and text[i] == "《":
+        j = _skip_atom_fwd(text, i, len(text))
+        if j is None:
+            break
+        items.append((i, j))
+        i = j
+        if i < len(text) and text[i] in "、，和及与" and i + 1 < len(text) and text[i + 1] == "《":
+            i += 1
+    return (items, i) if len(items) >= 2 else None
+
+
+def _holds(stated: int, items: int, truncated: bool) -> bool:
+    return items <= stated if truncated else items == stated
+
+
+def _after_list(text: str, c: _Count, limit: int) -> _List | None:
+    m = _INTRO_RE.match(text, c.end, min(limit, len(text)))
+    if not m:
+        return None
+    bridge, intro = m.group("bridge"), m.group("intro")
+    if intro in ("（", "——") and bridge:
+        return None
+    if "之一" in bridge or "等" in bridge:
+        return None
+    p = m.end()
+    if p < len(text) and text[p] == "：":
+        p += 1
+    if p >= len(text) or _ORDINAL_START_RE.match(text, p):
+        return None
+    partial = intro.startswith(("，包括", "包括"))
+    loose = intro == "，分别由"
+    titles = _titles_after(text, p)
+    if titles:
+        items, q = titles
+        truncated = text.startswith("等", q) or partial
+        return _List(items, SIDE_AFTER, truncated, True, kind="《》")
+    scan = _scan_fwd(text, p, closer="）" if intro == "（" else None)
+    if scan is None:
+        return None
+    end, marks = scan
+    if intro == "（" and (end >= len(text) or text[end] != "）"):
+        return None
+    cands = _segment_lists(text, p, end, marks)
+    if not cands:
+        return None
+    chosen = None
+    if c.slogan:
+        chosen = next((x for x in cands if _echoes(text, x.items, c.keys)), None)
+        if chosen is not None:
+            chosen.certain = True
+    if chosen is None:
+        chosen = cands[0]
+        # a 、 list that the sentence's ； structure reads otherwise is a guess
+        other = next((x for x in cands if x.kind == "；"), None)
+        if chosen.kind == "、" and other is not None:
+            if _holds(c.stated, len(chosen.items), False) != _holds(c.stated, len(other.items), False):
+                chosen.certain = False
+    # the last item may end in 等… (truncated) or run into the predicate
+    la, lb = chosen.items[-1]
+    cut, had_deng = _strip_deng(text, la, lb)
+    if had_deng:
+        chosen.items[-1] = (la, cut)
+        chosen.truncated = True
+    if partial:
+        chosen.truncated = True
+    if loose:
+        chosen.certain = False
+    if intro == "（" and any(_has_quantity(text, a, b) for a, b in chosen.items):
+        return None  # ``5个（其中3个…）``: a breakdown in brackets, not the items
+    if chosen.kind == "“、”" and text[chosen.items[0][1]] == "，" and not _echoes(text, chosen.items, c.keys):
+        chosen.certain = False  # ， inside a quotation separates clauses as often as items
+    if chosen.kind in ("、", "；"):
+        chosen.items, chosen.readings = _readings(text, chosen.items, c.keys if c.slogan else "")
+    if any(b <= a for a, b in chosen.items):
+        return None
+    return chosen
+
+
+def _next_sentence_list(text: str, c: _Count) -> _List | None:
+    """For a count closing a short heading sentence, the list of the next sentence (never certain)."""
+    i = c.end
+    if i < len(text) and text[i] == "“":
+        j = _skip_atom_fwd(text, i, len(text))
+        if j is None or j - i > 14:
+            return None
+        i = j
+    if i >= len(text) or text[i] != "。":
+        return None
+    lead = text[max(0, c.start - MAX_HEADING_LEAD):c.start]
+    if not any(ch in _SENTENCE_STOP for ch in lead) and c.start > MAX_HEADING_LEAD:
+        return None
+    p = i + 1
+    if p >= len(text) or text[p] in _SENTENCE_STOP or _ORDINAL_START_RE.match(text, p):
+        return None
+    scan = _scan_fwd(text, p)
+    if scan is None:
+        return None
+    end, marks = scan
+    semis = [q for q, ch in marks if ch == "；"]
+    if semis:
+        items = _pieces(p, end, semis)
+        la, lb = items[-1]
+        comma = next((q for q, ch in marks if ch == "，" and la <= q < lb), None)
+        if comma is not None:
+            items[-1] = (la, comma)
+    else:
+        seg_start = p
+        items = []
+        for q, ch in marks + [(end, "。")]:
+            if ch in "，：":
+                seps = [x for x, y in marks if y == "、" and seg_start <= x < q]
+                if seps:
+                    items = _pieces(seg_start, q, seps)
+                    items[0] = (_trim_lead(text, *items[0]), items[0][1])
+                    break
+                seg_start = q + 1
+            elif ch == "。":
+                seps = [x for x, y in marks if y == "、" and seg_start <= x < q]
+                if seps:
+                    items = _pieces(seg_start, q, seps)
+                    items[0] = (_trim_lead(text, *items[0]), items[0][1])
+        if len(items) < 2:
+            return None
+    la, lb = items[-1]
+    cut, had_deng = _strip_deng(text, la, lb)
+    items[-1] = (la, cut)
+    if any(b <= a for a, b in items):
+        return None
+    return _List(items, SIDE_AFTER, had_deng, False, kind="next")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Rows.
+
+
+def _row(text: str, c: _Count, lst: _List) -> dict:
+    n = len(lst.items)
+    readings = (lst.readings or set()) | {n}
+    certain = lst.certain
+    if len({_holds(c.stated, r, lst.truncated) for r in readings}) > 1:
+        certain = False  # the readings of the conjunctions disagree
+    if not _holds(c.stated, n, lst.truncated):
+        lo, hi = sorted((c.stated, n))
+        if hi >= 2 * lo:
+            certain = False  # a list of another granularity, not a miscount
+    list_start = lst.items[0][0]
+    list_end = lst.items[-1][1]
+    lo_pos = min(c.start, list_start)
+    hi_pos = max(c.end, list_end)
+    return {
+        ID: f"enum-{c.start}",
+        STATED: c.stated,
+        START: c.start,
+        END: c.end,
+        RAW: text[lo_pos:hi_pos],
+        ITEMS: n,
+        ITEMS_LOW: min(readings),
+        ITEMS_HIGH: max(readings),
+        ITEM_TEXTS: [text[a:b] for a, b in lst.items],
+        ITEM_SPANS: [[a, b] for a, b in lst.items],
+        LIST_START: list_start,
+        LIST_END: list_end,
+        SIDE: lst.side,
+        TRUNCATED: lst.truncated,
+        CERTAIN: certain,
+    }
+
+
+def extract_enumerations(text: str) -> list[dict]:
+    """One row per stated count with its adjacent list (columns: :data:`ENUMERATION_COLUMNS`).
+
+    ``start``/``end`` span the stated count phrase (numeral, classifier and noun, or the quoted slogan
+    and its noun); ``item_spans`` / ``list_start`` / ``list_end`` span the items. Offsets are in
+    ``text``.
+    """
+    counts = _find_counts(text)
+    rows = []
+    for k, c in enumerate(counts):
+        limit = counts[k + 1].start if k + 1 < len(counts) else len(text)
+        lst = _after_list(text, c, limit) or _before_list(text, c) or _next_sentence_list(text, c)
+        if lst is None or len(lst.items) < 2:
+            continue
+        rows.append(_row(text, c, lst))
+    return rows
+
+
+def enumeration_holds(row: dict) -> bool:
+    """The check on one row: ``stated == items``, or ``items <= stated`` for a truncated list."""
+    return _holds(row[STATED], row[ITEMS], row[TRUNCATED])
+
+
+def enumeration_problems(rows: list[dict], certain_only: bool = True) -> list[dict]:
+    """Rows whose check fails (only the certain ones unless ``certain_only`` is False)."""
+    return [r for r in rows if (r[CERTAIN] or not certain_only) and not enumeration_holds(r)]

@@ -1,0 +1,166 @@
+"""Fact sheet: the extraction stage's output, one pandas table per kind of fact, with provenance.
+
+:func:`extract_document` runs every extractor on one ingested report and maps every span from the
+normalised text back to the source file (character offsets, line, column, raw text), so every row and
+every member of a row points at the report's real text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import schema as S
+from .extract.dates import extract_dates
+from .extract.enumerations import extract_enumerations
+from .extract.mentions import extract_mentions
+from .extract.relations import extract_relations
+from .extract.sequences import extract_sequences
+from .extract.text import TextIndex
+from .ingest import Document
+from .numbers import scan
+
+
+@dataclass
+class FactSheet:
+    """All fact tables of one or more reports (``tables[name]`` is a DataFrame)."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @classmethod
+    def concat(cls, sheets: list["FactSheet"]) -> "FactSheet":
+        out = {}
+        for name in S.TABLES:
+            frames = [s.tables[name] for s in sheets if name in s.tables and len(s.tables[name])]
+            df = pd.concat(frames, ignore_index=True) if frames else empty_table(name)
+            # row ids are unique within a run (the validation stage reports rows by id)
+            df[S.ID] = [f"{name}:{i}" for i in range(len(df))]
+            out[name] = df
+        return cls(out)
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in S.PROVENANCE + S.TABLES[name]})
+
+
+def _finite(v):
+    if isinstance(v, float) and not math.isfinite(v):
+        return None if math.isnan(v) else ("inf" if v > 0 else "-inf")
+    return v
+
+
+class _Mapper:
+    """Maps normalised-text spans of one document to source provenance."""
+
+    def __init__(self, doc: Document, index: TextIndex):
+        self.doc = doc
+        self.index = index
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.doc.source_span(start, max(end, start))
+
+    def member(self, m: dict) -> dict:
+        s, e = self.span(m["start"], m["end"])
+        out = {"role": m.get("role", ""), "start": s, "end": e, "text": self.doc.source[s:e]}
+        if "value" in m:
+            out["value"] = _finite(m["value"])
+        return out
+
+    def excerpt(self, start: int, end: int) -> str:
+        """The sentence(s) holding a span, as plain normalised text."""
+        s0 = self.index.sentence_at(start).start
+        s1 = self.index.sentence_at(max(start, end - 1)).end
+        return self.doc.text[s0:s1].strip()
+
+    def row(self, base: dict, start: int, end: int, members: list[dict], certain: bool) -> dict:
+        s, e = self.span(start, end)
+        line, col = self.doc.line_col(s)
+        eline, ecol = self.doc.line_col(max(s, e - 1))
+        mem = [self.member(m) for m in members]
+        row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
+               S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: self.doc.source[s:e],
+               S.EXCERPT: self.excerpt(start, end), S.MEMBERS: json.dumps(mem, ensure_ascii=False),
+               S.CERTAIN: bool(certain)}
+        row.update(base)
+        return row
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    if not rows:
+        return empty_table(name)
+    df = pd.DataFrame(rows)
+    for c in S.PROVENANCE + S.TABLES[name]:
+        if c not in df.columns:
+            df[c] = None
+    df[S.ID] = [f"{name}:{i}" for i in range(len(df))]
+    return df[S.PROVENANCE + S.TABLES[name]]
+
+
+def extract_document(doc: Document) -> FactSheet:
+    """Run every extractor on one ingested document and return its fact sheet."""
+    text = doc.text
+    index = TextIndex(text)
+    numbers = scan(text)
+    mentions = extract_mentions(text, index, numbers)
+    rel = extract_relations(text, index, mentions)
+    mp = _Mapper(doc, index)
+    t: dict[str, list[dict]] = {k: [] for k in S.TABLES}
+
+    for m in mentions:
+        n = m.num
+        t["mentions"].append(mp.row({"value": n.value, "low": n.low, "high": n.high, "kind": n.kind, "unit": n.unit,
+                                     "scale": n.scale, "qualifier": n.qualifier, "noun": m.noun, "verb": m.verb,
+                                     "roles": ",".join(sorted(m.roles)), "sentence": m.sentence, "clause": m.clause},
+                                    n.start, n.end, [], True))
+    for name, rows in (("breakdowns", rel.breakdowns), ("part_whole", rel.part_whole), ("repeats", rel.repeats),
+                       ("rates", rel.rates), ("changes", rel.changes)):
+        for r in rows:
+            base = {k: v for k, v in r.items() if k in S.TABLES[name]}
+            t[name].append(mp.row(base, r["start"], r["end"], r["members"], r["certain"]))
+
+    for r in extract_dates(text, index, numbers):
+        members = [{"role": r["role"], "start": r["start"], "end": r["end"]}]
+        if r["start_start"] >= 0:
+            members.insert(0, {"role": "start", "start": r["start_start"], "end": r["start_end"]})
+        base = {k: v for k, v in r.items() if k in S.TABLES["dates"]}
+        s = min(x["start"] for x in members)
+        t["dates"].append(mp.row(base, s, r["end"], members, True))
+
+    markers, announced = extract_sequences(text)
+    for r in markers:
+        base = {k: r[k] for k in ("seq_id", "style", "level", "position", "value", "expected")}
+        t["sequences"].append(mp.row(base, r["start"], r["end"],
+                                     [{"role": "marker", "start": r["start"], "end": r["end"], "value": r["value"]}],
+                                     r.get("certain", True)))
+    for r in announced:
+        members = [{"role": "stated", "start": r["start"], "end": r["end"], "value": r["stated"]},
+                   {"role": "sequence", "start": r["seq_start"], "end": r["seq_end"], "value": r["items"]}]
+        t["announced"].append(mp.row({"stated": r["stated"], "items": r["items"], "seq_id": r["seq_id"]},
+                                     r["start"], r["end"], members, r.get("certain", True)))
+    for r in extract_enumerations(text):
+        members = [{"role": "stated", "start": r["start"], "end": r["end"], "value": r["stated"]}]
+        members += [{"role": "item", "start": s, "end": e} for s, e in r.get("item_spans", [])]
+        n = r["items"]
+        base = {"stated": r["stated"], "items": n, "items_low": n, "items_high": math.inf if r["truncated"] else n,
+                "truncated": r["truncated"], "side": r.get("side", ""),
+                "item_texts": "|".join(r.get("item_texts", []))}
+        t["enumerations"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))
+
+    return FactSheet({name: _frame(name, rows) for name, rows in t.items()})
+
+
+def extract(paths, include=(), exclude=()) -> FactSheet:
+    """Extract the fact sheet of every report under ``paths`` (files or directories).
+
+    Raises :class:`reportcheck.ingest.IngestError` for a path that does not exist; use
+    :func:`reportcheck.pipeline.run` to keep going past unreadable reports.
+    """
+    from .ingest import discover, load
+
+    return FactSheet.concat([extract_document(load(p)) for p in discover(paths, include, exclude)])

@@ -1,0 +1,164 @@
+"""Findings stage: turn GX validation results over the fact sheet into findings and verified relations.
+
+A finding (or a verified relation) points at the report: the span of the relation, its line and column,
+the sentence(s) holding it, and one evidence item per number taking part, with its own span and role.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+from . import rules as R
+from . import schema as S
+from .factsheet import FactSheet
+from .validate import TableResult
+
+SCHEMA_VERSION = "reportcheck/v1"
+
+
+@dataclass
+class Finding:
+    """One contradiction (severity error/warning) or one verified relation (severity pass)."""
+
+    rule: str
+    name: str
+    severity: str
+    message: str
+    arithmetic: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    excerpt: str
+    evidence: list[dict] = field(default_factory=list)
+    certain: bool = True
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("path")
+        d.pop("certain")
+        return d
+
+
+@dataclass
+class ReportResult:
+    """The outcome for one report file."""
+
+    path: str
+    status: str = "passed"  # passed | failed | error
+    error: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    verified: list[Finding] = field(default_factory=list)
+    source: str | None = None  # decoded text, for the HTML pages
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")
+
+
+@dataclass
+class RunResult:
+    """All reports of one run."""
+
+    reports: list[ReportResult]
+
+    def summary(self) -> dict:
+        return {
+            "reports": len(self.reports),
+            "passed": sum(1 for r in self.reports if r.status == "passed"),
+            "failed": sum(1 for r in self.reports if r.status == "failed"),
+            "error": sum(1 for r in self.reports if r.status == "error"),
+            "errors": sum(r.errors for r in self.reports),
+            "warnings": sum(r.warnings for r in self.reports),
+            "verified": sum(len(r.verified) for r in self.reports),
+        }
+
+    def to_json(self) -> dict:
+        """The documented public JSON format (schema ``reportcheck/v1``)."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "reports": [
+                {"path": r.path, "status": r.status, "error": r.error,
+                 "findings": [f.to_dict() for f in r.findings],
+                 "verified": [f.to_dict() for f in r.verified]}
+                for r in self.reports
+            ],
+            "summary": self.summary(),
+        }
+
+
+def _clean(v):
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    return v
+
+
+def _row_dict(row: pd.Series) -> dict:
+    d = {k: _clean(v) for k, v in row.items()}
+    d["members"] = json.loads(row[S.MEMBERS]) if isinstance(row[S.MEMBERS], str) else []
+    for m in d["members"]:
+        if m.get("value") == "inf":
+            m["value"] = math.inf
+    return d
+
+
+def build_findings(sheet: FactSheet, results: dict[str, TableResult],
+                   severities: dict[str, str]) -> dict[str, tuple[list[Finding], list[Finding]]]:
+    """Findings and verified relations per report path."""
+    out: dict[str, tuple[list[Finding], list[Finding]]] = {}
+    by_table: dict[str, list[R.Rule]] = {}
+    for rule in R.all_rules():
+        by_table.setdefault(rule.table, []).append(rule)
+    for table, tr in results.items():
+        df = sheet.tables.get(table)
+        if df is None or df.empty:
+            continue
+        rules = by_table.get(table, [])
+        for _, row in df.iterrows():
+            rid = row[S.ID]
+            d = None
+            for rule in rules:
+                failed = rid in tr.failed.get(rule.id, set())
+                checked = rid in tr.checked.get(rule.id, set())
+                if not failed and not checked:
+                    continue
+                d = d or _row_dict(row)
+                message, arith = rule.explain(d)
+                if failed:
+                    sev = severities.get(table, rule.severity) if d[S.CERTAIN] else "warning"
+                else:
+                    sev = "pass"
+                f = Finding(rule.id, rule.name, sev, message, arith, d[S.REPORT], int(d[S.LINE]),
+                            int(d[S.COLUMN]), int(d[S.END_LINE]), int(d[S.END_COLUMN]), int(d[S.START]),
+                            int(d[S.END]), d[S.EXCERPT],
+                            [{"text": m["text"], "start": m["start"], "end": m["end"],
+                              "value": m.get("value"), "role": m["role"]} for m in d["members"]],
+                            bool(d[S.CERTAIN]))
+                fs, vs = out.setdefault(d[S.REPORT], ([], []))
+                (fs if failed else vs).append(f)
+                if failed:
+                    break  # one finding per row: the first rule it breaks
+    for fs, vs in out.values():
+        fs.sort(key=lambda f: (f.start, f.rule))
+        vs.sort(key=lambda f: (f.start, f.rule))
+        _drop_shadowed(fs)
+    return out
+
+
+def _drop_shadowed(findings: list[Finding]) -> None:
+    """A sum that fails because one of its parts exceeds the whole is reported once, as that part."""
+    pw = {(e["start"], e["end"]) for f in findings if f.rule == "RC102" for e in f.evidence if e["role"] == "whole"}
+    findings[:] = [f for f in findings
+                   if not (f.rule == "RC101" and any((e["start"], e["end"]) in pw for e in f.evidence
+                                                     if e["role"] == "total"))]

@@ -1,0 +1,31 @@
+"""JSON output: the documented public format ``reportcheck/v1`` (see README, "JSON format")."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from ..findings import RunResult
+
+
+def _default(o):
+    if isinstance(o, float) and not math.isfinite(o):
+        return None
+    raise TypeError(type(o).__name__)
+
+
+def _sanitize(o):
+    if isinstance(o, float) and not math.isfinite(o):
+        return None
+    if isinstance(o, dict):
+        return {k: _sanitize(v) for k, v in o.items()}
+    if isinstance(o, list):
+        return [_sanitize(v) for v in o]
+    if hasattr(o, "item"):  # numpy scalars
+        return _sanitize(o.item())
+    return o
+
+
+def render(result: RunResult) -> str:
+    """The run as a JSON document (UTF-8, Chinese kept as is)."""
+    return json.dumps(_sanitize(result.to_json()), ensure_ascii=False, indent=1, default=_default)

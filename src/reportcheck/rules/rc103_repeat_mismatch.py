@@ -1,0 +1,36 @@
+"""One quantity is stated twice with two values.
+
+What it checks
+--------------
+The same figure — the same counted noun, verb and unit, in the same scope (no different period or
+subject) — stated again later in the report must agree with the first statement, within the precision
+of each (3700 and 3700余 agree).
+
+Why it matters
+--------------
+A figure restated with transposed digits (2140户 → 2410户) leaves the reader unable to tell which is right.
+
+Passing example
+---------------
+全县新出台制度23项。……把新出台的23项制度纳入年度考核。
+
+Failing example
+---------------
+走访农户2140户。……在走访的2410户农户中，多数反映良好。
+"""
+
+ID = "RC103"
+SLUG = "repeat-mismatch"
+NAME = "one quantity stated with two values"
+SEVERITY = "error"
+TABLE = "repeats"
+
+
+def explain(row: dict) -> tuple[str, str]:
+    first = next(m for m in row["members"] if m["role"] == "first")
+    second = next(m for m in row["members"] if m["role"] == "second")
+    ok = row["second_high"] >= row["first_low"] and row["first_high"] >= row["second_low"]
+    arith = f"{second['text']} {'=' if ok else '≠'} {first['text']}"
+    if ok:
+        return f"{row['noun']}: stated twice, the same", arith
+    return f"{row['noun']} is stated as {first['text']} and later as {second['text']}", arith

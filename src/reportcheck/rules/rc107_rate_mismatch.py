@@ -1,0 +1,39 @@
+"""A stated rate differs from its counts beyond rounding.
+
+What it checks
+--------------
+A rate or share given with its counts (办结率, 整改率, 占…) must match numerator / denominator within
+the precision the rate is written with (91.3% means [91.25, 91.35]).
+
+Why it matters
+--------------
+"受理860件，办结774件，办结率95%" is wrong: 774 / 860 = 90.0%.
+
+Passing example
+---------------
+共受理投诉200件，已办结180件，办结率90%。
+
+Failing example
+---------------
+共受理投诉200件，已办结180件，办结率95%。
+"""
+
+from . import fmt, interval
+
+ID = "RC107"
+SLUG = "rate-mismatch"
+NAME = "a stated rate differs from its counts"
+SEVERITY = "error"
+TABLE = "rates"
+
+
+def explain(row: dict) -> tuple[str, str]:
+    num = next((m for m in row["members"] if m["role"] == "numerator"), None)
+    den = next(m for m in row["members"] if m["role"] == "denominator")
+    rate = next(m for m in row["members"] if m["role"] == "rate")
+    comp = interval(round(row["computed_low"], 2), round(row["computed_high"], 2))
+    ok = row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
+    arith = f"{num['text'] if num else '?'} / {den['text']} = {comp}% {'≈' if ok else '≠'} {rate['text']}"
+    if ok:
+        return f"rate {rate['text']} matches its counts", arith
+    return f"the stated rate {rate['text']} does not match its counts ({comp}%)", arith

@@ -1,0 +1,41 @@
+"""An impossible share: above 100%, or no whole count of the base can give it.
+
+What it checks
+--------------
+A share of a whole (占…, 占比) cannot exceed 100%. When the base is a small whole count (23 secretaries)
+the share must be k / base for some whole k: 37.5% of 23 is impossible (8/23 = 34.8%, 9/23 = 39.1%),
+the GRIM test. Growth rates and plan completion (完成计划的112%) may exceed 100% and are not checked.
+
+Why it matters
+--------------
+An impossible share shows a wrong base or a wrong percentage.
+
+Passing example
+---------------
+全乡24名村党组织书记中，大专以上学历的占37.5%。
+
+Failing example
+---------------
+全乡23名村党组织书记中，大专以上学历的占37.5%。
+"""
+
+from . import fmt
+
+ID = "RC108"
+SLUG = "percent-range"
+NAME = "an impossible share"
+SEVERITY = "error"
+TABLE = "rates"
+
+
+def explain(row: dict) -> tuple[str, str]:
+    den = next(m for m in row["members"] if m["role"] == "denominator")
+    rate = next(m for m in row["members"] if m["role"] == "rate")
+    if row.get("over_100"):
+        return f"the share {rate['text']} of {den['text']} is above 100%", f"{rate['text']} > 100%"
+    n = int(row["denominator"])
+    lo = int(row["stated_low"] * n / 100)
+    near = ", ".join(f"{k}/{n} = {100 * k / n:.1f}%" for k in (lo, lo + 1) if 0 <= k <= n)
+    if row.get("grim_ok", True):
+        return f"share {rate['text']} of {den['text']} is possible", f"{rate['text']} of {n}: whole count exists"
+    return f"no whole count of {den['text']} gives {rate['text']}", f"{near}; none rounds to {rate['text']}"

@@ -1,0 +1,41 @@
+"""Column names of the fact sheet tables: constants, so no stage spells a column twice.
+
+Every table has the provenance columns (report, id, start, end, line, column, end_line, end_column, raw,
+excerpt, members, certain): ``start``/``end`` are 0-based character offsets in the decoded source file,
+``line``/``column`` 1-based; ``members`` is a JSON list of the numbers taking part, each with its role,
+source span, value and text; ``certain`` is False where extraction guessed (findings become warnings).
+"""
+
+REPORT = "report"
+ID = "id"
+START = "start"
+END = "end"
+LINE = "line"
+COLUMN = "column"
+END_LINE = "end_line"
+END_COLUMN = "end_column"
+RAW = "raw"
+EXCERPT = "excerpt"
+MEMBERS = "members"
+CERTAIN = "certain"
+
+PROVENANCE = [REPORT, ID, START, END, LINE, COLUMN, END_LINE, END_COLUMN, RAW, EXCERPT, MEMBERS, CERTAIN]
+
+TABLES = {
+    "mentions": ["value", "low", "high", "kind", "unit", "scale", "qualifier", "noun", "verb", "roles",
+                 "sentence", "clause"],
+    "breakdowns": ["form", "unit", "noun", "total", "total_low", "total_high", "parts_sum", "sum_low",
+                   "sum_high", "n_parts", "approx", "exhaustive"],
+    "part_whole": ["form", "unit", "whole", "whole_low", "whole_high", "part", "part_low", "part_high"],
+    "repeats": ["noun", "unit", "first", "first_low", "first_high", "second", "second_low", "second_high"],
+    "enumerations": ["stated", "items", "items_low", "items_high", "truncated", "side", "item_texts"],
+    "sequences": ["seq_id", "style", "level", "position", "value", "expected"],
+    "announced": ["stated", "items", "seq_id"],
+    "rates": ["form", "stated", "stated_low", "stated_high", "numerator", "denominator", "computed_low",
+              "computed_high", "grim_ok", "over_100", "can_exceed_100"],
+    "changes": ["kind", "unit", "before", "after", "stated", "stated_low", "stated_high", "computed_low",
+                "computed_high"],
+    "dates": ["role", "year", "month", "day", "part", "low", "high", "planned", "done", "report_ord",
+              "start_low", "start_high", "start_raw"],
+}
+"""Each table's own columns, after the provenance columns."""
