@@ -1,6 +1,8 @@
 """Measure :mod:`reportcheck.extract.sequences` against the answer keys and the real corpus.
 
-Usage: ``python tests/eval_sequences.py [--verbose] [SHARED_DIR]``
+Usage: ``python tests/eval_sequences.py [--verbose] [--stand-in] [SHARED_DIR]``
+
+``--stand-in`` normalises with the small stand-in below instead of ``reportcheck.ingest.from_text``.
 
 Prints, for the seeds and the dev corpus (answer keys beside each text):
 
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -56,11 +57,16 @@ def normalise(src: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+USE_INGEST = True
+
+
 def load_text(src: str) -> tuple[str, list[int]]:
     """Normalise with reportcheck.ingest.from_text when it exists, else with :func:`normalise`."""
+    if not USE_INGEST:
+        return normalise(src)
     try:
         from reportcheck.ingest import from_text  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - ingest is written concurrently and may not exist yet
+    except ImportError:  # ingest is written concurrently and may not exist yet
         return normalise(src)
     doc = from_text(src)
     return doc.text, list(doc.offsets)
@@ -84,6 +90,7 @@ class Scores:
     missed: list = field(default_factory=list)
     false_problems: list = field(default_factory=list)
     uncovered: list = field(default_factory=list)
+    certain_hits: dict = field(default_factory=lambda: {k: 0 for k in CONSISTENT_KINDS})
 
 
 def problem_spans(markers: list[dict], announced: list[dict], certain_only: bool) -> list[tuple]:
@@ -124,11 +131,12 @@ def score_key(key_path: Path, scores: Scores) -> None:
         if not any(any(_overlaps(a0, a1, s0, s1) for s0, s1 in spans) for _, (a0, a1), _ in anchors):
             scores.false_problems.append((key_path.name, row, excerpt(text, row)))
 
-    seq_spans: dict[int, list[int]] = {}
+    seq_spans: dict[int, list] = {}
     for r in markers:
-        span = seq_spans.setdefault(r["seq_id"], [r["start"], r["end"]])
+        span = seq_spans.setdefault(r["seq_id"], [r["start"], r["end"], True])
         span[0] = min(span[0], r["start"])
         span[1] = max(span[1], r["end"])
+        span[2] = span[2] and r["certain"]
     for item in key["consistent"]:
         kind = item["kind"]
         if kind not in CONSISTENT_KINDS:
@@ -136,11 +144,12 @@ def score_key(key_path: Path, scores: Scores) -> None:
         scores.totals[kind] += 1
         a0, a1 = anchor_span(item["anchor"])
         if kind == "ordinal":
-            ok = any(_overlaps(a0, a1, s0, s1) for s0, s1 in seq_spans.values())
+            found = [c for s0, s1, c in seq_spans.values() if _overlaps(a0, a1, s0, s1)]
         else:
-            ok = any(_overlaps(a0, a1, r["start"], r["end"]) for r in announced)
-        if ok:
+            found = [r["certain"] for r in announced if _overlaps(a0, a1, r["start"], r["end"])]
+        if found:
             scores.hits[kind] += 1
+            scores.certain_hits[kind] += any(found)
         else:
             scores.uncovered.append((key_path.name, kind, item["anchor"], item["explain"]))
 
@@ -167,15 +176,22 @@ def evaluate_keys(shared: Path = SHARED) -> Scores:
     return scores
 
 
-def real_problems(shared: Path = SHARED) -> list[tuple[str, str, dict, str]]:
-    """Every certain problem found in the real corpus: (file, kind, row, excerpt)."""
+def real_problems(shared: Path = SHARED) -> tuple[list[tuple[str, str, dict, str]], dict]:
+    """Every certain problem found in the real corpus, (file, kind, row, excerpt), and row counts."""
     out = []
+    stats = dict.fromkeys(("files", "chars", "markers", "sequences", "announced", "announced_certain"), 0)
     for path in sorted((shared / "corpus" / "real").glob("*.txt")):
         text, _ = load_text(path.read_text(encoding="utf-8"))
         markers, announced = extract_sequences(text)
+        stats["files"] += 1
+        stats["chars"] += len(text)
+        stats["markers"] += len(markers)
+        stats["sequences"] += len({r["seq_id"] for r in markers})
+        stats["announced"] += len(announced)
+        stats["announced_certain"] += sum(r["certain"] for r in announced)
         for kind, _, row in problem_spans(markers, announced, certain_only=True):
             out.append((path.name, kind, row, excerpt(text, row)))
-    return out
+    return out, stats
 
 
 def _pct(hit: int, total: int) -> str:
@@ -183,13 +199,16 @@ def _pct(hit: int, total: int) -> str:
 
 
 def main(argv: list[str]) -> int:
+    global USE_INGEST
     verbose = "--verbose" in argv
+    USE_INGEST = "--stand-in" not in argv
     args = [a for a in argv if not a.startswith("--")]
     shared = Path(args[0]) if args else SHARED
     if not shared.is_dir():
         print(f"no shared corpus at {shared}")
         return 2
     scores = evaluate_keys(shared)
+    print(f"normaliser: {'reportcheck.ingest (when importable)' if USE_INGEST else 'stand-in'}")
     print("== Answer keys (seeds + dev)")
     for kind in PROBLEM_KINDS:
         print(f"recall   {kind:17s} {_pct(scores.hits[kind], scores.totals[kind])}")
@@ -199,16 +218,19 @@ def main(argv: list[str]) -> int:
     for name, row, ex in scores.false_problems:
         print(f"  FALSE {name}: {ex}")
     for kind in CONSISTENT_KINDS:
-        print(f"coverage {kind:17s} {_pct(scores.hits[kind], scores.totals[kind])}")
+        print(f"coverage {kind:17s} {_pct(scores.hits[kind], scores.totals[kind])}"
+              f"  (certain rows: {_pct(scores.certain_hits[kind], scores.totals[kind])})")
     if verbose:
         for name, kind, anchor, explain in scores.uncovered:
             print(f"  uncovered {name} {kind} {anchor} | {explain}")
 
     print("== Real corpus (no key): every certain problem")
     t0 = time.perf_counter()
-    problems = real_problems(shared)
-    n_files = len(list((shared / "corpus" / "real").glob("*.txt")))
-    print(f"{len(problems)} certain problems in {n_files} files ({time.perf_counter() - t0:.1f}s)")
+    problems, stats = real_problems(shared)
+    print(f"{stats['files']} files, {stats['chars'] / 1e6:.1f}M chars, {stats['markers']} markers in "
+          f"{stats['sequences']} sequences, {stats['announced']} announced rows "
+          f"({stats['announced_certain']} certain), {time.perf_counter() - t0:.1f}s")
+    print(f"{len(problems)} certain problems")
     for name, kind, row, ex in problems:
         print(f"  {name} {kind}: {ex}")
     return 0

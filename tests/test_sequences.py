@@ -132,6 +132,13 @@ def test_other_styles(src, style):
     assert seqs(markers) == [(style, [1, 2, 3])]
 
 
+def test_mid_line_bracket_list_inside_bracket_heading():
+    src = "（一）主要成绩。工作中做到：（一）学习到位；（二）整改到位。\n（二）存在问题。\n（三）下步打算。"
+    _, markers, _ = run(src)
+    assert sorted(seqs(markers)) == [("（一）", [1, 2]), ("（一）", [1, 2, 3])]
+    assert marker_problems(markers, certain_only=False) == []
+
+
 def test_two_lists_restarting_at_one_are_two_sequences():
     src = "存在的问题：一是学习不深，二是整改不实。\n下步打算：一是深化学习，二是狠抓整改，三是健全制度。"
     _, markers, _ = run(src)
@@ -234,6 +241,26 @@ def test_count_with_no_noun_before_list_is_not_an_announcement():
     assert announced == []
 
 
+def test_statistic_in_digits_before_a_list_is_not_a_certain_announcement():
+    _, _, announced = run("全镇共有5个行政村。一是加强学习，二是改进作风。")
+    assert all(not r["certain"] for r in announced)
+    assert announced_problems(announced) == []
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["依照第十条（一）至（三）的规定处理。", "符合（二）、（三）情形的，予以退回。", "按①至③执行。"],
+)
+def test_cited_bracket_numbers_are_not_markers(src):
+    _, markers, _ = run(src)
+    assert markers == []
+
+
+def test_heading_starting_with_xiang_is_a_heading():
+    _, markers, _ = run("（一）经济平稳增长。\n（二）项目带动成效凸显。\n（三）民生持续改善。")
+    assert seqs(markers) == [("（一）", [1, 2, 3])]
+
+
 def test_slogan_without_list_is_not_announced():
     _, _, announced = run("反对“四风”，严控“三公”经费，落实“两学一做”。一年来成效明显。")
     assert announced == []
@@ -327,6 +354,25 @@ def test_announced_count_too_low():
     _, _, announced = run(src)
     [row] = announced_problems(announced)
     assert row["stated"] == 5 and row["items"] == 4 and "五点要求" in row["raw"]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "工作主要表现在三个方面：一是学习深入，二是整改有力，三是制度健全。",
+        "问题集中在两个方面：一是作风不实，二是服务不优。",
+    ],
+)
+def test_zai_before_a_count_still_announces(src):
+    _, _, announced = run(src)
+    assert announced[0]["certain"] and announced[0]["stated"] == announced[0]["items"]
+
+
+def test_count_pointing_back_is_not_certain():
+    src = "要处理好速度和效益这两个方面：一是稳投资，二是促消费，三是优结构。"
+    _, _, announced = run(src)
+    assert announced[0]["stated"] == 2 and announced[0]["items"] == 3
+    assert not announced[0]["certain"]
 
 
 def test_list_finished_in_other_words_is_not_certain():

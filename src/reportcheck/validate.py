@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -49,14 +48,12 @@ class TableResult:
 
 def default_checks_path() -> Path:
     """The check map shipped with reportcheck (the repository's ``checks/checks.json``)."""
-    src_tree = Path(__file__).resolve().parents[2] / "checks" / "checks.json"
-    if src_tree.is_file():
-        return src_tree
-    try:
-        p = resources.files("reportcheck.checks") / "checks.json"
-        return Path(str(p))
-    except (ModuleNotFoundError, NotADirectoryError, TypeError) as e:  # pragma: no cover - broken install
-        raise SuiteError(f"checks/checks.json: not found in the reportcheck installation ({e})") from e
+    here = Path(__file__).resolve().parent
+    for p in (here.parents[1] / "checks" / "checks.json",  # a source checkout (editable install)
+              here / "checks" / "checks.json"):  # an installed package
+        if p.is_file():
+            return p
+    raise SuiteError(f"{here / 'checks' / 'checks.json'}: check map not found in the reportcheck installation")
 
 
 def load_checks(path: str | os.PathLike | None = None) -> tuple[list[Check], dict]:

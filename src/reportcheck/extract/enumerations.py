@@ -134,7 +134,8 @@ _NOT_CLASSIFIER = (
     "大体", "大批", "大精神", "大报告", "大以来", "大代表", "处理", "处置", "处分", "组织", "组成",
     "组长", "队伍", "人民", "人员", "人口", "人才", "人均", "人次", "户籍", "市场", "区域", "国家",
     "国际", "方式", "方法", "方针", "方向", "方案", "站点", "室内", "股份", "股权", "批准", "批复",
-    "种植", "种养", "条款", "点评", "级以上",
+    "种植", "种养", "条款", "点评", "级以上", "个字", "大决议", "大路线", "大文件", "大党章", "大期间",
+    "大以后", "大前", "大后", "大上", "大和", "大、", "大开幕", "大闭幕", "大召开", "大主席团", "大政治",
 )
 # What after a count makes it approximate or a part of a larger whole: ``5个以上`` ``5个单位之一``.
 _APPROX_AFTER_RE = re.compile(r"多|余|以上|以下|以内|左右|之一|中的一")
@@ -153,8 +154,10 @@ _INTRO_RE = re.compile(
 )
 # An ordinal list start (left to the announced-count check): 一是 一要 一看 （一） 第一 1、 1. ①.
 _ORDINAL_START_RE = re.compile(
-    rf"(?:{_CN}(?:是|要|看|抓|查|把|为|、)|（{_CN}）|第{_CN}|[0-9]{{1,2}}[、.．）]|（[0-9]{{1,2}}）|[①-⑳]|其一|首先|一方面)"
+    rf"(?:{_CN}(?:是|要|看|抓|查|把|为|、)|（{_CN}）|第{_CN}|[0-9]{{1,2}}[、.．）]|（[0-9]{{1,2}}）|[①-⑳]|其一|首先|一方面|一种|一类|一个是)"
 )
+# An item that starts with a quantity (``三个铁矿`` ``8家企业``).
+_QUANTITY_START_RE = re.compile(rf"(?:[0-9]{{1,6}}|{_CN})(?:{_CLASSIFIER})")
 # A quantity inside an item (``学校3所`` ``81个村``): the list is a series of figures, not of names.
 _QUANTITY_RE = re.compile(rf"[0-9]|[零〇{_CN_DIGIT}十两百千万]{{2,}}|(?:{_CN})(?:{_CLASSIFIER}|元|吨|亩)")
 # The conjunction that may join the last item to the list: 和 及 以及 与 (not 和谐, 涉及, 参与 ...).
@@ -166,12 +169,16 @@ _LEAD_VERB_RE = re.compile(
     r"会同|联合|整合|包括|涉及|覆盖|兼顾|围绕|聚焦|采取|通过|开展|建立|建成|新建|成立|下设|设立|组建|"
     r"确定|推行|实行|创新|突出|作为|深入|集中|发挥|实现|构建|形成|坚持|推进|加强|组织|开通|设置"
 )
+# Prepositions that may lead the first piece of a before-list (``将民政、计生…`` ``由县纪委、…``).
+_LEAD_PREPOSITIONS = frozenset("将在由对向把从以并")
 # Aspect particles and passive/disposal markers: a piece holding one is a predicate, not an item.
 _PREDICATE_RE = re.compile(r"[了着过被把]")
 
 _OPEN_OF = {"”": "“", "》": "《", "）": "（", "’": "‘"}
 _CLOSE_OF = {v: k for k, v in _OPEN_OF.items()}
 _CLAUSE_STOP = frozenset("，。；：！？\n")
+# A clause boundary: ，。；：！？ or a line break.
+_CLAUSE_STOP_RE = re.compile(r"[，。；：！？\n]")
 _SENTENCE_STOP = frozenset("。！？\n")
 
 
@@ -195,10 +202,14 @@ def _cn_int(s: str) -> int | None:
 
 _POS_LOCK = threading.Lock()
 _POSSEG = None
+# jieba flags of words that make up a counted noun phrase (nouns, verbal and adjectival nouns,
+# abbreviations, distinguishing words, places), and of words that may modify it but not end it.
+_NOUN_FLAGS = ("n", "vn", "an", "j", "s", "l", "i", "g", "k", "zg")
+_MODIFIER_FLAGS = ("a", "b", "m", "q")
 
 
-def _last_word_flag(s: str) -> str:
-    """jieba part-of-speech flag of the last word of ``s`` ('' when jieba is missing)."""
+def _posseg():
+    """The jieba part-of-speech tokenizer, loaded once (False when jieba is missing)."""
     global _POSSEG
     if _POSSEG is None:
         with _POS_LOCK:
@@ -211,12 +222,35 @@ def _last_word_flag(s: str) -> str:
 
                     jieba.setLogLevel(logging.WARNING)
                     _POSSEG = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-                except ImportError:  # jieba is a dependency; without it no verb test is made
+                except ImportError:  # jieba is a dependency; without it the tests below are skipped
                     _POSSEG = False
-    if not _POSSEG:
+    return _POSSEG
+
+
+def _last_word_flag(s: str) -> str:
+    """jieba part-of-speech flag of the last word of ``s`` ('' when jieba is missing)."""
+    tok = _posseg()
+    if not tok:
         return ""
-    words = list(_POSSEG.cut(s))
+    words = list(tok.cut(s))
     return words[-1].flag if words else ""
+
+
+def _noun_phrase_end(text: str, i: int, hi: int) -> int:
+    """End of the noun phrase in [i, hi) after a count: nouns and their modifiers, up to the first verb."""
+    tok = _posseg()
+    if not tok or hi <= i:
+        return hi
+    pos = end = i
+    for w in tok.cut(text[i:hi]):
+        if w.flag.startswith(_NOUN_FLAGS):
+            pos += len(w.word)
+            end = pos
+        elif w.flag.startswith(_MODIFIER_FLAGS):
+            pos += len(w.word)
+        else:
+            break
+    return end
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -379,6 +413,11 @@ def _find_counts(text: str) -> list[_Count]:
         end = _noun_end(text, m.end(), MAX_NOUN)
         if text.startswith(("之一", "中的一"), end):
             continue
+        clf = m.group("clf")
+        if (len(clf) == 1 and clf != "个" and not m.group("num").isdigit()
+                and not text.startswith("一体", m.end())
+                and re.match(rf"{_CN}[\u4e00-\u9fff]", text[m.end():m.end() + 3])):
+            continue  # ``三支两军`` ``三来一补``: a name made of several numbers
         out.setdefault(s, _Count(s, m.end(), end, stated, False, end == m.end(), ""))
     return [out[k] for k in sorted(out)]
 
@@ -395,6 +434,7 @@ class _List:
     certain: bool
     readings: set[int] | None = None  # item counts of every plausible grouping (None: just len(items))
     kind: str = ""
+    open_start: bool = False  # the list may start earlier than its first item (more items)
 
 
 def _echoes(text: str, items: list[tuple[int, int]], keys: str) -> bool:
@@ -449,13 +489,17 @@ def _has_quantity(text: str, a: int, b: int) -> bool:
     return bool(_QUANTITY_RE.search(_strip_quoted(text[a:b])))
 
 
-def _trim_lead(text: str, a: int, b: int) -> int:
-    """Start of the first item of a before-list: after the clause's last leading verb."""
-    last = None
-    for m in _LEAD_VERB_RE.finditer(text, a, b):
-        if m.end() < b:
-            last = m.end()
-    return last if last is not None else a
+def _trim_lead(text: str, a: int, b: int, shortest: int) -> int:
+    """Start of the first item of a before-list: after the clause's last leading verb or preposition,
+    as long as what remains is no shorter than the shortest other item (items are parallel)."""
+    cuts = [a + 1] if text[a] in _LEAD_PREPOSITIONS else []
+    cuts += [m.end() for m in _LEAD_VERB_RE.finditer(text, a, b)]
+    for cut in sorted(cuts, reverse=True):
+        while cut < b and text[cut] in "了着":
+            cut += 1
+        if b - cut >= max(2, shortest):
+            return cut
+    return a
 
 
 def _quoted_inner(text: str, qa: int, qb: int) -> list[tuple[int, int]] | None:
@@ -486,7 +530,7 @@ def _atom_run_back(text: str, e: int) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _before_list(text: str, c: _Count) -> _List | None:
+def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
     s = c.start
     m = _CONNECTOR_RE.search(text, max(0, s - 8), s)
     conn = m.group(0) if m else ""
@@ -503,18 +547,21 @@ def _before_list(text: str, c: _Count) -> _List | None:
         return None  # ``“三反”“五反”``: slogans in a row, the second does not count the first
     if e <= 0 or not (_CJK_RE.match(text[e - 1]) or text[e - 1] in "”》）"):
         return None
+    k = bisect.bisect_left(stops, e) - 1
+    if (stops[k] if k >= 0 else -1) < e - MAX_BACK and e > MAX_BACK:
+        return None  # no clause boundary near enough: no list can be delimited (cheap test first)
     scan = _scan_back(text, e)
     if scan is None:
         return None
     cs, stop, seps = scan
     certain = True
     kind = "、"
+    open_start = False
     if seps:
         items = _pieces(cs, e, seps)
-        lead_end = _trim_lead(text, items[0][0], items[0][1])
-        items[0] = (lead_end, items[0][1])
-        if stop == "；":
-            certain = False  # the list may run on before the ；
+        shortest = min(b - a for a, b in items[1:])
+        items[0] = (_trim_lead(text, items[0][0], items[0][1], shortest), items[0][1])
+        open_start = stop == "；"  # the list may run on before the ；
     else:
         items = []
         if text[e - 1] == "”":
@@ -541,17 +588,42 @@ def _before_list(text: str, c: _Count) -> _List | None:
         la, lb = items[-1]
         if _PREDICATE_RE.search(_strip_quoted(text[la:lb])):
             return None  # ``城南成立了5个站``: a predicate stands between list and count
-        if not conn:
-            flag = _last_word_flag(text[la:lb])
-            if flag.startswith(("v", "p", "u", "d", "c")) and flag != "vn":
-                return None  # a verb or particle right before the count: it is an object, not a list
+        if not conn and _predicate_before_count(text, items):
+            return None
     if kind == "“、”" and text[items[0][1]] == "，" and not _echoes(text, items, c.keys):
         certain = False  # ， inside a quotation separates clauses as often as items
     items, readings = _readings(text, items, c.keys if c.slogan else "")
-    if c.slogan and (conn.endswith("的") or not conn) and not _echoes(text, items, c.keys):
-        # ``打好“三大攻坚战”`` ``王张江姚“四人帮”``: a slogan right after a noun is in apposition to it
-        certain = False
-    return _List(items, SIDE_BEFORE, conn in ("等", "等等"), certain, readings, kind)
+    if c.slogan and not _echoes(text, items, c.keys):
+        if not conn:
+            # ``打好“三大攻坚战”`` ``王张江姚“四人帮”`` ``农民收入“五连快”``: a slogan right after a noun
+            # or verb is its object or apposition, unless the items repeat the slogan's key
+            return None
+        if conn.endswith("的"):
+            certain = False  # ``…为主的“四关爱结双亲”``: the modifier may describe rather than list
+    return _List(items, SIDE_BEFORE, conn in ("等", "等等"), certain, readings, kind, open_start)
+
+
+def _verbal(flag: str) -> bool:
+    """A jieba flag of a verb, adjective, adverb, preposition, particle or conjunction (not vn/an)."""
+    return flag.startswith(("v", "a", "d", "p", "u", "c")) and flag not in ("vn", "an")
+
+
+def _predicate_before_count(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether the last piece before a count (no connector) reads as a predicate rather than an item.
+
+    It ends in a verb or adjective (``陈伯达塞进八大决议`` ``坚持和平共处``) while the other items do not,
+    or it holds a 的 phrase that the other items lack (``…的方针和一系列两条腿走路``): then the count is
+    the object of that predicate and the list, if any, belongs elsewhere. Items written in parallel as
+    predicates (``打得赢、不变质两个历史性课题``) stay a list.
+    """
+    la, lb = items[-1]
+    last = _strip_quoted(text[la:lb])
+    others = [_strip_quoted(text[a:b]) for a, b in items[:-1]]
+    if "的" in last and not any("的" in o for o in others):
+        return True
+    if _verbal(_last_word_flag(last)) and not all(_verbal(_last_word_flag(o)) for o in others):
+        return True
+    return False
 
 
 def _strip_deng(text: str, a: int, b: int) -> tuple[int, bool]:
@@ -562,7 +634,7 @@ def _strip_deng(text: str, a: int, b: int) -> tuple[int, bool]:
     return b, False
 
 
-def _segment_lists(text: str, p: int, end: int, marks: list[tuple[int, str]]) -> list[_List]:
+def _segment_lists(text: str, p: int, end: int, marks: list[tuple[int, str]], keys: str) -> list[_List]:
     """Candidate readings of the list running from ``p`` to ``end`` (sentence end or closer)."""
     out: list[_List] = []
     first_stop = next((q for q, ch in marks if ch in "，；："), end)
@@ -591,9 +663,37 @@ def _segment_lists(text: str, p: int, end: int, marks: list[tuple[int, str]]) ->
             out.append(_List([(p, k), (k + conj_len, first_stop)], SIDE_AFTER, False, True, {1, 2}, kind="和"))
         commas = [q for q, ch in marks if ch == "，" and q < (semis[0] if semis else end)]
         if commas:
-            cut = semis[0] if semis else end
-            out.append(_List(_pieces(p, cut, commas), SIDE_AFTER, False, False, kind="，"))
+            items = _parallel_prefix(text, _pieces(p, semis[0] if semis else end, commas), keys)
+            if items:
+                out.append(_List(items, SIDE_AFTER, False, False, kind="，"))
     return out
+
+
+def _parallel_prefix(text: str, items: list[tuple[int, int]], keys: str) -> list[tuple[int, int]]:
+    """The clauses that open like the first one (``涉及…，涉及…，涉及…，做到…`` -> three), or that repeat
+    the slogan's key (``“五定”，即定A，定B…``): a ， list is a list only when written in parallel, and
+    the first clause that breaks the pattern has left it. Empty when nothing is parallel."""
+    best: list[tuple[int, int]] = []
+    a0 = items[0][0]
+    k = 1
+    while k < len(items) and text[items[k][0]] == text[a0]:
+        k += 1
+    if k >= 2:
+        best = items[:k]
+    for key in keys[:2]:
+        if not _CJK_RE.match(key or " "):
+            continue
+        k = 0
+        while k < len(items) and key in text[items[k][0]:items[k][1]]:
+            k += 1
+        if k >= 2 and k > len(best):
+            best = items[:k]
+    return best
+
+
+def _is_parallel(text: str, items: list[tuple[int, int]]) -> bool:
+    """Every item opens with the same character or ends with the same one (``…的矛盾；…的矛盾``)."""
+    return (len({text[a] for a, b in items}) == 1 or len({text[b - 1] for a, b in items if b > a}) == 1)
 
 
 def _titles_after(text: str, p: int) -> tuple[list[tuple[int, int]], int] | None:
@@ -620,8 +720,10 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
     if not m:
         return None
     bridge, intro = m.group("bridge"), m.group("intro")
-    if intro in ("（", "——") and bridge:
-        return None
+    if intro in ("（", "——", "，包括", "包括：") and bridge:
+        return None  # over a predicate, the apposition or 包括 belongs to the predicate's object
+    if intro == "（" and not c.slogan and (c.bare or c.end - c.core_end < 2):
+        return None  # ``29个省（自治区、直辖市）`` ``6个县（市、区）``: the noun's kinds, not its items
     if "之一" in bridge or "等" in bridge:
         return None
     p = m.end()
@@ -642,7 +744,7 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
     end, marks = scan
     if intro == "（" and (end >= len(text) or text[end] != "）"):
         return None
-    cands = _segment_lists(text, p, end, marks)
+    cands = _segment_lists(text, p, end, marks, c.keys if c.slogan else "")
     if not cands:
         return None
     chosen = None
@@ -652,11 +754,13 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
             chosen.certain = True
     if chosen is None:
         chosen = cands[0]
-        # a 、 list that the sentence's ； structure reads otherwise is a guess
+        # a 、 list that the sentence's ； structure reads otherwise is a guess; parallel ； clauses win
         other = next((x for x in cands if x.kind == "；"), None)
         if chosen.kind == "、" and other is not None:
             if _holds(c.stated, len(chosen.items), False) != _holds(c.stated, len(other.items), False):
                 chosen.certain = False
+                if _is_parallel(text, other.items) and not _is_parallel(text, chosen.items):
+                    chosen = other
     # the last item may end in 等… (truncated) or run into the predicate
     la, lb = chosen.items[-1]
     cut, had_deng = _strip_deng(text, la, lb)
@@ -669,6 +773,8 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
         chosen.certain = False
     if intro == "（" and any(_has_quantity(text, a, b) for a, b in chosen.items):
         return None  # ``5个（其中3个…）``: a breakdown in brackets, not the items
+    if sum(bool(_QUANTITY_START_RE.match(text, a)) for a, b in chosen.items) * 2 >= len(chosen.items):
+        return None  # ``48个工程：三个铁矿，八个选矿厂…``: a breakdown of a total, not a list of names
     if chosen.kind == "“、”" and text[chosen.items[0][1]] == "，" and not _echoes(text, chosen.items, c.keys):
         chosen.certain = False  # ， inside a quotation separates clauses as often as items
     if chosen.kind in ("、", "；"):
@@ -679,7 +785,9 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
 
 
 def _next_sentence_list(text: str, c: _Count) -> _List | None:
-    """For a count closing a short heading sentence, the list of the next sentence (never certain)."""
+    """For a slogan closing a short heading sentence, the list of the next sentence (never certain)."""
+    if not (c.slogan or "位一体" in text[c.start:c.end]):
+        return None
     i = c.end
     if i < len(text) and text[i] == "“":
         j = _skip_atom_fwd(text, i, len(text))
@@ -688,9 +796,13 @@ def _next_sentence_list(text: str, c: _Count) -> _List | None:
         i = j
     if i >= len(text) or text[i] != "。":
         return None
-    lead = text[max(0, c.start - MAX_HEADING_LEAD):c.start]
-    if not any(ch in _SENTENCE_STOP for ch in lead) and c.start > MAX_HEADING_LEAD:
-        return None
+    lo = max(0, c.start - MAX_HEADING_LEAD)
+    k = max(text.rfind(ch, lo, c.start) for ch in _SENTENCE_STOP)
+    if k < 0 and lo > 0:
+        return None  # not a short sentence
+    sent = k + 1 if k >= 0 else 0
+    if not (sent == 0 or text[sent - 1] == "\n" or _ORDINAL_START_RE.match(text, sent)):
+        return None  # a heading opens its paragraph or an ordinal item (``二是开展“六个专项整治”。``)
     p = i + 1
     if p >= len(text) or text[p] in _SENTENCE_STOP or _ORDINAL_START_RE.match(text, p):
         return None
@@ -699,6 +811,7 @@ def _next_sentence_list(text: str, c: _Count) -> _List | None:
         return None
     end, marks = scan
     semis = [q for q, ch in marks if ch == "；"]
+    own_count_matters = not semis  # a 、 list followed by its own count is that count's list
     if semis:
         items = _pieces(p, end, semis)
         la, lb = items[-1]
@@ -706,21 +819,17 @@ def _next_sentence_list(text: str, c: _Count) -> _List | None:
         if comma is not None:
             items[-1] = (la, comma)
     else:
-        seg_start = p
+        # the first clause of the sentence that holds a 、 list
         items = []
-        for q, ch in marks + [(end, "。")]:
-            if ch in "，：":
-                seps = [x for x, y in marks if y == "、" and seg_start <= x < q]
-                if seps:
-                    items = _pieces(seg_start, q, seps)
-                    items[0] = (_trim_lead(text, *items[0]), items[0][1])
-                    break
-                seg_start = q + 1
-            elif ch == "。":
-                seps = [x for x, y in marks if y == "、" and seg_start <= x < q]
-                if seps:
-                    items = _pieces(seg_start, q, seps)
-                    items[0] = (_trim_lead(text, *items[0]), items[0][1])
+        seg_start = p
+        for q in [q for q, ch in marks if ch in "，："] + [end]:
+            seps = [x for x, y in marks if y == "、" and seg_start <= x < q]
+            if seps:
+                items = _pieces(seg_start, q, seps)
+                shortest = min(b - a for a, b in items[1:])
+                items[0] = (_trim_lead(text, *items[0], shortest), items[0][1])
+                break
+            seg_start = q + 1
         if len(items) < 2:
             return None
     la, lb = items[-1]
@@ -728,6 +837,9 @@ def _next_sentence_list(text: str, c: _Count) -> _List | None:
     items[-1] = (la, cut)
     if any(b <= a for a, b in items):
         return None
+    tail = cut + 2 if had_deng and text.startswith("等等", cut) else cut + 1 if had_deng else cut
+    if own_count_matters and (_COUNT_RE.match(text, tail) or text.startswith("“", tail)):
+        return None  # ``…派出所等6个单位``: the list has its own count
     return _List(items, SIDE_AFTER, had_deng, False, kind="next")
 
 
@@ -741,19 +853,22 @@ def _row(text: str, c: _Count, lst: _List) -> dict:
     certain = lst.certain
     if len({_holds(c.stated, r, lst.truncated) for r in readings}) > 1:
         certain = False  # the readings of the conjunctions disagree
+    if lst.open_start and n < c.stated:
+        certain = False  # more items may stand before the first one
     if not _holds(c.stated, n, lst.truncated):
         lo, hi = sorted((c.stated, n))
         if hi >= 2 * lo:
             certain = False  # a list of another granularity, not a miscount
     list_start = lst.items[0][0]
     list_end = lst.items[-1][1]
+    end = _noun_phrase_end(text, c.core_end, c.end) if c.end > c.core_end else c.end
     lo_pos = min(c.start, list_start)
-    hi_pos = max(c.end, list_end)
+    hi_pos = max(end, list_end)
     return {
         ID: f"enum-{c.start}",
         STATED: c.stated,
         START: c.start,
-        END: c.end,
+        END: end,
         RAW: text[lo_pos:hi_pos],
         ITEMS: n,
         ITEMS_LOW: min(readings),
@@ -776,10 +891,11 @@ def extract_enumerations(text: str) -> list[dict]:
     ``text``.
     """
     counts = _find_counts(text)
+    stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(text)]
     rows = []
     for k, c in enumerate(counts):
         limit = counts[k + 1].start if k + 1 < len(counts) else len(text)
-        lst = _after_list(text, c, limit) or _before_list(text, c) or _next_sentence_list(text, c)
+        lst = _after_list(text, c, limit) or _before_list(text, c, stops) or _next_sentence_list(text, c)
         if lst is None or len(lst.items) < 2:
             continue
         rows.append(_row(text, c, lst))

@@ -22,8 +22,10 @@ no horizontal whitespace, ``\\n`` between paragraphs) and returns two lists of r
 How markers are grouped (the rules describe how reports write lists, not any one file):
 
 * Styles never mix. A marker is an ordinal only in its position: ``一是`` / ``一要`` / ``第一，`` at
-  the start of a clause, ``一、`` / ``1.`` at the start of a line, ``（一）`` anywhere except after
-  ``第``. ``统一是``, ``第一书记``, ``第三督导组``, ``第一次``, ``1.2万``, ``2014.`` are not markers.
+  the start of a clause, ``一、`` / ``1.`` at the start of a line, ``（一）`` / ``（1）`` / ``①``
+  anywhere unless cited (``第（一）项``, ``（一）至（三）``). ``统一是``, ``第一书记``, ``第三督导组``,
+  ``第一次``, ``一、二季度``, ``1.2万``, ``2014.`` are not markers. A verb list (``一看…二看…``, style
+  ``看``) counts only when it opens with 一X, 二X.
 * Line-start ``一、`` ``（一）`` ``1.`` ``（1）`` ``①`` are headings ranked in that order; a heading closes
   every open sequence of a lower rank (``1.`` restarts under each ``（一）``) and every in-paragraph
   list.
@@ -32,8 +34,24 @@ How markers are grouped (the rules describe how reports write lists, not any one
   paragraph may continue its list further away in the same section, but that join is not certain.
 * A value of 1 starts a new sequence; any other value continues the open sequence of its style, so a
   duplicate or a gap stays inside one sequence and shows as ``value != expected``.
-* A sequence is ``certain`` only when it starts at 1 and has at least two markers; a marker that
-  jumps backwards or skips more than two values is a guess about grouping and is not certain either.
+* A sequence is ``certain`` only when it starts at 1 and has at least two markers. A row is not
+  certain either when its place is a guess: it jumps backwards or skips more than two values, it
+  joined its list from far away, or it fits an earlier list of its style as well. Two rows are never
+  blamed for one slip: after ``三、三、`` a ``五、`` that is right by position is not certain, and a
+  duplicate whose item repeats the previous item word for word is a repeated passage, not a slip.
+
+How announcements are linked: each sequence that starts at 1 takes the nearest count before its first
+marker (never across another marker) that reads as an announcement:
+
+* a count (``三点`` ``四个方面`` ``五项`` ``三件`` ``两个`` …) or a quoted slogan whose first word is
+  the count (``“五个坚持”`` ``“三到位”`` ``“十二个一”``; not ``“三严三实”``, which has several numbers);
+* followed only by its noun and separators (``重点抓好四个方面的工作：一是``, ``提出五点要求。一要``),
+  or, for 方面/点, by the rest of its sentence (certain), or by a few sentences of the same or the
+  previous paragraph (linked, not certain);
+* not certain either when the count is adverbial (``从两方面采取措施：一要…九要``) or points back
+  at items already named (``甲、乙这两个问题``), a statistic
+  written in digits (``共有5个乡镇。一是…``), or when the list is finished in other words after its
+  last marker (``一是…二是…还有两类…``).
 """
 
 from __future__ import annotations
@@ -45,9 +63,10 @@ from dataclasses import dataclass, field
 __all__ = [
     "ANNOUNCED_COLUMNS",
     "MARKER_COLUMNS",
+    "announced_problems",
+    "cn_to_int",
     "extract_sequences",
     "marker_problems",
-    "announced_problems",
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -144,9 +163,10 @@ _RE_SHI = re.compile(rf"{_ITEM_START}(?P<n>{_CN})是(?!(?P=n)[，、。；！？
 _RE_YAO = re.compile(rf"{_ITEM_START}(?P<n>{_CN})要(?![求点素害务件闻冲地])")
 # ``第一，`` ``第一、`` ``第一：`` ``第一是`` at clause start; not ``第一、二季度`` or ``第一、第二产业``.
 _RE_DI = re.compile(rf"{_CLAUSE_START}(?P<m>第(?P<n>{_CN})(?:是|(?=[，：])|(?=、{_NOT_RANGE})))")
-# A bracketed number cited rather than listed: ``第（一）项``, ``（一）至（三）``, ``（二）、（三）款``.
-_NOT_CITED_BEFORE = r"(?<![第条至到和或及、—～~-])"
-_NOT_CITED_AFTER = r"(?![至到和或及、—～~\-项款目])"
+# A bracketed number cited rather than listed: ``第（一）项``, ``第十条（二）``, ``（一）至（三）``,
+# ``（二）、（三）``. (Not ``（二）项目建设…``: a heading may begin with 项.)
+_NOT_CITED_BEFORE = r"(?<![第条款至到和或及、—～~-])"
+_NOT_CITED_AFTER = r"(?![至到和或及、—～~\-])"
 # ``（一）`` anywhere except when cited; line-start ones are headings.
 _RE_CN_PAREN = re.compile(rf"{_NOT_CITED_BEFORE}（(?P<n>{_CN})）{_NOT_CITED_AFTER}")
 # ``一、`` at line start, not ``一、二年级`` (a numeral range).
@@ -166,7 +186,7 @@ _RE_VERB = re.compile(rf"{_CLAUSE_START}(?P<n>{_CN})(?P<v>[\u4e00-\u9fff])")
 _VERB_EXCLUDE = frozenset(
     "一二三四五六七八九十百千万亿两零〇是要年月日号时点分秒次个些批项条件种类名位人户家所座台辆元角斤吨亩"
     "米方天周季期届级等份本张篇部套股层段步招道句字轮带线手直切旦般样致起同共向经定再度大小中半多余"
-    "起把回遍趟声番场顿口头只块片根支枝颗粒盏间栋幢间处"
+    "把回遍趟声番场顿口头只块片根支枝颗粒盏间栋幢处"
 )
 # Line breaks: paragraph boundaries (a run of blank lines counts as one).
 _RE_PARA_BREAK = re.compile(r"\n+")
@@ -192,8 +212,8 @@ _RE_DIGIT = re.compile(r"\d")
 # A preposition that makes the count adverbial (从两方面采取措施, 按照反馈意见的4个方面): the list then
 # counts something else, so the link is not certain. 从严/从而/从事… are words, not the preposition.
 _RE_ADVERBIAL = re.compile(r"从(?![严实而事来中未不没头])|按照|根据|针对|围绕|通过|结合|对照")
-# 在/从 right before the count (在三个方面, 从以下四个方面), but not 存在/所在/现在/正在/实在.
-_RE_ADVERBIAL_AT = re.compile(r"(?<![存所现正实])在(?:以下)?$")
+# A count that points back at items already named (合作化、增产、领导这三个问题; 上述两个方面).
+_RE_BACK_REFERENCE = re.compile(r"(?:这|那|等|上述|以上|前述)$")
 # A list finished in other words after its last marker: 还有两类, 另有三项.
 _RE_CONTINUATION = re.compile(rf"(?:还有|另有|此外还有)(?:{_NUM})(?:个|类|种|项|点|条|方面|大类)")
 # Separators that may stand between an announcement and its first marker.
@@ -387,6 +407,9 @@ def _mend_bracket_run(mk: _Marker, heads: dict[int, list[_Seq]], lists: dict[tup
             mk.heading = False
             mk.key = inline[-1].key
     else:
+        inline = lists.get(mk.key)
+        if inline and inline[-1].markers[-1].para >= mk.para - MAX_PARA_GAP:
+            return  # （一）主要成绩。做到：（一）…；（二）…: the mid-line list has its own run
         stack = heads.get(HEADING_RANK[mk.style])
         if stack and stack[-1].style == mk.style and stack[-1].markers[-1].para == mk.para:
             mk.heading = True
@@ -398,6 +421,7 @@ def _at_para_start(mk: _Marker, para_starts: list[int]) -> bool:
 
 
 def _marker_rows(text: str, seqs: list[_Seq]) -> list[dict]:
+    """One row per marker, in document order, with the verdict-level ``certain`` flag."""
     rows: list[dict] = []
     for seq in seqs:
         seq_certain = seq.certain
@@ -462,6 +486,7 @@ class _Count:
     stated: int
     strong: bool  # 方面 / 点: a count that announces a list even a sentence before it
     quoted: bool  # a slogan “五个坚持”
+    arabic: bool  # written in digits: 共有5个乡镇 is a statistic; lists are announced in words (三项工作)
 
 
 def _read_count(m: re.Match) -> _Count | None:
@@ -478,7 +503,8 @@ def _read_count(m: re.Match) -> _Count | None:
         stated, strong, quoted = cn_to_int(m["n"]), m["c"] in _STRONG_CLASSIFIERS, False
     if stated < 2:
         return None
-    return _Count(m.start(), m.end(), stated, strong, quoted)
+    arabic = (m["qn"] or m["n"]).isdigit()
+    return _Count(m.start(), m.end(), stated, strong, quoted, arabic)
 
 
 def _clause_before(text: str, pos: int) -> int:
@@ -512,7 +538,7 @@ def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count])
             and "，" not in core
             and "：" not in core
         ):
-            return count.end + len(core), True
+            return count.end + len(core), count.strong or count.quoted or not count.arabic
         if count.strong and len(core) <= SENTENCE_TAIL and not _RE_TAIL_BREAK.search(core):
             return count.end, True
     if (
@@ -560,8 +586,11 @@ def _link(text: str, seqs: list[_Seq], markers: list[_Marker], para_starts: list
         count, phrase_end, certain = found
         used.add(count.start)
         clause = _clause_before(text, count.start)
-        if _RE_ADVERBIAL.search(text, clause, count.start) or _RE_ADVERBIAL_AT.search(text, clause, count.start):
-            # 从两方面采取措施：一要…九要: the count qualifies the manner, the list counts the measures.
+        if _RE_ADVERBIAL.search(text, clause, count.start) or _RE_BACK_REFERENCE.search(
+            text, clause, count.start
+        ):
+            # 从两方面采取措施：一要…九要: the count qualifies the manner, the list counts the measures;
+            # 甲、乙这两个问题：the count names what came before it.
             certain = False
         last = seq.markers[-1]
         para_end = para_starts[last.para + 1] if last.para + 1 < len(para_starts) else len(text)
