@@ -307,6 +307,8 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
                 return None
             v, d = r
         lo, hi = _precision_interval(v, d, 1)
+        if d == 0:  # 百分之二十八 is a rounded share: [27.5, 28.5]
+            lo, hi = v - 0.5, v + 0.5
         return Number(start, m.end(), m.group(0), "percent", v, lo, hi, unit="%",
                       num_start=start, num_end=m.end())
     arabic = m.group("num") is not None

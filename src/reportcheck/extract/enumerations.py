@@ -124,8 +124,13 @@ _SLOGAN_RE = re.compile(rf"“(?P<num>[0-9]{{1,2}}|{_CN})(?P<rest>[^“”\n]{{1
 _TITLE_RE = re.compile(r"《[^《》\n]{1,60}》")
 # Characters that make a numeral part of something else when right before it (ordinal, bigger number,
 # approximation, frequency, anaphora): 第三, 一百一十二, 近5个, 每3个, 前两项, 其三.
-_NOT_BEFORE_NUMERAL = frozenset("第初每前后头近约超逾数几上余届周其之此该零〇百千万亿.．0123456789"
-                                + _CN_DIGIT + "十两")
+_NOT_BEFORE_NUMERAL = frozenset("第初每前后头近约超逾数几上余届周其之此该.．0123456789")
+# ... and, before a Chinese numeral, the characters that make it part of a bigger Chinese number.
+_NOT_BEFORE_CN_NUMERAL = _NOT_BEFORE_NUMERAL | frozenset("零〇百千万亿十两" + _CN_DIGIT)
+# Classifiers that are their own noun (``4县`` ``两市`` ``6部门``): the count is never bare.
+_NOUN_CLASSIFIERS = frozenset(
+    "方面 层面 部门 单位 领域 环节 乡镇 村 乡 镇 县 市 省 区 站 国 方 片 股 室 组 队 人 户".split()
+)
 # Words that start with a classifier character but are no classifier (``3个月`` ``十九大会议``).
 _NOT_CLASSIFIER = (
     "个月", "个百分点", "个工作日", "个小时", "个季度", "个星期", "个年头", "个多", "个以上", "项目",
@@ -137,6 +142,8 @@ _NOT_CLASSIFIER = (
     "种植", "种养", "条款", "点评", "级以上", "个字", "大决议", "大路线", "大文件", "大党章", "大期间",
     "大以后", "大前", "大后", "大上", "大和", "大、", "大开幕", "大闭幕", "大召开", "大主席团", "大政治",
 )
+# Any of those words at a position (longest first, so 个百分点 wins over 个).
+_NOT_CLASSIFIER_RE = re.compile("|".join(re.escape(w) for w in sorted(_NOT_CLASSIFIER, key=len, reverse=True)))
 # What after a count makes it approximate or a part of a larger whole: ``5个以上`` ``5个单位之一``.
 _APPROX_AFTER_RE = re.compile(r"多|余|以上|以下|以内|左右|之一|中的一")
 # Characters that end the noun after a count (particles, prepositions, verbs of the predicate).
@@ -393,7 +400,7 @@ def _find_counts(text: str) -> list[_Count]:
     slogan_spans.sort()
     for m in _COUNT_RE.finditer(text):
         s = m.start()
-        if s > 0 and text[s - 1] in _NOT_BEFORE_NUMERAL:
+        if s > 0 and text[s - 1] in (_NOT_BEFORE_NUMERAL if m.group("num").isdigit() else _NOT_BEFORE_CN_NUMERAL):
             continue
         k = bisect.bisect_right(slogan_spans, (s, len(text) + 1)) - 1
         if k >= 0 and slogan_spans[k][0] < s < slogan_spans[k][1]:
@@ -401,7 +408,7 @@ def _find_counts(text: str) -> list[_Count]:
         if in_title(s):
             continue
         clf_start = m.start("clf")
-        if any(text.startswith(w, clf_start) for w in _NOT_CLASSIFIER):
+        if _NOT_CLASSIFIER_RE.match(text, clf_start):
             continue
         stated = _cn_int(m.group("num"))
         if stated is None or not 2 <= stated <= MAX_STATED:
@@ -418,7 +425,8 @@ def _find_counts(text: str) -> list[_Count]:
                 and not text.startswith("一体", m.end())
                 and re.match(rf"{_CN}[\u4e00-\u9fff]", text[m.end():m.end() + 3])):
             continue  # ``三支两军`` ``三来一补``: a name made of several numbers
-        out.setdefault(s, _Count(s, m.end(), end, stated, False, end == m.end(), ""))
+        bare = end == m.end() and clf not in _NOUN_CLASSIFIERS
+        out.setdefault(s, _Count(s, m.end(), end, stated, False, bare, ""))
     return [out[k] for k in sorted(out)]
 
 
@@ -459,9 +467,11 @@ def _readings(text: str, items: list[tuple[int, int]], keys: str) -> tuple[list[
     """The items read with the final conjunction (``A、B和C``), and the item counts of every reading.
 
     The usual reading splits the last item at 和/及/与/以及. Other readings are kept when the text
-    allows them: the last item unsplit; a conjunction inside an earlier item separating items too; a
-    conjunction in the first piece grouping the rest (``中央和省、市、自治区两级``: 2 groups). An item led
-    by 其他 is a residual category and never splits; a slogan whose key every whole item repeats
+    allows them: the last item unsplit; the conjunction joining two groups (``反对形式主义、克服“四多”
+    问题和建设…机关等两个长效机制``: 2); a conjunction inside an earlier item separating items too; a
+    conjunction in the first piece grouping the rest (``中央和省、市、自治区两级``: 2 groups). The split
+    reading alone stands when the split items are written in parallel (``…干部、…干部和…干部``). An item
+    led by 其他 is a residual category and never splits; a slogan whose key every whole item repeats
     (``“三个必谈”``: …必谈、…与…必谈) keeps its items whole.
     """
     n = len(items)
@@ -479,10 +489,11 @@ def _readings(text: str, items: list[tuple[int, int]], keys: str) -> tuple[list[
     split = items[:-1] + [(a, k), (k + (2 if text.startswith("以及", k) else 1), b)]
     if keys and _echoes(text, items, keys) and not _echoes(text, split, keys):
         return items, counts
-    counts.add(n + 1)
     if earlier:
-        return items, counts  # conjunctions inside items: keep them whole, but both readings stand
-    return split, counts
+        return items, counts | {n + 1}  # conjunctions inside items: keep them whole, all readings stand
+    if _is_parallel(text, split):
+        return split, {n + 1}
+    return split, counts | {n + 1, 2}
 
 
 def _has_quantity(text: str, a: int, b: int) -> bool:
@@ -491,13 +502,13 @@ def _has_quantity(text: str, a: int, b: int) -> bool:
 
 def _trim_lead(text: str, a: int, b: int, shortest: int) -> int:
     """Start of the first item of a before-list: after the clause's last leading verb or preposition,
-    as long as what remains is no shorter than the shortest other item (items are parallel)."""
+    as long as what remains is at least half as long as the shortest other item (items are parallel)."""
     cuts = [a + 1] if text[a] in _LEAD_PREPOSITIONS else []
     cuts += [m.end() for m in _LEAD_VERB_RE.finditer(text, a, b)]
     for cut in sorted(cuts, reverse=True):
         while cut < b and text[cut] in "了着":
             cut += 1
-        if b - cut >= max(2, shortest):
+        if b - cut >= max(2, shortest // 2):
             return cut
     return a
 
@@ -545,7 +556,7 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
         conn = ""
     if c.slogan and not conn and s > 0 and text[s - 1] == "”":
         return None  # ``“三反”“五反”``: slogans in a row, the second does not count the first
-    if e <= 0 or not (_CJK_RE.match(text[e - 1]) or text[e - 1] in "”》）"):
+    if e <= 0 or not (_CJK_RE.match(text[e - 1]) or text[e - 1] in "”》）" or text[e - 1].isascii() and text[e - 1].isalpha()):
         return None
     k = bisect.bisect_left(stops, e) - 1
     if (stops[k] if k >= 0 else -1) < e - MAX_BACK and e > MAX_BACK:
@@ -608,10 +619,23 @@ def _verbal(flag: str) -> bool:
     return flag.startswith(("v", "a", "d", "p", "u", "c")) and flag not in ("vn", "an")
 
 
+def _ends_in_predicate(s: str) -> bool:
+    """``s`` ends in a verb or adjective led by a subject, an adverb or another verb (``城南建成``
+    ``理直气壮地宣传`` ``关于打好``), not by a common noun (``区域协调`` ``劳动监察`` are names of tasks)."""
+    tok = _posseg()
+    if not tok:
+        return False
+    words = list(tok.cut(s))
+    if len(words) < 2 or not _verbal(words[-1].flag):
+        return False
+    prev = words[-2].flag
+    return not (prev.startswith("n") and prev not in ("nr", "ns", "nt"))
+
+
 def _predicate_before_count(text: str, items: list[tuple[int, int]]) -> bool:
     """Whether the last piece before a count (no connector) reads as a predicate rather than an item.
 
-    It ends in a verb or adjective (``陈伯达塞进八大决议`` ``坚持和平共处``) while the other items do not,
+    It ends in a predicate (``城南建成5个站`` ``理直气壮地宣传四项基本原则``) while the other items do not,
     or it holds a 的 phrase that the other items lack (``…的方针和一系列两条腿走路``): then the count is
     the object of that predicate and the list, if any, belongs elsewhere. Items written in parallel as
     predicates (``打得赢、不变质两个历史性课题``) stay a list.
@@ -621,9 +645,7 @@ def _predicate_before_count(text: str, items: list[tuple[int, int]]) -> bool:
     others = [_strip_quoted(text[a:b]) for a, b in items[:-1]]
     if "的" in last and not any("的" in o for o in others):
         return True
-    if _verbal(_last_word_flag(last)) and not all(_verbal(_last_word_flag(o)) for o in others):
-        return True
-    return False
+    return _ends_in_predicate(last) and not all(_ends_in_predicate(o) for o in others)
 
 
 def _strip_deng(text: str, a: int, b: int) -> tuple[int, bool]:
@@ -751,7 +773,7 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
     if c.slogan:
         chosen = next((x for x in cands if _echoes(text, x.items, c.keys)), None)
         if chosen is not None:
-            chosen.certain = True
+            chosen.certain = chosen.kind != "，"  # the echo settles the reading; a ， list stays a guess
     if chosen is None:
         chosen = cands[0]
         # a 、 list that the sentence's ； structure reads otherwise is a guess; parallel ； clauses win

@@ -66,7 +66,7 @@ class Mention:
     def is_count(self) -> bool:
         """A plain count or amount (not a share, a change, a rate or a duration)."""
         return (self.num.kind == "quantity" and self.num.unit not in TIME_UNITS
-                and not ({"change", "rate", "before", "after"} & self.roles) and self.num.unit != "")
+                and not ({"change", "rate", "before"} & self.roles) and self.num.unit != "")
 
 
 # Units that count the same things

@@ -52,7 +52,22 @@ def _sum(ms: list[Mention]) -> tuple[float, float]:
 # generic classifiers that count the same items in one breath: 137个意见…已整改113项
 LOOSE_UNITS = {"个", "项", "条", "件"}
 # a status word right before a number marks it as a part: 现已整改到位113项, 正在协调10项
+# a verb that starts a new action in a clause
+RE_NEW_ACTION = re.compile(r"制定|建立|出台|召开|开展|组织|发放|收集|走访|举办|完成|实现|新增|清理|查处|印发|办结|受理|培训|"
+                           r"选派|投入|落实|解决|帮助|慰问|整改|追缴|移交|处理|给予|约谈|通报")
+# a count of what is not done yet: 需持续整改5个, 正在办理3件
+RE_NOT_DONE = re.compile(r"需|正在|尚未|未|待|其余|剩余|持续")
+# a sentence that states a plan: 明年计划新建学校4所
+RE_PLAN_SENT = re.compile(r"计划|明年|下一步|力争|目标|预计|拟|将")
 RE_PART_NEAR = re.compile(r"已|正在|尚未|未|其余|剩余|基本|需长期|需持续|持续|跟踪")
+
+
+def _near(slo: float, shi: float, clo: float, chi: float, tol: float = 0.30) -> bool:
+    """True when a stated and a computed interval are within ``tol`` (relative) of each other."""
+    if not all(math.isfinite(v) for v in (slo, shi, clo, chi)):
+        return False
+    s, c = (slo + shi) / 2, (clo + chi) / 2
+    return abs(s - c) <= tol * max(abs(s), abs(c), 1e-9)
 
 
 def _loosely_compatible(a: Mention, b: Mention) -> bool:
@@ -108,6 +123,12 @@ class Relations:
         exhaustive = form in ("status", "before") or gap > -0.10
         members = [_member("total", total)] + [_member("part", p) for p in parts]
         s, e = _span(members)
+        # a whole restated ("93条整改措施中…") points back at where it was first stated
+        first = next((m for m in self.mentions if m.num.end <= total.num.start and m.num.value == total.num.value
+                      and m.unit == total.unit and m.sentence != total.sentence
+                      and noun_overlap(m.noun, total.noun) >= 2), None)
+        if first is not None:
+            members.append(_member("total first stated", first))
         row = {"id": len(self.breakdowns), "form": form, "unit": total.unit, "noun": total.noun,
                "total": total.num.value, "total_low": tlo, "total_high": thi,
                "parts_sum": sum(p.num.value for p in parts), "sum_low": slo, "sum_high": shi,
@@ -164,6 +185,9 @@ class Relations:
                     break
                 if not m.is_count or not _compatible(m, whole):
                     continue
+                # a clause that starts a new action is not a part (…奢靡之风问题8条，制定整改措施96条)
+                if parts and m.clause != parts[-1].clause and RE_NEW_ACTION.search(m.pre):
+                    break
                 # a status clause after the categories starts another relation (…，已办结149件)
                 if parts and re.match(r"^(?:已|正在|尚未|其余|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
                     break
@@ -330,12 +354,16 @@ class Relations:
             slo, shi = sign * m.num.low, sign * m.num.high
             if slo > shi:
                 slo, shi = shi, slo
+            before.roles.add("before")
+            after.roles.add("after")
             members = [_member("before", before), _member("after", after), _member("change", m)]
             s, e = _span(members)
+            # a stated figure far from the computed one means the figures were linked wrongly, not a typo
+            sure = _near(slo, shi, clo, chi)
             self.changes.append({"id": len(self.changes), "kind": kind, "unit": m.unit,
                                  "before": before.num.value, "after": after.num.value, "stated": sign * m.num.value,
                                  "stated_low": slo, "stated_high": shi, "computed_low": clo, "computed_high": chi,
-                                 "certain": True, "start": s, "end": e, "members": members})
+                                 "certain": sure, "start": s, "end": e, "members": members})
 
     # ----------------------------------------------------------------------------------- rates
     def _rates(self, sid: int) -> None:
@@ -359,6 +387,9 @@ class Relations:
                 cands = [x for x in counts if verb in x.pre or verb in x.post[:4] or (x.verb and x.verb in stem)]
                 if not cands:
                     cands = [x for x in self._prev_counts(m) if verb in x.pre]
+                # the numerator counts what is done: 已整改到位29个, not 需持续整改5个
+                done = [x for x in cands if not RE_NOT_DONE.search(x.pre[-8:])]
+                cands = done or cands
                 if cands:
                     num = cands[-1]
                     den = self._denominator(num, counts)
@@ -397,6 +428,7 @@ class Relations:
                 if not cands:
                     continue
                 row["computed_low"], row["computed_high"] = min(cands) * 100, max(cands) * 100
+                row["certain"] = _near(plo, phi, row["computed_low"], row["computed_high"])
             else:
                 # GRIM: some whole count k of the base must give the stated share
                 base = den.num
@@ -419,9 +451,9 @@ class Relations:
         whole, or the count of the same unit just before it."""
         if num.id in self.whole_of:
             return self.whole_of[num.id]
-        earlier = [x for x in counts if x.num.end <= num.num.start and _compatible(x, num)]
+        earlier = [x for x in counts if x.num.end <= num.num.start and _compatible(x, num) and "before" not in x.roles]
         # the count may sit in the sentences before (共收集…3406条。…已办结3108条)
-        earlier = earlier or [x for x in self._prev_counts(num) if _compatible(x, num)]
+        earlier = earlier or [x for x in self._prev_counts(num) if _compatible(x, num) and "before" not in x.roles]
         if not earlier:
             return None
         x = earlier[-1]
@@ -443,8 +475,9 @@ class Relations:
         seen: dict[tuple[str, str], list[Mention]] = {}
         for m in self.mentions:
             # Chinese-numeral counts are mostly parts of names (八项规定, 三个代表): only digits repeat
-            if not m.is_count or m.num.kind != "quantity" or len(m.noun) < 2 or "plan" in m.roles \
-                    or not m.num.raw[:1].isdigit():
+            if not m.is_count or m.num.kind != "quantity" or len(m.noun) < 2 or {"plan", "part"} & m.roles \
+                    or not m.num.raw[:1].isdigit() or m.id in self.part_of or RE_PART_NEAR.search(m.pre[-8:]) \
+                    or RE_PLAN_SENT.search(self.text[m.sent_start: m.num.start]):
                 continue
             key = (unit_key(m.unit), m.noun)
             for prev in seen.get(key, []):
@@ -464,8 +497,8 @@ class Relations:
                 self.repeats.append({"id": len(self.repeats), "noun": m.noun, "unit": m.unit,
                                      "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
                                      "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
-                                     "certain": bool(prev.verb and prev.verb == m.verb) or "的" in m.pre[-3:] or
-                                     self.text[m.num.end: m.num.end + 1] != "",
+                                     # sure only when the same verb acts on the same noun (走访农户 / 走访的…户农户)
+                                     "certain": bool(prev.verb and prev.verb == m.verb),
                                      "start": s, "end": e, "members": members})
                 break
             seen.setdefault(key, []).append(m)
