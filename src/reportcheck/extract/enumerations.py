@@ -122,10 +122,11 @@ _COUNT_RE = re.compile(rf"(?P<num>[0-9]{{1,2}}|{_CN})(?P<clf>{_CLASSIFIER})")
 _SLOGAN_RE = re.compile(rf"“(?P<num>[0-9]{{1,2}}|{_CN})(?P<rest>[^“”\n]{{1,14}}?)”")
 # A book title, whose numerals are part of a name: ``《省直机关教育实践活动“十二个一”推进方案》``.
 _TITLE_RE = re.compile(r"《[^《》\n]{1,60}》")
-# Characters that make a numeral part of something else when right before it (ordinal, bigger number,
-# approximation, frequency, anaphora): 第三, 一百一十二, 近5个, 每3个, 前两项, 其三.
+# Characters that make a numeral part of something else when right before it (ordinal, decimal,
+# approximation, frequency, anaphora): 第三, 1.5个, 近5个, 每3个, 前两项, 其三.
 _NOT_BEFORE_NUMERAL = frozenset("第初每前后头近约超逾数几上余届周其之此该.．0123456789")
-# ... and, before a Chinese numeral, the characters that make it part of a bigger Chinese number.
+# ... and, before a Chinese numeral, also the characters that make it part of a bigger Chinese number
+# (一百一十二个, 二十三个 read from its second digit).
 _NOT_BEFORE_CN_NUMERAL = _NOT_BEFORE_NUMERAL | frozenset("零〇百千万亿十两" + _CN_DIGIT)
 # Classifiers that are their own noun (``4县`` ``两市`` ``6部门``): the count is never bare.
 _NOUN_CLASSIFIERS = frozenset(
@@ -621,11 +622,14 @@ def _verbal(flag: str) -> bool:
 
 def _ends_in_predicate(s: str) -> bool:
     """``s`` ends in a verb or adjective led by a subject, an adverb or another verb (``城南建成``
-    ``理直气壮地宣传`` ``关于打好``), not by a common noun (``区域协调`` ``劳动监察`` are names of tasks)."""
+    ``理直气壮地宣传`` ``关于打好``), not by a common noun (``区域协调`` ``劳动监察`` are names of tasks);
+    or in a preposition, particle or conjunction (``…银行为“三农”服务``), which no item ends in."""
     tok = _posseg()
     if not tok:
         return False
     words = list(tok.cut(s))
+    if words and words[-1].flag.startswith(("p", "u", "c")):
+        return True
     if len(words) < 2 or not _verbal(words[-1].flag):
         return False
     prev = words[-2].flag
