@@ -187,7 +187,10 @@ def evaluate_keys(shared: Path = SHARED) -> Scores:
 
 
 def real_problems(shared: Path = SHARED) -> tuple[list[tuple[str, str]], int, int, float, int]:
-    """Every certain failing row of the real corpus: ([(file, excerpt)], rows, certain rows, seconds, chars)."""
+    """Every certain failing row of the real corpus.
+
+    Returns ([(file, excerpt)], number of rows, number of certain rows, seconds, characters).
+    """
     out = []
     n_rows = n_certain = n_chars = 0
     t0 = time.perf_counter()
@@ -221,14 +224,15 @@ def main(argv: list[str]) -> int:
     print(f"false certain problems: {len(s.false_problems)}")
     for name, ex in s.false_problems:
         print(f"  FALSE {name}: {ex}")
-    print(f"trap hits (certain failing rows on partial_list/noncounting_count/number_in_name): {len(s.trap_hits)}")
+    print(f"trap hits (certain failing rows on {'/'.join(TRAP_KINDS[:3])}): {len(s.trap_hits)}")
     for name, kind, anchor, ex in s.trap_hits:
         print(f"  TRAP {name} {kind} {anchor}: {ex}")
     if verbose:
         for name, kind, anchor, ex in s.trap_uncertain:
             print(f"  (uncertain on trap) {name} {kind} {anchor}: {ex}")
     for label, cov in (("seeds", s.seeds_cov), ("dev", s.dev_cov)):
-        print(f"coverage {CONSISTENT_KIND} {label}: any row {_pct(cov[0], cov[2])}, certain row {_pct(cov[1], cov[2])}")
+        print(f"coverage {CONSISTENT_KIND} {label}: any row {_pct(cov[0], cov[2])}, "
+              f"certain row {_pct(cov[1], cov[2])}")
     for name, anchor, explain in s.uncovered:
         print(f"  UNCOVERED {name} {anchor} | {explain}")
     probs, n_rows, n_certain, secs, chars = real_problems(shared)

@@ -147,7 +147,8 @@ def extract_document(doc: Document) -> FactSheet:
         members = [{"role": "stated", "start": r["start"], "end": r["end"], "value": r["stated"]}]
         members += [{"role": "item", "start": s, "end": e} for s, e in r.get("item_spans", [])]
         n = r["items"]
-        base = {"stated": r["stated"], "items": n, "items_low": n, "items_high": math.inf if r["truncated"] else n,
+        lo, hi = r.get("items_low", n), r.get("items_high", n)  # 和/及 may group items two ways
+        base = {"stated": r["stated"], "items": n, "items_low": lo, "items_high": math.inf if r["truncated"] else hi,
                 "truncated": r["truncated"], "side": r.get("side", ""),
                 "item_texts": "|".join(r.get("item_texts", []))}
         t["enumerations"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))

@@ -31,16 +31,27 @@ How the items are split
     row; the inside of one quotation (``“定岗位、定职责、定目标、定奖惩”的“四定”``). Quotes, titles and
     brackets are atoms, so ``、`` inside them never splits.
 
+When there is no row
+    the piece right before a count reads as a predicate (``城南成立了5个站`` ``…共有三十九个项目``
+    ``理直气壮地宣传四项基本原则``); a slogan follows a noun or verb directly without its items repeating
+    the slogan's key (``打好“三大攻坚战”`` ``王张江姚“四人帮”``); the items are quantities (``学校3所、
+    医院2所``) or start with them (a breakdown of a total, not a list of names); a bare count's noun
+    stands before it (``学校6所``); a plain count is joined to a list by 的 (a relative clause); the
+    count and the list differ by a factor of two and by three or more (``共有小学、初中、高中共52所``:
+    the list is not what is counted).
+
 When a row is not certain
-    * the final conjunction may or may not split the last item (``A、B和C``: 2 or 3 items) and the two
-      readings disagree on the check (``items_low``/``items_high`` give both); an item led by 其他 is
-      a residual category whose 和/及 never splits;
-    * a ``；`` list, a ``，`` list, a list in the next sentence, a ``分别由`` correspondence, a before-list
-      cut at a ``；`` (it may run further back), a slogan list joined by ``的`` whose items do not repeat
-      the slogan's key character (``“四定”`` <- ``定岗位、定职责…``);
+    * the conjunctions allow several groupings (``A、B和C``: 2 or 3 items; ``中央和省、市、自治区两级``)
+      and they disagree on the check: the row then keeps the grouping that holds nearest the usual one,
+      and ``items_low``/``items_high`` span all of them. The split reading alone stands when the split
+      items are parallel (``…干部、…干部和…干部``); an item led by 其他 is a residual category whose 和/及
+      never splits; a conjunction whose halves would not repeat a slogan's key is inside an item;
+    * a ``；`` list without a slogan key repeated by its clauses, a ``，`` list (kept only when its
+      clauses open alike), a list in the next sentence, a ``分别由`` correspondence, a before-list cut at
+      a ``；`` that has fewer items than stated (it may run further back), a slogan list joined by ``的``
+      whose items do not repeat the slogan's key (``“四定”`` <- ``定岗位、定职责…`` do);
     * a ``、`` list after the colon while the sentence also reads as a ``；`` list with another outcome;
-    * the stated count and the items differ by a factor of two or more: a miscount is off by one or two,
-      a list of another granularity (``城东、城西两镇48个村``) is not a miscount.
+    * the stated count and the items differ by a factor of two: a miscount is off by one or two.
 """
 
 from __future__ import annotations
@@ -129,9 +140,10 @@ _NOT_BEFORE_NUMERAL = frozenset("第初每前后头近约超逾数几上余届�
 # (一百一十二个, 二十三个 read from its second digit).
 _NOT_BEFORE_CN_NUMERAL = _NOT_BEFORE_NUMERAL | frozenset("零〇百千万亿十两" + _CN_DIGIT)
 # Classifiers that are their own noun (``4县`` ``两市`` ``6部门``): the count is never bare.
-_NOUN_CLASSIFIERS = frozenset(
-    "方面 层面 部门 单位 领域 环节 乡镇 村 乡 镇 县 市 省 区 站 国 方 片 股 室 组 队 人 户".split()
-)
+_NOUN_CLASSIFIERS = frozenset({
+    "方面", "层面", "部门", "单位", "领域", "环节", "乡镇", "村", "乡", "镇", "县", "市", "省", "区", "站",
+    "国", "方", "片", "股", "室", "组", "队", "人", "户",
+})
 # Words that start with a classifier character but are no classifier (``3个月`` ``十九大会议``).
 _NOT_CLASSIFIER = (
     "个月", "个百分点", "个工作日", "个小时", "个季度", "个星期", "个年头", "个多", "个以上", "项目",
@@ -144,7 +156,7 @@ _NOT_CLASSIFIER = (
     "大以后", "大前", "大后", "大上", "大和", "大、", "大开幕", "大闭幕", "大召开", "大主席团", "大政治",
 )
 # Any of those words at a position (longest first, so 个百分点 wins over 个).
-_NOT_CLASSIFIER_RE = re.compile("|".join(re.escape(w) for w in sorted(_NOT_CLASSIFIER, key=len, reverse=True)))
+_NOT_CLASSIFIER_RE = re.compile("|".join(map(re.escape, sorted(_NOT_CLASSIFIER, key=len, reverse=True))))
 # What after a count makes it approximate or a part of a larger whole: ``5个以上`` ``5个单位之一``.
 _APPROX_AFTER_RE = re.compile(r"多|余|以上|以下|以内|左右|之一|中的一")
 # Characters that end the noun after a count (particles, prepositions, verbs of the predicate).
@@ -153,34 +165,55 @@ _NOUN_STOP = frozenset("的和与及等在对为是有之把被将从向由于�
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # Connectors between a before-list and its count, longest first: ``等`` ``共`` ``为主要内容的`` ``的``.
 _CONNECTOR_RE = re.compile(
-    r"(?:为(?:主要内容|具体要求|主要任务|主要标志|重点|核心|主|内容|标准|目标)的|在内的|等等|等|共|总计|合计|这|的)$"
+    r"(?:为(?:主要内容|具体要求|主要任务|主要标志|重点|核心|主|内容|标准|目标)的"
+    r"|在内的|等等|等|共|总计|合计|这|的)$"
 )
-# What opens an after-list, reached over a short predicate: ``：`` ``，即`` ``，包括`` ``，分别是`` ``（``.
+# What opens an after-list, reached over a short predicate: ``：`` ``，即`` ``，包括`` ``，分别是`` ``（``
+# (not ``，即将`` ``，即时``).
 _INTRO_RE = re.compile(
     rf"(?P<bridge>[^，。；：！？、\n“”《》（）]{{0,{MAX_BRIDGE}}}?)"
-    r"(?P<intro>：|，即：?|，包括：?|包括：|，分别是：?|，分别为：?|，具体是：?|，具体为：?|，主要是：?|，分别由|（|——)"
+    r"(?P<intro>：|，即(?![将时日便刻使可])：?|，包括：?|包括：|，分别[是为]：?|，具体[是为]：?|，主要是：?"
+    r"|，分别由|（|——)"
 )
 # An ordinal list start (left to the announced-count check): 一是 一要 一看 （一） 第一 1、 1. ①.
 _ORDINAL_START_RE = re.compile(
-    rf"(?:{_CN}(?:是|要|看|抓|查|把|为|、)|（{_CN}）|第{_CN}|[0-9]{{1,2}}[、.．）]|（[0-9]{{1,2}}）|[①-⑳]|其一|首先|一方面|一种|一类|一个是)"
+    rf"(?:{_CN}(?:是|要|看|抓|查|把|为|、)|（{_CN}）|第{_CN}|[0-9]{{1,2}}[、.．）]|（[0-9]{{1,2}}）|[①-⑳]"
+    r"|其一|首先|一方面|一种|一类|一个是)"
 )
 # An item that starts with a quantity (``三个铁矿`` ``8家企业``).
 _QUANTITY_START_RE = re.compile(rf"(?:[0-9]{{1,6}}|{_CN})(?:{_CLASSIFIER})")
 # A quantity inside an item (``学校3所`` ``81个村``): the list is a series of figures, not of names.
 _QUANTITY_RE = re.compile(rf"[0-9]|[零〇{_CN_DIGIT}十两百千万]{{2,}}|(?:{_CN})(?:{_CLASSIFIER}|元|吨|亩)")
 # The conjunction that may join the last item to the list: 和 及 以及 与 (not 和谐, 涉及, 参与 ...).
-_CONJ_RE = re.compile(r"(?<![总温调祥缓平柔涉普危波企来不以参给赋授])(?:以及|和|及|与)(?![谐平美睦顺时其格早会])")
+_CONJ_RE = re.compile(
+    r"(?<![总温调祥缓柔涉普危波企来不以参给赋授])(?:以及|和|及|与)(?![谐平美睦顺时其格早会])"
+)
 # The 等 that ends a list (not 高等, 中等, 平等, 等级, 等待, 等于 ...).
 _DENG_RE = re.compile(r"(?<![高中初同平相对均上头特次优劣超何])等(?![级待于候同价效量离])")
-# Verbs that lead the first piece of a before-list; the item starts after the last one.
+# Verbs (and 其中) that may lead the first piece of a before-list, before its first item.
 _LEAD_VERB_RE = re.compile(
     r"会同|联合|整合|包括|涉及|覆盖|兼顾|围绕|聚焦|采取|通过|开展|建立|建成|新建|成立|下设|设立|组建|"
-    r"确定|推行|实行|创新|突出|作为|深入|集中|发挥|实现|构建|形成|坚持|推进|加强|组织|开通|设置"
+    r"确定|推行|实行|创新|突出|作为|深入|集中|发挥|实现|构建|形成|坚持|推进|加强|组织|开通|设置|其中"
+)
+# A verb that takes the count as its object, ending the piece before it (``…共有三十九个项目``
+# ``…坚持五项要求``): no item ends in one.
+_OBJECT_VERB_END_RE = re.compile(
+    r"(?:有|包括|涉及|覆盖|成立|建成|新建|完成|实现|形成|落实|坚持|执行|宣传|召开|举办|提出|制定|出台|启动|"
+    r"做好|抓好|办好|搞好|打好|建立|设立|组建|发挥|加强|开展|推进|安置)$"
 )
 # Prepositions that may lead the first piece of a before-list (``将民政、计生…`` ``由县纪委、…``).
 _LEAD_PREPOSITIONS = frozenset("将在由对向把从以并")
 # Aspect particles and passive/disposal markers: a piece holding one is a predicate, not an item.
 _PREDICATE_RE = re.compile(r"[了着过被把]")
+
+# A quotation, title or bracketed aside (their numerals are names, not quantities).
+_QUOTED_RE = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）")
+# Words holding 一 that is no numeral: 统一, 唯一, 一体, 一线 ...
+_WORDS_WITH_YI_RE = re.compile(r"统一|同一|唯一|一致|一体|一流|一线|一站")
+# A numeral character (a second number inside a slogan: ``“三严三实”`` ``“十三五”``).
+_NUMERAL_CHAR_RE = re.compile(rf"[0-9{_CN_DIGIT}十两百千万]")
+# A Chinese numeral and an ideograph right after a classifier: the ``两军`` of ``三支两军``.
+_NUMERAL_WORD_RE = re.compile(rf"{_CN}[\u4e00-\u9fff]")
 
 _OPEN_OF = {"”": "“", "》": "《", "）": "（", "’": "‘"}
 _CLOSE_OF = {v: k for k, v in _OPEN_OF.items()}
@@ -205,8 +238,8 @@ def _cn_int(s: str) -> int | None:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Part-of-speech of the word right before a count (lazy jieba: only loaded when a direct before-list
-# needs it).
+# Parts of speech (jieba, loaded on first use): the noun after a count, and whether the piece right
+# before a count reads as a predicate.
 
 _POS_LOCK = threading.Lock()
 _POSSEG = None
@@ -230,18 +263,9 @@ def _posseg():
 
                     jieba.setLogLevel(logging.WARNING)
                     _POSSEG = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-                except ImportError:  # jieba is a dependency; without it the tests below are skipped
+                except ImportError:  # jieba is a dependency; without it the POS tests are skipped
                     _POSSEG = False
     return _POSSEG
-
-
-def _last_word_flag(s: str) -> str:
-    """jieba part-of-speech flag of the last word of ``s`` ('' when jieba is missing)."""
-    tok = _posseg()
-    if not tok:
-        return ""
-    words = list(tok.cut(s))
-    return words[-1].flag if words else ""
 
 
 def _noun_phrase_end(text: str, i: int, hi: int) -> int:
@@ -341,7 +365,7 @@ def _top_level_conj(text: str, a: int, b: int) -> int | None:
 
 def _strip_quoted(s: str) -> str:
     """``s`` without its quotations and titles (their numerals are names)."""
-    return re.sub(r"“[^”]*”|《[^》]*》|（[^）]*）", "", s)
+    return _QUOTED_RE.sub("", s)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -372,8 +396,7 @@ def _slogan_numerals_ok(rest: str) -> bool:
     """A slogan counts only when its leading numeral is its only one (``“四个一”`` and ``位一体`` aside)."""
     if rest.startswith("个一") or "位一体" in rest:
         return True
-    cleaned = re.sub(r"统一|同一|唯一|一致|一体|一流|一线|一站", "", rest)
-    return not re.search(rf"[0-9{_CN_DIGIT}十两百千万]", cleaned)
+    return not _NUMERAL_CHAR_RE.search(_WORDS_WITH_YI_RE.sub("", rest))
 
 
 def _find_counts(text: str) -> list[_Count]:
@@ -401,7 +424,8 @@ def _find_counts(text: str) -> list[_Count]:
     slogan_spans.sort()
     for m in _COUNT_RE.finditer(text):
         s = m.start()
-        if s > 0 and text[s - 1] in (_NOT_BEFORE_NUMERAL if m.group("num").isdigit() else _NOT_BEFORE_CN_NUMERAL):
+        not_before = _NOT_BEFORE_NUMERAL if m.group("num").isdigit() else _NOT_BEFORE_CN_NUMERAL
+        if s > 0 and text[s - 1] in not_before:
             continue
         k = bisect.bisect_right(slogan_spans, (s, len(text) + 1)) - 1
         if k >= 0 and slogan_spans[k][0] < s < slogan_spans[k][1]:
@@ -424,7 +448,7 @@ def _find_counts(text: str) -> list[_Count]:
         clf = m.group("clf")
         if (len(clf) == 1 and clf != "个" and not m.group("num").isdigit()
                 and not text.startswith("一体", m.end())
-                and re.match(rf"{_CN}[\u4e00-\u9fff]", text[m.end():m.end() + 3])):
+                and _NUMERAL_WORD_RE.match(text, m.end())):
             continue  # ``三支两军`` ``三来一补``: a name made of several numbers
         bare = end == m.end() and clf not in _NOUN_CLASSIFIERS
         out.setdefault(s, _Count(s, m.end(), end, stated, False, bare, ""))
@@ -441,7 +465,7 @@ class _List:
     side: str
     truncated: bool
     certain: bool
-    readings: set[int] | None = None  # item counts of every plausible grouping (None: just len(items))
+    readings: dict[int, list[tuple[int, int]]] | None = None  # every plausible grouping, by its count
     kind: str = ""
     open_start: bool = False  # the list may start earlier than its first item (more items)
 
@@ -464,8 +488,10 @@ def _pieces(a: int, b: int, seps: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _readings(text: str, items: list[tuple[int, int]], keys: str) -> tuple[list[tuple[int, int]], set[int]]:
-    """The items read with the final conjunction (``A、B和C``), and the item counts of every reading.
+def _readings(
+    text: str, items: list[tuple[int, int]], keys: str
+) -> tuple[list[tuple[int, int]], dict[int, list[tuple[int, int]]]]:
+    """The items read with the final conjunction (``A、B和C``), and every plausible reading by its count.
 
     The usual reading splits the last item at 和/及/与/以及. Other readings are kept when the text
     allows them: the last item unsplit; the conjunction joining two groups (``反对形式主义、克服“四多”
@@ -473,45 +499,75 @@ def _readings(text: str, items: list[tuple[int, int]], keys: str) -> tuple[list[
     conjunction in the first piece grouping the rest (``中央和省、市、自治区两级``: 2 groups). The split
     reading alone stands when the split items are written in parallel (``…干部、…干部和…干部``). An item
     led by 其他 is a residual category and never splits; a slogan whose key every whole item repeats
-    (``“三个必谈”``: …必谈、…与…必谈) keeps its items whole.
+    (``“三个必谈”``: …必谈、…与…必谈) keeps its items whole unless the halves repeat it too.
     """
-    n = len(items)
-    counts = {n}
+
+    def cut(spans: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
+        """``spans`` with the one holding the conjunction at ``k`` split there."""
+        out = []
+        for a, b in spans:
+            if a < k < b:
+                out += [(a, k), (k + (2 if text.startswith("以及", k) else 1), b)]
+            else:
+                out.append((a, b))
+        return out
+
+    start, end = items[0][0], items[-1][1]
+    readings = {len(items): items}
     conj = [_top_level_conj(text, a, b) for a, b in items]
+    if keys and _echoes(text, items, keys):
+        # every whole item repeats the slogan's key: a conjunction whose halves would not is inside an
+        # item (``“三个必谈”``: …与…必谈), one whose halves would is a separator (``…点和…点“三点联动”``)
+        conj = [k if k is None or _echoes(text, cut([(a, b)], k), keys) else None
+                for k, (a, b) in zip(conj, items)]
     earlier = [k for k in conj[:-1] if k is not None]
     if earlier:
-        counts.add(n + len(earlier) + (conj[-1] is not None))
+        every = items
+        for k in conj:
+            if k is not None:
+                every = cut(every, k)
+        readings.setdefault(len(every), every)
         if conj[0] is not None:
-            counts.add(2)
-    a, b = items[-1]
+            readings.setdefault(2, cut([(start, end)], conj[0]))
     k = conj[-1]
-    if k is None or text.startswith(("其他", "其它"), a):
-        return items, counts
-    split = items[:-1] + [(a, k), (k + (2 if text.startswith("以及", k) else 1), b)]
-    if keys and _echoes(text, items, keys) and not _echoes(text, split, keys):
-        return items, counts
+    if k is None or text.startswith(("其他", "其它"), items[-1][0]):
+        return items, readings
+    split = cut(items, k)
     if earlier:
-        return items, counts | {n + 1}  # conjunctions inside items: keep them whole, all readings stand
+        readings.setdefault(len(split), split)
+        return items, readings  # conjunctions inside items: keep them whole, all readings stand
     if _is_parallel(text, split):
-        return split, {n + 1}
-    return split, counts | {n + 1, 2}
+        return split, {len(split): split}
+    readings.setdefault(len(split), split)
+    readings.setdefault(2, cut([(start, end)], k))
+    return split, readings
 
 
 def _has_quantity(text: str, a: int, b: int) -> bool:
     return bool(_QUANTITY_RE.search(_strip_quoted(text[a:b])))
 
 
-def _trim_lead(text: str, a: int, b: int, shortest: int) -> int:
-    """Start of the first item of a before-list: after the clause's last leading verb or preposition,
-    as long as what remains is at least half as long as the shortest other item (items are parallel)."""
-    cuts = [a + 1] if text[a] in _LEAD_PREPOSITIONS else []
+def _trim_lead(text: str, a: int, b: int, others: list[int]) -> int:
+    """Start of the first item of a before-list, whose piece also holds the clause's subject and verb.
+
+    Candidates are the piece start and the ends of its leading verbs and prepositions (``会同`` ``由``);
+    items are written in parallel, so the one whose length is nearest the shortest other item wins.
+    """
+    cuts = [a]
+    if text[a] in _LEAD_PREPOSITIONS:
+        cuts.append(a + 1)
     cuts += [m.end() for m in _LEAD_VERB_RE.finditer(text, a, b)]
-    for cut in sorted(cuts, reverse=True):
+    target = min(others)
+    best, best_gap = a, None
+    for cut in cuts:
         while cut < b and text[cut] in "了着":
             cut += 1
-        if b - cut >= max(2, shortest // 2):
-            return cut
-    return a
+        if b - cut < 2 or text[cut] == "的":
+            continue  # ``工委组织的…``: the verb was a noun
+        gap = abs((b - cut) - target)
+        if best_gap is None or gap <= best_gap:
+            best, best_gap = cut, gap
+    return best
 
 
 def _quoted_inner(text: str, qa: int, qb: int) -> list[tuple[int, int]] | None:
@@ -557,8 +613,9 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
         conn = ""
     if c.slogan and not conn and s > 0 and text[s - 1] == "”":
         return None  # ``“三反”“五反”``: slogans in a row, the second does not count the first
-    if e <= 0 or not (_CJK_RE.match(text[e - 1]) or text[e - 1] in "”》）" or text[e - 1].isascii() and text[e - 1].isalpha()):
-        return None
+    if e <= 0 or not (_CJK_RE.match(text[e - 1]) or text[e - 1] in "”》）"
+                      or text[e - 1].isascii() and text[e - 1].isalpha()):
+        return None  # a list ends in an ideograph, a closing quote or bracket, or a Latin letter
     k = bisect.bisect_left(stops, e) - 1
     if (stops[k] if k >= 0 else -1) < e - MAX_BACK and e > MAX_BACK:
         return None  # no clause boundary near enough: no list can be delimited (cheap test first)
@@ -571,8 +628,7 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
     open_start = False
     if seps:
         items = _pieces(cs, e, seps)
-        shortest = min(b - a for a, b in items[1:])
-        items[0] = (_trim_lead(text, items[0][0], items[0][1], shortest), items[0][1])
+        items[0] = (_trim_lead(text, *items[0], [y - x for x, y in items[1:]]), items[0][1])
         open_start = stop == "；"  # the list may run on before the ；
     else:
         items = []
@@ -649,6 +705,8 @@ def _predicate_before_count(text: str, items: list[tuple[int, int]]) -> bool:
     others = [_strip_quoted(text[a:b]) for a, b in items[:-1]]
     if "的" in last and not any("的" in o for o in others):
         return True
+    if _OBJECT_VERB_END_RE.search(last):
+        return True
     return _ends_in_predicate(last) and not all(_ends_in_predicate(o) for o in others)
 
 
@@ -686,7 +744,9 @@ def _segment_lists(text: str, p: int, end: int, marks: list[tuple[int, str]], ke
         k = _top_level_conj(text, p, first_stop)
         if k is not None:
             conj_len = 2 if text.startswith("以及", k) else 1
-            out.append(_List([(p, k), (k + conj_len, first_stop)], SIDE_AFTER, False, True, {1, 2}, kind="和"))
+            pair = [(p, k), (k + conj_len, first_stop)]
+            readings = {2: pair} if _is_parallel(text, pair) else {2: pair, 1: [(p, first_stop)]}
+            out.append(_List(pair, SIDE_AFTER, False, True, readings, kind="和"))
         commas = [q for q, ch in marks if ch == "，" and q < (semis[0] if semis else end)]
         if commas:
             items = _parallel_prefix(text, _pieces(p, semis[0] if semis else end, commas), keys)
@@ -782,11 +842,11 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
         chosen = cands[0]
         # a 、 list that the sentence's ； structure reads otherwise is a guess; parallel ； clauses win
         other = next((x for x in cands if x.kind == "；"), None)
-        if chosen.kind == "、" and other is not None:
-            if _holds(c.stated, len(chosen.items), False) != _holds(c.stated, len(other.items), False):
-                chosen.certain = False
-                if _is_parallel(text, other.items) and not _is_parallel(text, chosen.items):
-                    chosen = other
+        if (chosen.kind == "、" and other is not None
+                and _holds(c.stated, len(chosen.items), False) != _holds(c.stated, len(other.items), False)):
+            chosen.certain = False
+            if _is_parallel(text, other.items) and not _is_parallel(text, chosen.items):
+                chosen = other
     # the last item may end in 等… (truncated) or run into the predicate
     la, lb = chosen.items[-1]
     cut, had_deng = _strip_deng(text, la, lb)
@@ -803,7 +863,7 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
         return None  # ``48个工程：三个铁矿，八个选矿厂…``: a breakdown of a total, not a list of names
     if chosen.kind == "“、”" and text[chosen.items[0][1]] == "，" and not _echoes(text, chosen.items, c.keys):
         chosen.certain = False  # ， inside a quotation separates clauses as often as items
-    if chosen.kind in ("、", "；"):
+    if chosen.kind == "、":  # in a ； list, a conjunction inside a clause item never splits it
         chosen.items, chosen.readings = _readings(text, chosen.items, c.keys if c.slogan else "")
     if any(b <= a for a, b in chosen.items):
         return None
@@ -829,6 +889,8 @@ def _next_sentence_list(text: str, c: _Count) -> _List | None:
     sent = k + 1 if k >= 0 else 0
     if not (sent == 0 or text[sent - 1] == "\n" or _ORDINAL_START_RE.match(text, sent)):
         return None  # a heading opens its paragraph or an ordinal item (``二是开展“六个专项整治”。``)
+    if "，" in text[sent:c.start]:
+        return None  # a heading is one clause
     p = i + 1
     if p >= len(text) or text[p] in _SENTENCE_STOP or _ORDINAL_START_RE.match(text, p):
         return None
@@ -852,8 +914,7 @@ def _next_sentence_list(text: str, c: _Count) -> _List | None:
             seps = [x for x, y in marks if y == "、" and seg_start <= x < q]
             if seps:
                 items = _pieces(seg_start, q, seps)
-                shortest = min(b - a for a, b in items[1:])
-                items[0] = (_trim_lead(text, *items[0], shortest), items[0][1])
+                items[0] = (_trim_lead(text, *items[0], [y - x for x, y in items[1:]]), items[0][1])
                 break
             seg_start = q + 1
         if len(items) < 2:
@@ -873,18 +934,29 @@ def _next_sentence_list(text: str, c: _Count) -> _List | None:
 # Rows.
 
 
-def _row(text: str, c: _Count, lst: _List) -> dict:
-    n = len(lst.items)
-    readings = (lst.readings or set()) | {n}
+def _row(text: str, c: _Count, lst: _List) -> dict | None:
+    """The row of a count and its list (None when the list cannot plausibly be what is counted)."""
+    readings = dict(lst.readings or {})
+    readings.setdefault(len(lst.items), lst.items)
     certain = lst.certain
     if len({_holds(c.stated, r, lst.truncated) for r in readings}) > 1:
-        certain = False  # the readings of the conjunctions disagree
+        # the readings of the conjunctions disagree: keep the one that holds nearest the usual one
+        certain = False
+        n0 = len(lst.items)
+        if not _holds(c.stated, n0, lst.truncated):
+            n = min((r for r in readings if _holds(c.stated, r, lst.truncated)), key=lambda r: abs(r - n0))
+            lst.items = readings[n]
+    n = len(lst.items)
     if lst.open_start and n < c.stated:
         certain = False  # more items may stand before the first one
     if not _holds(c.stated, n, lst.truncated):
         lo, hi = sorted((c.stated, n))
         if hi >= 2 * lo:
-            certain = False  # a list of another granularity, not a miscount
+            # a miscount is off by one or two; a list of another granularity (城东、城西两镇48个村)
+            # or a list the count does not own is not a miscount
+            if hi - lo >= 3:
+                return None
+            certain = False
     list_start = lst.items[0][0]
     list_end = lst.items[-1][1]
     end = _noun_phrase_end(text, c.core_end, c.end) if c.end > c.core_end else c.end
@@ -898,7 +970,7 @@ def _row(text: str, c: _Count, lst: _List) -> dict:
         RAW: text[lo_pos:hi_pos],
         ITEMS: n,
         ITEMS_LOW: min(readings),
-        ITEMS_HIGH: max(readings),
+        ITEMS_HIGH: max(readings),  # every plausible grouping of the items lies in [low, high]
         ITEM_TEXTS: [text[a:b] for a, b in lst.items],
         ITEM_SPANS: [[a, b] for a, b in lst.items],
         LIST_START: list_start,
@@ -924,7 +996,9 @@ def extract_enumerations(text: str) -> list[dict]:
         lst = _after_list(text, c, limit) or _before_list(text, c, stops) or _next_sentence_list(text, c)
         if lst is None or len(lst.items) < 2:
             continue
-        rows.append(_row(text, c, lst))
+        row = _row(text, c, lst)
+        if row is not None:
+            rows.append(row)
     return rows
 
 
