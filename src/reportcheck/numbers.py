@@ -261,11 +261,7 @@ def scan(text: str) -> list[Number]:
     n = len(text)
     for s, e, k in masks:
         out.append(Number(s, e, text[s:e], k, num_start=s, num_end=e))
-    masked_at = {}
-    for s, e, _k in masks:
-        masked_at[s] = e
     # walk the text, skipping masked spans
-    mask_starts = [m[0] for m in masks]
     while pos < n:
         # jump over masks
         while mi < len(masks) and masks[mi][1] <= pos:
@@ -289,7 +285,6 @@ def scan(text: str) -> list[Number]:
             continue
         out.append(tok)
         pos = max(tok.end, m.start() + 1)
-    del mask_starts, masked_at
     out.sort(key=lambda t: t.start)
     return out
 

@@ -59,12 +59,7 @@ def default_checks_path() -> Path:
 def load_checks(path: str | os.PathLike | None = None) -> tuple[list[Check], dict]:
     """Read the check map and every suite it names; SuiteError on any problem."""
     path = Path(path) if path else default_checks_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise SuiteError(f"{path}: cannot read check map: {e.strerror or e}") from e
-    except json.JSONDecodeError as e:
-        raise SuiteError(f"{path}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
+    data = _read_json(path, "check map")
     if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
         raise SuiteError(f"{path}: check map must be an object with a 'checks' list")
     checks = []
@@ -80,14 +75,19 @@ def load_checks(path: str | os.PathLike | None = None) -> tuple[list[Check], dic
     return checks, result_format
 
 
-def read_suite(path: Path) -> dict:
-    """Read one suite file as JSON and check its shape (GX's own check comes in :func:`build_suite`)."""
+def _read_json(path: Path, what: str):
+    """A JSON file, or SuiteError naming the file and what is wrong with it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except OSError as e:
-        raise SuiteError(f"{path}: cannot read suite: {e.strerror or e}") from e
+        raise SuiteError(f"{path}: cannot read {what}: {e.strerror or e}") from e
     except json.JSONDecodeError as e:
         raise SuiteError(f"{path}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
+
+
+def read_suite(path: Path) -> dict:
+    """Read one suite file as JSON and check its shape (GX's own check comes in :func:`build_suite`)."""
+    data = _read_json(path, "suite")
     if not isinstance(data, dict) or not isinstance(data.get("expectations"), list):
         raise SuiteError(f"{path}: a suite must be an object with an 'expectations' list")
     for i, e in enumerate(data["expectations"]):

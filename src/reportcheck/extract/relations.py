@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from .mentions import RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
+from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
 from .text import TextIndex
 
 # 其中 introduces parts of the figure before it
@@ -251,14 +251,13 @@ class Relations:
         """For a status run with no whole in its sentence: the figure it breaks down in the sentences
         just before (the same unit and noun, at most 3 sentences back)."""
         noun = first.noun or ""
-        best = None
         for sid in range(first.sentence - 1, first.sentence - 4, -1):
             for m in reversed(self.by_sentence.get(sid, [])):
                 if not m.is_count or not _compatible(m, first) or m.id in self.part_of:
                     continue
-                if noun and noun_overlap(noun, m.noun) >= 2 or (not noun and best is None):
+                if not noun or noun_overlap(noun, m.noun) >= 2:
                     return m
-        return best
+        return None
 
     def _parts_before_total(self, sid: int) -> None:
         """9个社区、3个行政村，共12个村 / 对十八个村和六个站所共24个单位: parts, then the total."""
@@ -516,9 +515,6 @@ class Relations:
 RE_CHANGE_PREFIX_OK = re.compile(r"^(?:同比|环比|平均|每[\u4e00-\u9fff]{1,2}|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
                                  r"(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|回落|扩大|新增|增|减|降|升|多|少|节约|"
                                  r"节省|精简|削减|下调|上调|提升|增收|减收|收窄|攀升)(?:了|约|近|超过|达)?$")
-RE_PART_CUE_START = re.compile(r"^(?:其中|其余|剩余|另有|已|正在|尚未|未|待|仍有|基本|需|阶段性)")
-
-
 def extract_relations(text: str, index: TextIndex, mentions: list[Mention]) -> Relations:
     """All relation rows of one report."""
     return Relations(text, index, mentions).build()
