@@ -21,9 +21,9 @@ RE_IN_WHOLE = re.compile(r"^[^，；。]{0,12}中[，,]?")
 # a clause that opens a new topic (its number is not a part of the figure before it)
 RE_NEW_TOPIC = re.compile(r"^(?:同时|此外|另外|全年|全县|全镇|全乡|全区|全市|全省|全国|全局|各级|累计)")
 # before/after of a change: 由463辆减少到392辆, 从15个工作日缩短为7个工作日
-RE_FROM = re.compile(r"(?:由|从)(?:[^，；。由从]{0,14}?的)?$")
+RE_FROM = re.compile(r"(?:由|从)(?:[^，；。由从]{0,14}?的|每[^，；。由从\d]{0,4}|平均|人均|户均|原来的?|原)?$")
 RE_TO = re.compile(r"^[^，；。\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|精简|调整|扩大|提升|减|增|降|升|"
-                   r"回落|下调|上调|攀升|达)?(?:到|至|为)$")
+                   r"回落|下调|上调|攀升|达)?(?:到|至|为)(?:[^，；。\d]{0,6}的|平均)?$")
 # comparison base: 比上年的2002件, 较上年同期的267起
 RE_COMPARE = re.compile(r"(?:比|较|同比|环比)(?:[^，；。比较]{0,14}?的)?$")
 RE_DOWN = re.compile(r"减少|下降|降低|压缩|缩短|缩减|回落|精简|下调|收窄|减|降|少|节约|节省|削减|跌")
@@ -291,39 +291,24 @@ class Relations:
 
     def _changes(self, sid: int) -> None:
         ms = self.by_sentence[sid]
+        last: tuple[Mention, Mention, Mention] | None = None  # before, after, change of the latest row here
         for k, m in enumerate(ms):
             if "change" not in m.roles:
                 continue
-            # 由A…到B，减少C / 比上年的A减少C (after = number before 比)
-            before = after = None
-            prev = [x for x in ms[:k] if x.num.kind == m.num.kind or (m.num.kind == "points" and x.num.kind == "percent")
-                    or (m.num.kind == "percent" and x.num.kind == "quantity")]
-            seg_start = self.index.segment_at(m.num.start).start
-            prev = [x for x in prev if x.num.start >= seg_start]
-            for j in range(len(prev) - 1, 0, -1):
-                b, a = prev[j - 1], prev[j]
-                between = self.text[b.num.end: a.num.start]
-                if RE_FROM.search(self.text[max(0, b.num.start - 20): b.num.start]) and RE_TO.search(between) \
-                        and unit_key(a.unit) == unit_key(b.unit):
-                    before, after = b, a
-                    break
-                if RE_COMPARE.search(self.text[max(0, a.num.start - 20): a.num.start]) and unit_key(a.unit) == unit_key(b.unit) \
-                        and "change" not in b.roles:
-                    after, before = b, a
-                    break
-            if before is None and len(prev) >= 1:
-                a = prev[-1]
-                # B，比上年的A减少C: the comparison base sits between B and the change
-                pre = self.text[max(0, a.num.start - 20): a.num.start]
-                if RE_COMPARE.search(pre):
-                    cands = [x for x in prev[:-1] if unit_key(x.unit) == unit_key(a.unit)]
-                    if cands:
-                        after, before = cands[-1], a
-            if before is None or after is None:
+            # a change may follow its before/after in the next clause, or in the one after a first change
+            follows = last is not None and m.clause <= last[2].clause + 1
+            sure_link, reach = True, 2 if follows else 1
+            pair = self._change_pair(ms, k, m)
+            if pair is None and follows:
+                # 减少126件，下降6.3%: a second figure for the change just stated
+                pair, reach = (last[0], last[1]), m.clause - last[1].clause
+            if pair is None:
+                pair = self._compared_to_earlier(ms, k, m)
+                sure_link, reach = False, m.clause
+            if pair is None:
                 continue
-            # the change must speak of the same subject: 由118个压缩到76个，印发文件减少35% is another figure
-            subject = RE_CHANGE_PREFIX_OK.sub("", m.pre)
-            if len(subject) > 2 or m.clause > after.clause + 1:
+            before, after = pair
+            if self._subject(ms, m) or m.clause > after.clause + reach:
                 continue
             if "change" in before.roles or "change" in after.roles:
                 continue
@@ -358,11 +343,61 @@ class Relations:
             members = [_member("before", before), _member("after", after), _member("change", m)]
             s, e = _span(members)
             # a stated figure far from the computed one means the figures were linked wrongly, not a typo
-            sure = _near(slo, shi, clo, chi)
+            sure = sure_link and _near(slo, shi, clo, chi)
+            last = before, after, m
             self.changes.append({"id": len(self.changes), "kind": kind, "unit": m.unit,
                                  "before": before.num.value, "after": after.num.value, "stated": sign * m.num.value,
                                  "stated_low": slo, "stated_high": shi, "computed_low": clo, "computed_high": chi,
                                  "certain": sure, "start": s, "end": e, "members": members})
+
+    def _change_pair(self, ms: list[Mention], k: int, m: Mention) -> tuple[Mention, Mention] | None:
+        """The before and after figures of change ``m`` in its own segment: 由A…到B，减少C / B，比上年的A减少C."""
+        prev = [x for x in ms[:k] if x.num.kind == m.num.kind or (m.num.kind == "points" and x.num.kind == "percent")
+                or (m.num.kind == "percent" and x.num.kind == "quantity")]
+        seg_start = self.index.segment_at(m.num.start).start
+        prev = [x for x in prev if x.num.start >= seg_start]
+        for j in range(len(prev) - 1, 0, -1):
+            b, a = prev[j - 1], prev[j]
+            between = self.text[b.num.end: a.num.start]
+            if RE_FROM.search(self.text[max(0, b.num.start - 20): b.num.start]) and RE_TO.search(between) \
+                    and unit_key(a.unit) == unit_key(b.unit):
+                return b, a
+            if RE_COMPARE.search(self.text[max(0, a.num.start - 20): a.num.start]) and unit_key(a.unit) == unit_key(b.unit) \
+                    and "change" not in b.roles:
+                return a, b
+        if prev:
+            a = prev[-1]
+            # B，比上年的A减少C: the comparison base sits between B and the change
+            if RE_COMPARE.search(self.text[max(0, a.num.start - 20): a.num.start]):
+                cands = [x for x in prev[:-1] if unit_key(x.unit) == unit_key(a.unit)]
+                if cands:
+                    return a, cands[-1]
+        return None
+
+    def _compared_to_earlier(self, ms: list[Mention], k: int, m: Mention) -> tuple[Mention, Mention] | None:
+        """受理总量较上年的2002件减少126件: the comparison base is here, the current figure was stated
+        in the sentence before (a guess: the row is never certain)."""
+        base = next((x for x in reversed(ms[:k]) if x.clause == m.clause and x.num.kind == "quantity"
+                     and "change" not in x.roles), None)
+        if base is None or not RE_COMPARE.search(self.text[max(0, base.num.start - 20): base.num.start]) \
+                or m.num.kind not in ("quantity", "percent"):
+            return None
+        subject = self.text[m.clause_start: base.num.start]
+        cands = [x for x in ms[:k] if x.num.end <= m.clause_start and _compatible(x, base)]
+        if not cands:
+            cands = [x for x in self.by_sentence.get(m.sentence - 1, []) if _compatible(x, base)]
+        # the figure whose verb or noun the subject names, else the stated total
+        named = [x for x in cands if (x.verb and x.verb in subject) or noun_overlap(x.noun, subject) >= 2]
+        totals = [x for x in cands if "total" in x.roles]
+        pick = named or totals
+        return (base, pick[-1]) if pick else None
+
+    def _subject(self, ms: list[Mention], m: Mention) -> str:
+        """What the clause names right before change ``m`` (empty when it speaks of the figures before it):
+        由118个压缩到76个，印发文件减少35% names another subject."""
+        before = [x for x in ms if x.clause == m.clause and x.num.end <= m.num.start]
+        start = before[-1].num.end if before else m.clause_start
+        return RE_CHANGE_PREFIX_OK.sub("", self.text[start: m.num.start])
 
     # ----------------------------------------------------------------------------------- rates
     def _rates(self, sid: int) -> None:
@@ -512,7 +547,7 @@ class Relations:
 
 
 # what may stand before a change verb without naming a new subject: 每月提高500元, 平均提高126平方米
-RE_CHANGE_PREFIX_OK = re.compile(r"^(?:同比|环比|平均|每[\u4e00-\u9fff]{1,2}|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
+RE_CHANGE_PREFIX_OK = re.compile(r"^(?:同比|环比|名义|实际|平均|人均|户均|每[\u4e00-\u9fff]{1,2}?|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
                                  r"(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|回落|扩大|新增|增|减|降|升|多|少|节约|"
                                  r"节省|精简|削减|下调|上调|提升|增收|减收|收窄|攀升)(?:了|约|近|超过|达)?$")
 def extract_relations(text: str, index: TextIndex, mentions: list[Mention]) -> Relations:
