@@ -45,6 +45,8 @@ def check(
     checks: Path = typer.Option(None, "--checks", help="Check map (default: the one shipped, checks/checks.json)."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity that makes the exit code 1."),
     verified: bool = typer.Option(False, "--verified", help="Also list the relations found consistent (text)."),
+    html: Path = typer.Option(None, "--html", metavar="DIR",
+                              help="Also write an HTML report to DIR: index, a page per report, GX Data Docs."),
 ) -> None:
     """Extract, validate with Great Expectations and report contradictions."""
     from .ingest import IngestError
@@ -52,7 +54,7 @@ def check(
     from .validate import SuiteError
 
     try:
-        result = run(paths, include, exclude, checks)
+        result = run(paths, include, exclude, checks, keep_source=html is not None)
     except (IngestError, SuiteError) as e:
         _die(str(e))
     if fmt is Format.json:
@@ -66,6 +68,16 @@ def check(
         for r in result.reports:
             if r.status == "error":
                 typer.echo(f"reportcheck: {r.error}", err=True)
+    if html is not None:
+        from .report.html import OutputError, write
+
+        try:
+            index = write(result, html)
+        except OutputError as e:
+            _die(str(e))
+        except OSError as e:
+            _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
+        typer.echo(f"HTML report: {index}", err=True)
     raise typer.Exit(exit_code(result, fail_on))
 
 

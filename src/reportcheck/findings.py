@@ -72,6 +72,9 @@ class RunResult:
     """All reports of one run."""
 
     reports: list[ReportResult]
+    # GX's own objects, for the Data Docs of the HTML output (not part of the JSON format)
+    validations: list = field(default_factory=list, repr=False)  # ExpectationSuiteValidationResult per table
+    suites: list = field(default_factory=list, repr=False)  # ExpectationSuite per configured check
 
     def summary(self) -> dict:
         return {

@@ -419,6 +419,11 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
     lo, hi = _precision_interval(v, d, scale)
     if kind in ("percent", "points") and d == 0 and scale == 1:
         lo, hi = v - 0.5, v + 0.5
+    if not arabic and body[-1] in "万亿":
+        # 二十八万 is written to the 万 like 28万: ± half a 万 (三点五亿: ± half of 0.1亿)
+        big = 1e12 if body.endswith("万亿") else 1e8 if body[-1] == "亿" else 1e4
+        half = 0.5 * (10.0 ** -d) * big
+        lo, hi = value - half, value + half
     if is_range and v2 is not None:
         lo2, hi2 = _precision_interval(v2, d2, scale)
         lo, hi = lo, hi2

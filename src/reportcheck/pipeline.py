@@ -48,4 +48,5 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
         fs, vs = per_report.get(rr.path, ([], []))
         rr.findings, rr.verified = fs, vs
         rr.status = "failed" if rr.errors else "passed"
-    return RunResult(reports)
+    return RunResult(reports, validations=[r for tr in results.values() for r in tr.gx_results],
+                     suites=[s for _, s in validator.suites])

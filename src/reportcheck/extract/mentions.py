@@ -30,7 +30,7 @@ RE_RATE_CUE = re.compile(r"(?:率|占|比重|比例|占比|面|覆盖|达标)(?:
 # plan cue anywhere before the number in the clause or sentence
 RE_PLAN_CUE = re.compile(r"计划|目标|力争|预计|拟|争取|将要|将|确保|要|规划|预期|打算|安排|年底前|以前|之前")
 # period words that tie a figure to a time: 今年, 上年, 五年来, 一季度
-RE_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年|上年|前年|明年|本年|全年|当年|上半年|下半年|[一二三四]季度|前三季度|"
+RE_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年|上年|前年|明年|本年|全年|当年|每年|年均|上半年|下半年|[一二三四]季度|前三季度|"
                        r"[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)|过去[一二三四五六七八九十\d]{1,2}年|"
                        r"[一二三四五六七八九十\d]{1,2}月(?:份|末|底)?|同期|年初|年末|期间)")
 # words that are not nouns even if jieba says so, trimmed from noun phrases
@@ -103,7 +103,7 @@ def tokenizer():
 
 
 RE_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{1,10}")
-RE_CUT_AFTER = re.compile(r"的|和|及|与|等|，|、|；|。|（|是|被|已|为|在|中|参加|参与|通过|全部|均|都|共|其中|[\d]")
+RE_CUT_AFTER = re.compile(r"的|和|及|与|等|，|、|；|。|（|是|被|已|为|在|中|时|后|里|参加|参与|通过|全部|均|都|共|其中|[\d]")
 
 
 _POSSEG = None
@@ -128,7 +128,12 @@ def _noun_after(post: str) -> str:
     m = RE_NOUN_AFTER.match(post)
     if not m:
         return ""
-    words = _pos(m.group(0)[:10])
+    phrase = m.group(0)[:10]
+    cut = RE_CUT_AFTER.search(phrase, 1)
+    words = _pos(phrase[: cut.start()] if cut else phrase)
+    # 236人次来访群众: a verb that qualifies the noun belongs to it
+    if len(words) >= 2 and words[0][1].startswith("v") and _is_noun(*words[1]):
+        words = [(words[0][0] + words[1][0], "n")] + words[2:]
     out = []
     for w, f in words:
         if _is_noun(w, f) and len(out) < 3:
@@ -151,6 +156,10 @@ def _noun_verb_before(pre: str) -> tuple[str, str]:
         nouns.insert(0, words.pop()[0])
     while words and words[-1][0] in STOPWORDS:
         words.pop()
+    # 接待来访群众263人次: of two verbs before the noun, the nearer qualifies it
+    if nouns and len(words) >= 2 and words[-1][1].startswith("v") and words[-2][1].startswith("v") and not \
+            pre.endswith(nouns[-1] + "的"):
+        nouns.insert(0, words.pop()[0])
     verb = words[-1][0] if words and words[-1][1].startswith("v") else ""
     return "".join(nouns).strip("“”"), verb
 
@@ -190,6 +199,10 @@ def extract_mentions(text: str, index: TextIndex | None = None, numbers: list[Nu
             if not m.noun:
                 m.noun = nb
             m.verb = vb if m.noun == nb else (nb if nb else vb)
+            prev = out[-1] if out else None
+            # 接待群众418批1326人次: the second figure counts the same noun under the same verb
+            if prev is not None and prev.clause == m.clause and prev.num.end == num.start and not m.noun:
+                m.noun, m.verb = prev.noun, prev.verb
         out.append(m)
     return out
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
+from ..numbers import TIME_UNITS
 from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
 from .text import TextIndex
 
@@ -30,7 +32,14 @@ RE_DOWN = re.compile(r"减少|下降|降低|压缩|缩短|缩减|回落|精简|�
 RE_UP = re.compile(r"增加|增长|提高|上升|扩大|提升|新增|上调|增|升|多|攀升|涨")
 RE_RATE_WORD = re.compile(r"([\u4e00-\u9fff]{1,6})率(?:为|达到|达|是|已达|保持在|提高到)?$")
 RE_SHARE = re.compile(r"占(?:[^，；。占]{0,16}?)?(?:的)?(?:比重|比例)?(?:为|达|达到)?$")
-RE_OF_BASE = re.compile(r"的$")
+RE_OF_BASE = re.compile(r"^的$")
+# what 占…的 names as the base of a share: 占全部投资的 -> 全部投资
+RE_NAMED_BASE = re.compile(r"占([^，；。占\d]{2,12}?)(?:总数|总量|总额|总户数|总人数)?的(?:比重|比例)?(?:为|达|达到)?$")
+# units of measure (not counts of things): a share of them has no whole-count test
+MEASURE_UNITS = {"元", "吨", "亩", "公里", "千米", "米", "平方米", "平方公里", "公顷", "千瓦时", "千瓦", "立方米", "公斤", "斤",
+                 "克", "升", "标准煤", "吨标准煤"}
+# a figure that is an average is no whole its parts add up to: 年均超收2040亿元，其中去年超收2573亿元
+RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|均|每年|每月|每天|每人|每户)[^，；。\d]{0,6}$")
 # shares that may exceed 100%: plan completion, growth, 是…的N倍
 RE_COMPLETION = re.compile(r"完成|计划|目标|预算|任务|上年|去年|同期|增长|增|为上|是上")
 
@@ -96,6 +105,7 @@ class Relations:
         self.repeats: list[dict] = []
         self.part_of: dict[int, int] = {}  # mention id -> breakdown row index
         self.whole_of: dict[int, Mention] = {}  # part mention id -> whole mention
+        self.far_links: set[int] = set()  # numerators whose denominator was found far back (a guess)
 
     def build(self) -> "Relations":
         for sid in sorted(self.by_sentence):
@@ -173,7 +183,7 @@ class Relations:
             whole = None
             for m in reversed(before):
                 if _compatible(m, first) and "plan" not in m.roles:
-                    whole = m
+                    whole = m if not RE_AVERAGE.search(m.pre) else None
                     break
             if whole is None:
                 continue
@@ -410,7 +420,8 @@ class Relations:
             share = RE_SHARE.search(pre)
             if not rw and not share:
                 continue
-            counts = [x for x in ms[:k] if x.is_count or (x.num.kind == "quantity" and x.unit and "rate" not in x.roles
+            counts = [x for x in ms[:k] if x.is_count or (x.num.kind == "quantity" and x.unit and x.unit not in TIME_UNITS
+                                                          and "rate" not in x.roles
                                                           and "change" not in x.roles)]
             num = den = None
             form = ""
@@ -421,12 +432,18 @@ class Relations:
                 cands = [x for x in counts if verb in x.pre or verb in x.post[:4] or (x.verb and x.verb in stem)]
                 if not cands:
                     cands = [x for x in self._prev_counts(m) if verb in x.pre]
+                if not cands:  # 收回3.52万份，回收率92.6%: the same verb in the other order
+                    cands = [x for x in counts if len(x.verb) == 2 and set(x.verb) == set(verb)]
                 # the numerator counts what is done: 已整改到位29个, not 需持续整改5个
                 done = [x for x in cands if not RE_NOT_DONE.search(x.pre[-8:])]
                 cands = done or cands
                 if cands:
                     num = cands[-1]
                     den = self._denominator(num, counts)
+                    # 办复建议84件、提案65件，办复率100%: items of one list are not a part and its whole
+                    if den is not None and den.clause == num.clause and \
+                            re.search(r"[、和及与]", self.text[den.num.end: num.num.start]):
+                        den = None
                 form = "rate"
             else:
                 # 占计划142亿元的92.5% / 其中女性480人，占32.17% / 全县87户企业中，…的有61户，占70.1%
@@ -462,11 +479,15 @@ class Relations:
                 if not cands:
                     continue
                 row["computed_low"], row["computed_high"] = min(cands) * 100, max(cands) * 100
-                row["certain"] = _near(plo, phi, row["computed_low"], row["computed_high"])
+                # a share's base is stated with it: 占规划总投资的65.5% does not point at a figure sentences back
+                row["certain"] = _near(plo, phi, row["computed_low"], row["computed_high"]) \
+                    and num.id not in self.far_links and not (form == "share" and den.sentence != m.sentence)
             else:
                 # GRIM: some whole count k of the base must give the stated share
                 base = den.num
-                if base.approx or base.low != base.high or base.low > 100000:
+                named = RE_NAMED_BASE.search(self.text[m.clause_start: m.num.start])
+                if base.approx or base.low != base.high or base.low > 100000 or den.unit in MEASURE_UNITS \
+                        or (named and noun_overlap(named.group(1), den.noun) < 2):
                     continue
                 n = int(base.value)
                 row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(0, n + 1)) if n > 0 else True
@@ -489,7 +510,13 @@ class Relations:
         # the count may sit in the sentences before (共收集…3406条。…已办结3108条)
         earlier = earlier or [x for x in self._prev_counts(num) if _compatible(x, num) and "before" not in x.roles]
         if not earlier:
-            return None
+            # the stated total of the same things, further back in the report (a guess)
+            earlier = [x for x in self.mentions if x.num.end <= num.num.start and _compatible(x, num)
+                       and "total" in x.roles and x.paragraph >= num.paragraph - 6 and len(num.noun) >= 2
+                       and noun_overlap(x.noun, num.noun) >= len(num.noun) and x.id not in self.whole_of]
+            if not earlier:
+                return None
+            self.far_links.add(num.id)
         x = earlier[-1]
         # a part of a breakdown stands for its whole
         return self.whole_of.get(x.id, x)
@@ -505,37 +532,57 @@ class Relations:
 
     # ----------------------------------------------------------------------------------- repeats
     def _repeats(self) -> None:
-        """The same figure (same verb, noun and unit) stated again later, in another sentence."""
-        seen: dict[tuple[str, str], list[Mention]] = {}
+        """The same figure (same unit, noun and verb) stated again later, in another sentence.
+
+        Two different values make a row only when one looks like a miscopy of the other (digits
+        transposed, one digit changed in a figure of three or more, or within 5%): figures unlike each
+        other under the same words are different populations or periods far more often than typos.
+        """
+        earlier: list[Mention] = []
         for m in self.mentions:
-            # Chinese-numeral counts are mostly parts of names (八项规定, 三个代表): only digits repeat
-            if not m.is_count or m.num.kind != "quantity" or len(m.noun) < 2 or {"plan", "part"} & m.roles \
-                    or not m.num.raw[:1].isdigit() or m.id in self.part_of or RE_PART_NEAR.search(m.pre[-8:]) \
-                    or RE_PLAN_SENT.search(self.text[m.sent_start: m.num.start]):
+            if not self._repeatable(m):
                 continue
-            key = (unit_key(m.unit), m.noun)
-            for prev in seen.get(key, []):
-                if prev.sentence == m.sentence:
+            restated = _restated(m)
+            for prev in reversed(earlier):
+                if prev.sentence == m.sentence or unit_key(prev.unit) != unit_key(m.unit):
                     continue
-                if prev.verb and m.verb and prev.verb != m.verb and prev.verb not in m.pre and m.verb not in prev.pre:
+                if not self._same_thing(prev, m, restated) or not self._same_scope(prev, m):
                     continue
-                if not self._same_scope(prev, m):
-                    continue
-                lo_ok = prev.num.low <= m.num.high and m.num.low <= prev.num.high
+                agree = prev.num.low <= m.num.high and m.num.low <= prev.num.high
                 ratio = (m.num.value or 0) / (prev.num.value or 1)
-                # different figures far apart are different populations, not a typo
-                if not lo_ok and not (0.5 <= ratio <= 2.0):
+                # different figures not alike are different populations or periods, not a typo
+                if not agree and not (_miscopied(prev.num.raw, m.num.raw) or abs(ratio - 1) <= 0.05):
                     continue
                 members = [_member("first", prev), _member("second", m)]
                 s, e = _span(members)
-                self.repeats.append({"id": len(self.repeats), "noun": m.noun, "unit": m.unit,
+                same_words = bool(prev.verb and prev.verb == m.verb and noun_overlap(prev.noun, m.noun) >= 2)
+                self.repeats.append({"id": len(self.repeats), "noun": m.noun or prev.noun, "unit": m.unit,
                                      "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
                                      "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
                                      # sure only when the same verb acts on the same noun (走访农户 / 走访的…户农户)
-                                     "certain": bool(prev.verb and prev.verb == m.verb),
+                                     "certain": same_words or (restated and _same_status(prev.pre, m.pre)),
                                      "start": s, "end": e, "members": members})
                 break
-            seen.setdefault(key, []).append(m)
+            earlier.append(m)
+
+    def _repeatable(self, m: Mention) -> bool:
+        """A digit-written count outside a plan (Chinese-numeral counts are mostly names: 八项规定)."""
+        if not m.is_count or m.num.kind != "quantity" or not m.num.raw[:1].isdigit():
+            return False
+        if _restated(m):
+            return True
+        return "plan" not in m.roles and not RE_PLAN_SENT.search(self.text[m.sent_start: m.num.start])
+
+    @staticmethod
+    def _same_thing(prev: Mention, m: Mention, restated: bool) -> bool:
+        """Both figures count the same noun with the same verb (or the second restates the first's status:
+        其余5个 … 尚未完成的5个问题)."""
+        if prev.verb and m.verb and prev.verb != m.verb and prev.verb not in m.pre and m.verb not in prev.pre:
+            if not (restated and _same_status(prev.pre, m.pre)):
+                return False
+        if len(prev.noun) >= 2 and len(m.noun) >= 2:
+            return noun_overlap(prev.noun, m.noun) >= 2
+        return restated and _same_status(prev.pre, m.pre) and bool(prev.noun or m.noun)
 
     def _same_scope(self, a: Mention, b: Mention) -> bool:
         """Two figures belong to one scope unless their sentences name different periods or subjects."""
@@ -544,6 +591,38 @@ class Relations:
         if pa and pb and not (pa & pb):
             return False
         return True
+
+
+# a figure restated as a known set: 正在整改的13个问题, 尚未完成的5个, 剩余41户, 在去年…361公里的基础上
+RE_RESTATED = re.compile(r"(?:正在|尚未|未|需长期|需持续|其余|剩余|余下)[\u4e00-\u9fff]{0,4}的?$")
+RE_ON_BASIS = re.compile(r"在[^，；。]{0,20}$")
+RE_STATUS_WORD = re.compile(r"正在|尚未|未|需长期|需持续|其余|剩余|余下|已")
+STATUS_GROUPS = {"正在": "doing", "尚未": "left", "未": "left", "其余": "left", "剩余": "left", "余下": "left",
+                 "需长期": "long", "需持续": "long", "已": "done"}
+
+
+def _restated(m: Mention) -> bool:
+    """The figure is named as a known set, not newly stated: 正在整改的13个, 在去年…361公里的基础上."""
+    return bool(RE_RESTATED.search(m.pre) or (RE_ON_BASIS.search(m.pre) and m.post.startswith("的基础上")))
+
+
+def _same_status(a: str, b: str) -> bool:
+    """Two clause prefixes name the same status (正在 / 正在; 其余 / 尚未 / 剩余)."""
+    sa = {STATUS_GROUPS[w] for w in RE_STATUS_WORD.findall(a)}
+    sb = {STATUS_GROUPS[w] for w in RE_STATUS_WORD.findall(b)}
+    return bool(sa & sb)
+
+
+def _miscopied(a: str, b: str) -> bool:
+    """Two written figures one of which looks like a miscopy of the other: the same digits in another
+    order (2140 / 2410), or one digit changed in three or more (361 / 351)."""
+    a, b = unicodedata.normalize("NFKC", a), unicodedata.normalize("NFKC", b)
+    da, db = re.sub(r"\D", "", a.split(".")[0]), re.sub(r"\D", "", b.split(".")[0])
+    if da == db or not da or not db or len(da) != len(db):
+        return False
+    if sorted(da) == sorted(db):
+        return True
+    return len(da) >= 3 and sum(x != y for x, y in zip(da, db)) == 1
 
 
 # what may stand before a change verb without naming a new subject: 每月提高500元, 平均提高126平方米
