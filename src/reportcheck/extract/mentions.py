@@ -32,7 +32,7 @@ RE_PLAN_CUE = re.compile(r"计划|目标|力争|预计|拟|争取|将要|将|确
 # period words that tie a figure to a time: 今年, 上年, 五年来, 一季度
 RE_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年|上年|前年|明年|本年|全年|当年|每年|年均|上半年|下半年|[一二三四]季度|前三季度|"
                        r"[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)|过去[一二三四五六七八九十\d]{1,2}年|"
-                       r"[一二三四五六七八九十\d]{1,2}月(?:份|末|底)?|同期|年初|年末|期间)")
+                       r"[一二三四五六七八九十\d]{1,2}月(?:份|末|底)?(?![一二三四五六七八九十\d]{1,3}[日号])|同期|年初|年末|期间)")
 # words that are not nouns even if jieba says so, trimmed from noun phrases
 STOPWORDS = set("共 共计 合计 累计 总计 其中 已 正在 尚未 未 的 了 和 及 与 等 各类 各项 各种 全部 全 有 为 是 达 达到 "
                 "到 约 近 超过 余 多 个 名 项 条 件 次 共有 涉及 方面 累计 完成 实现".split())
@@ -154,6 +154,10 @@ def _noun_verb_before(pre: str) -> tuple[str, str]:
         words.pop()
     while words and _is_noun(*words[-1]) and len(nouns) < 3:
         nouns.insert(0, words.pop()[0])
+    # 意见和建议18类: two nouns joined by 和/及/与 name one thing
+    if nouns and len(words) >= 2 and words[-1][0] in ("和", "及", "与") and _is_noun(*words[-2]):
+        nouns[:0] = [words[-2][0], words[-1][0]]
+        del words[-2:]
     while words and words[-1][0] in STOPWORDS:
         words.pop()
     # 接待来访群众263人次: of two verbs before the noun, the nearer qualifies it

@@ -33,6 +33,8 @@ RE_UP = re.compile(r"增加|增长|提高|上升|扩大|提升|新增|上调|增
 RE_RATE_WORD = re.compile(r"([\u4e00-\u9fff]{1,6})率(?:为|达到|达|是|已达|保持在|提高到)?$")
 RE_SHARE = re.compile(r"占(?:[^，；。占]{0,16}?)?(?:的)?(?:比重|比例)?(?:为|达|达到)?$")
 RE_OF_BASE = re.compile(r"^的$")
+# a figure as a share of a stated base: 完成年度计划8.5亿元的112.9%, 相当于上年的…
+RE_OF_FORM = re.compile(r"(?:完成|为|相当于|是|达到)[^，；。]{0,16}的$")
 # what 占…的 names as the base of a share: 占全部投资的 -> 全部投资
 RE_NAMED_BASE = re.compile(r"占([^，；。占\d]{2,12}?)(?:总数|总量|总额|总户数|总人数)?的(?:比重|比例)?(?:为|达|达到)?$")
 # units of measure (not counts of things): a share of them has no whole-count test
@@ -106,6 +108,7 @@ class Relations:
         self.part_of: dict[int, int] = {}  # mention id -> breakdown row index
         self.whole_of: dict[int, Mention] = {}  # part mention id -> whole mention
         self.far_links: set[int] = set()  # numerators whose denominator was found far back (a guess)
+        self.guessed_bases: set[int] = set()  # shares whose base is the count before a run of shares
 
     def build(self) -> "Relations":
         for sid in sorted(self.by_sentence):
@@ -418,7 +421,8 @@ class Relations:
             pre = m.pre
             rw = RE_RATE_WORD.search(pre)
             share = RE_SHARE.search(pre)
-            if not rw and not share:
+            of_form = not rw and not share and RE_OF_FORM.search(pre)
+            if not rw and not share and not of_form:
                 continue
             counts = [x for x in ms[:k] if x.is_count or (x.num.kind == "quantity" and x.unit and x.unit not in TIME_UNITS
                                                           and "rate" not in x.roles
@@ -452,13 +456,15 @@ class Relations:
                     den = base_in[-1]
                     prior = [x for x in counts if x.num.end <= m.clause_start and _compatible(x, den)]
                     num = prior[-1] if prior else None
+                elif of_form:
+                    continue
                 else:
                     prior = [x for x in counts if x.num.end <= m.num.start]
                     if prior and prior[-1].clause >= m.clause - 1:
                         num = prior[-1]
                         den = self._denominator(num, counts)
                     else:
-                        den = self._base_of_share(m)
+                        den = self._base_of_share(m) or self._share_run_base(ms, k)
                 form = "share"
             if den is None or den.num.value in (None, 0):
                 continue
@@ -492,6 +498,8 @@ class Relations:
                 n = int(base.value)
                 row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(0, n + 1)) if n > 0 else True
                 row["computed_low"], row["computed_high"] = (plo, phi) if row["grim_ok"] else (math.nan, math.nan)
+            if m.id in self.guessed_bases:
+                row["certain"] = False
             row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
             self.rates.append(row)
 
@@ -521,6 +529,19 @@ class Relations:
         # a part of a breakdown stands for its whole
         return self.whole_of.get(x.id, x)
 
+    def _share_run_base(self, ms: list[Mention], k: int) -> Mention | None:
+        """选举产生“两委”1492人，55岁以下占82.9%，…，女性占32.17%: shares listed after a count are
+        shares of it (a guess: the row is never certain)."""
+        m = ms[k]
+        for x in reversed(ms[:k]):
+            if x.num.kind == "percent" or x.unit in TIME_UNITS or x.unit == "岁" or "change" in x.roles:
+                continue
+            if x.is_count and RE_SHARE.search(ms[k].pre) and self.text[x.num.end: x.num.end + 1] in "，,；":
+                self.guessed_bases.add(m.id)
+                return x
+            return None
+        return None
+
     def _base_of_share(self, m: Mention) -> Mention | None:
         """全乡23名村党组织书记中，大专以上学历的占37.5%: the base stated as "N… 中" in the sentence."""
         sent = self.text[m.sent_start: m.num.start]
@@ -546,7 +567,8 @@ class Relations:
             for prev in reversed(earlier):
                 if prev.sentence == m.sentence or unit_key(prev.unit) != unit_key(m.unit):
                     continue
-                if not self._same_thing(prev, m, restated) or not self._same_scope(prev, m):
+                # a restated set points back across periods (截至11月… / 力争2015年…完成正在整改的13个)
+                if not self._same_thing(prev, m, restated) or not (restated or self._same_scope(prev, m)):
                     continue
                 agree = prev.num.low <= m.num.high and m.num.low <= prev.num.high
                 ratio = (m.num.value or 0) / (prev.num.value or 1)
@@ -560,29 +582,37 @@ class Relations:
                                      "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
                                      "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
                                      # sure only when the same verb acts on the same noun (走访农户 / 走访的…户农户)
-                                     "certain": same_words or (restated and _same_status(prev.pre, m.pre)),
+                                     "certain": same_words,
                                      "start": s, "end": e, "members": members})
                 break
             earlier.append(m)
 
     def _repeatable(self, m: Mention) -> bool:
         """A digit-written count outside a plan (Chinese-numeral counts are mostly names: 八项规定)."""
-        if not m.is_count or m.num.kind != "quantity" or not m.num.raw[:1].isdigit():
+        if not m.is_count or m.num.kind != "quantity":
             return False
         if _restated(m):
             return True
+        if not m.num.raw[:1].isdigit():
+            return False
         return "plan" not in m.roles and not RE_PLAN_SENT.search(self.text[m.sent_start: m.num.start])
 
     @staticmethod
     def _same_thing(prev: Mention, m: Mention, restated: bool) -> bool:
         """Both figures count the same noun with the same verb (or the second restates the first's status:
         其余5个 … 尚未完成的5个问题)."""
-        if prev.verb and m.verb and prev.verb != m.verb and prev.verb not in m.pre and m.verb not in prev.pre:
-            if not (restated and _same_status(prev.pre, m.pre)):
-                return False
-        if len(prev.noun) >= 2 and len(m.noun) >= 2:
-            return noun_overlap(prev.noun, m.noun) >= 2
-        return restated and _same_status(prev.pre, m.pre) and bool(prev.noun or m.noun)
+        status = restated and _same_status(prev.pre, m.pre)
+        nouns = len(prev.noun) >= 2 and len(m.noun) >= 2 and noun_overlap(prev.noun, m.noun) >= 2
+        # a restated set may be named by another verb: 制定了12项制度建设计划 … 已出台的12项制度
+        if prev.verb and m.verb and prev.verb != m.verb and prev.verb not in m.pre and m.verb not in prev.pre \
+                and not status and not (restated and nouns):
+            return False
+        if nouns:
+            return True
+        if status:
+            return True
+        # 全年新增就业1286人 … 在今年新增就业1286人的基础上
+        return restated and bool(prev.verb) and prev.verb == m.verb and not (prev.noun and m.noun)
 
     def _same_scope(self, a: Mention, b: Mention) -> bool:
         """Two figures belong to one scope unless their sentences name different periods or subjects."""
@@ -594,7 +624,7 @@ class Relations:
 
 
 # a figure restated as a known set: 正在整改的13个问题, 尚未完成的5个, 剩余41户, 在去年…361公里的基础上
-RE_RESTATED = re.compile(r"(?:正在|尚未|未|需长期|需持续|其余|剩余|余下)[\u4e00-\u9fff]{0,4}的?$")
+RE_RESTATED = re.compile(r"(?:正在|尚未|未|需长期|需持续|其余|剩余|余下)[\u4e00-\u9fff]{0,4}的?$|已[\u4e00-\u9fff]{1,4}的$")
 RE_ON_BASIS = re.compile(r"在[^，；。]{0,20}$")
 RE_STATUS_WORD = re.compile(r"正在|尚未|未|需长期|需持续|其余|剩余|余下|已")
 STATUS_GROUPS = {"正在": "doing", "尚未": "left", "未": "left", "其余": "left", "剩余": "left", "余下": "left",
