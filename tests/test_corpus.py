@@ -46,15 +46,13 @@ def coverage(folder):
 def test_seed_consistent_items_lie_in_relation_rows():
     hit, total, missed = coverage(shared_dir("seeds"))
     print(f"\nseeds: {hit}/{total} consistent items inside a relation row")
-    # Issue 2 asks for all of them; this floor guards what extraction reaches today (35/40).
-    assert hit / total >= 0.85, missed
+    assert hit == total, missed
 
 
 def test_dev_consistent_items_lie_in_relation_rows():
     hit, total, missed = coverage(shared_dir("corpus", "dev"))
     print(f"\ndev: {hit}/{total} = {hit / total:.3f} consistent items inside a relation row")
-    # Issue 2's target is 0.90; this floor guards what extraction reaches today (0.817).
-    assert hit / total >= 0.80, missed
+    assert hit / total >= 0.90, missed
 
 
 def test_extraction_runs_on_every_real_report():

@@ -460,7 +460,13 @@ class Relations:
                     continue
                 else:
                     prior = [x for x in counts if x.num.end <= m.num.start]
-                    if prior and prior[-1].clause >= m.clause - 1:
+                    named_subject = re.match(r"[^占]*[\u4e00-\u9fff][^占]*占", self.text[m.clause_start: m.num.start])
+                    if prior and prior[-1].clause == m.clause - 1 and named_subject and \
+                            not (prior[-1].id in self.whole_of or "part" in prior[-1].roles):
+                        # 选举产生成员250人，女性占31.2%: the share names its subject, the count is its base
+                        den = prior[-1]
+                        self.guessed_bases.add(m.id)
+                    elif prior and prior[-1].clause >= m.clause - 1:
                         num = prior[-1]
                         den = self._denominator(num, counts)
                     else:

@@ -643,7 +643,39 @@ def extract_sequences(text: str) -> tuple[list[dict], list[dict]]:
         seq.seq_id = seq_id
         markers.extend(seq.markers)
     markers.sort(key=lambda mk: mk.start)
-    return _marker_rows(text, seqs), _link(text, seqs, markers, para_starts)
+    announced = _link(text, seqs, markers, para_starts)
+    for row in _slogan_rows(text, para_starts):
+        if any(a[START] < row[END] and row[START] < a[END] for a in announced):
+            continue  # “六个一”活动：一是…六是: already linked to its ordinal markers
+        row[ID] = len(announced)
+        announced.append(row)
+    return _marker_rows(text, seqs), announced
+
+
+# “五个一”活动 … 开展一次…，组织一次…，进行一次…: a slogan counts the 一X items that follow it
+_RE_SLOGAN = re.compile(rf"“(?P<n>{_CN})个一”")
+_RE_ONE_ITEM = r"(?<![{d}十百千\d第每])一{cls}(?![一二三四五六七八九十])"
+SLOGAN_WINDOW = 600
+
+
+def _slogan_rows(text: str, para_starts: list[int]) -> list[dict]:
+    """Announced counts of “N个一” slogans against the 一次/一场… items after them, in their paragraph.
+
+    The items are found by wording alone, so a row is never certain: a mismatch is a warning.
+    """
+    rows = []
+    for m in _RE_SLOGAN.finditer(text):
+        i = bisect.bisect_right(para_starts, m.start())
+        end = min(para_starts[i] if i < len(para_starts) else len(text), m.end() + SLOGAN_WINDOW)
+        first = re.search(r"(?<![一二三四五六七八九十百千\d第每])一(次|场|项|堂|批|封|篇|本|份|张|回|天)", text[m.end(): end])
+        if first is None:
+            continue
+        item = re.compile(_RE_ONE_ITEM.format(d=_CN_DIGITS, cls=first.group(1)))
+        hits = list(item.finditer(text, m.end(), end))
+        rows.append({ID: 0, STATED: cn_to_int(m.group("n")), START: m.start(), END: m.end(), RAW: m.group(0),
+                     SEQ_ID: -1, ITEMS: len(hits), SEQ_START: hits[0].start(), SEQ_END: hits[-1].end(),
+                     CERTAIN: False})
+    return rows
 
 
 def marker_problems(marker_rows: list[dict], certain_only: bool = True) -> list[dict]:
