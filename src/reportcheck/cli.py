@@ -53,6 +53,8 @@ def check(
     from .pipeline import run
     from .validate import SuiteError
 
+    if html is not None:
+        exclude = [*exclude, *_outside_globs(paths, html)]
     try:
         result = run(paths, include, exclude, checks, keep_source=html is not None)
     except (IngestError, SuiteError) as e:
@@ -79,6 +81,13 @@ def check(
             _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
         typer.echo(f"HTML report: {index}", err=True)
     raise typer.Exit(exit_code(result, fail_on))
+
+
+def _outside_globs(paths: list[Path], out: Path) -> list[str]:
+    """Exclude globs that keep an HTML report written inside a checked folder out of the next run."""
+    target = out.resolve()
+    dirs = [p.resolve() for p in paths if p.is_dir()]
+    return [f"{target.relative_to(d).as_posix()}/*" for d in dirs if target.is_relative_to(d) and target != d]
 
 
 def exit_code(result, fail_on: FailOn) -> int:

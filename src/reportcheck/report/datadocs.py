@@ -75,7 +75,7 @@ class Site:
     """A Data Docs site as built."""
 
     validation_pages: dict[str, str]  # fact table -> its validation page, relative to the site folder
-    left_out: list[str]  # outside assets with no offline copy, dropped (vega aside: none for GX 1.x)
+    left_out: list[str]  # outside assets dropped for want of an offline copy (see make_offline)
 
 
 def build(validations: Iterable, suites: Iterable, site_dir: Path) -> Site:
@@ -92,7 +92,7 @@ def build(validations: Iterable, suites: Iterable, site_dir: Path) -> Site:
     context = _gx().get_context(mode="ephemeral")
     for suite in suites:
         context.suites.add(suite)
-    run_id = RunIdentifier(run_name=RUN_NAME, run_time=datetime.datetime.now(datetime.timezone.utc))
+    run_id = RunIdentifier(run_name=RUN_NAME, run_time=datetime.datetime.now(datetime.UTC))
     keys: dict[str, ValidationResultIdentifier] = {}
     for result in validations:
         table = result.meta["active_batch_definition"]["data_asset_name"]
@@ -125,16 +125,16 @@ def build(validations: Iterable, suites: Iterable, site_dir: Path) -> Site:
 
 
 def make_offline(site_dir: Path) -> list[str]:
-    """Rewrite every page and stylesheet of a built site to load nothing from outside it.
+    """Rewrite every page of a built site (its styles are inline) to load nothing from outside it.
 
-    Copies the vendored assets into ``static/vendor/``; returns the outside addresses it dropped because
-    it has no copy of them (vega, and whatever a newer GX adds).
+    Copies the vendored assets into ``static/vendor/`` and removes the static files no page names;
+    returns the outside addresses dropped for want of a copy (vega aside, none with GX 1.x).
     """
     vendor = site_dir / "static" / "vendor"
     with resources.as_file(resources.files(__package__) / "assets") as assets:
         shutil.copytree(assets, vendor, dirs_exist_ok=True)
     dropped: list[str] = []
-    pages = [p for p in sorted(site_dir.rglob("*.html"))]
+    pages = sorted(site_dir.rglob("*.html"))
     for path in pages:
         static = PurePosixPath(os.path.relpath(site_dir / "static", path.parent).replace(os.sep, "/"))
         path.write_text(_rewrite(path.read_text(encoding="utf-8"), static, dropped), encoding="utf-8")
@@ -156,7 +156,8 @@ def _local(url: str, static: PurePosixPath) -> str | None:
 
 
 def _rewrite(html: str, static: PurePosixPath, dropped: list[str]) -> str:
-    """``html`` (a page or a stylesheet) with outside loads made local, dropped or unlinked."""
+    """``html`` with outside loads made local (``static`` is the page's path to ``static/``) or dropped,
+    and links out of the site unlinked; what had no local copy is added to ``dropped``."""
 
     def tag(m: re.Match) -> str:
         name, attrs, close = m.group(1).lower(), m.group(2), m.group(3) or ""

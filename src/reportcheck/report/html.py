@@ -17,9 +17,11 @@ import os
 import re
 import shutil
 import uuid
+from functools import cache
 from html import escape
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import rules as R
 from ..findings import Finding, ReportResult, RunResult
@@ -45,7 +47,7 @@ def write(result: RunResult, out: str | os.PathLike) -> Path:
     text). An existing ``out`` is replaced only if it is empty or an earlier HTML report, and only once
     the new one is complete.
     """
-    out = Path(out)
+    out = Path(os.path.abspath(out))  # a name to set aside even for "." or "x/.."
     if out.exists() and not _replaceable(out):
         raise OutputError(f"{out}: exists and is not a reportcheck HTML report; not replacing it")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -85,15 +87,15 @@ def _swap(new: Path, out: Path) -> None:
 
 
 def _write_tree(result: RunResult, root: Path) -> None:
-    gx_pages = datadocs.build(result.validations, result.suites, root / "gx").validation_pages
+    site = datadocs.build(result.validations, result.suites, root / "gx")
+    gx_pages = {table: f"../gx/{page}" for table, page in site.validation_pages.items()}
     (root / "reports").mkdir()
     pages: dict[int, str] = {}
     for i, rr in enumerate(result.reports):
         if rr.status == "error":
             continue
         pages[i] = f"reports/{i + 1:03d}_{_slug(rr.path)}.html"
-        (root / pages[i]).write_text(render_report(rr, {t: f"../gx/{p}" for t, p in gx_pages.items()}),
-                                     encoding="utf-8")
+        (root / pages[i]).write_text(render_report(rr, gx_pages), encoding="utf-8")
     (root / "index.html").write_text(render_index(result, pages, "gx/index.html"), encoding="utf-8")
     (root / MARKER).write_text("written by reportcheck check --html; replaced by the next run\n", encoding="utf-8")
 
@@ -102,8 +104,13 @@ def _slug(path: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", Path(path).stem).strip("_.")[:60] or "report"
 
 
+@cache
+def _css() -> str:
+    return (resources.files(__package__) / "html.css").read_text(encoding="utf-8")
+
+
 def _page(title: str, body: str) -> str:
-    css = (resources.files(__package__) / "html.css").read_text(encoding="utf-8")
+    css = _css()
     return (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -143,12 +150,13 @@ def render_index(result: RunResult, pages: dict[int, str], gx_index: str) -> str
 def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None) -> str:
     """The page of one report; ``gx_pages`` maps a fact table to its Data Docs validation page."""
     gx_pages = gx_pages or {}
-    parts = [f'<nav><a href="../index.html">all reports</a> · '
-             f'<a href="../gx/index.html">Great Expectations Data Docs</a></nav>\n',
-             f"<h1>{escape(rr.path)}</h1>\n",
-             f'<p class="summary"><span class="status {rr.status}">{rr.status}</span> '
-             f"{_counts(rr.errors, rr.warnings, len(rr.verified))}</p>\n",
-             f'<section id="findings">\n<h2>Findings ({len(rr.findings)})</h2>\n']
+    head = ('<nav><a href="../index.html">all reports</a> · '
+            '<a href="../gx/index.html">Great Expectations Data Docs</a></nav>\n'
+            f"<h1>{escape(rr.path)}</h1>\n"
+            f'<p class="summary"><span class="status {rr.status}">{rr.status}</span> '
+            f"{_counts(rr.errors, rr.warnings, len(rr.verified))}</p>\n"
+            f'<section id="findings">\n<h2>Findings ({len(rr.findings)})</h2>\n')
+    parts = [head]
     if rr.findings:
         parts.append('<ol class="findings">\n')
         parts += [_finding(i, f, gx_pages) for i, f in enumerate(rr.findings, 1)]
@@ -158,7 +166,7 @@ def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None) -> s
     parts.append(f'</section>\n<section id="verified">\n<h2>Verified relations ({len(rr.verified)})</h2>\n')
     if rr.verified:
         parts.append('<ul class="verified">\n')
-        parts += [f'<li class="verified"><span class="ok">✓</span> <span class="rule">{escape(v.rule)}</span> '
+        parts += [f'<li class="verified" id="verified-{i}"><span class="ok">✓</span> <span class="rule">{escape(v.rule)}</span> '
                   f'<a href="#at-v{i}">{v.line}:{v.column}</a> <code class="arith">{escape(v.arithmetic)}</code></li>\n'
                   for i, v in enumerate(rr.verified, 1)]
         parts.append("</ul>\n")
@@ -189,37 +197,47 @@ def _spans(f: Finding) -> list[tuple[int, int]]:
     return [(e["start"], e["end"]) for e in f.evidence if e.get("end", 0) > e.get("start", 0)] or [(f.start, f.end)]
 
 
+class _Mark(NamedTuple):
+    """A marked span of the text: ``severity`` is its class, ``href`` the finding or relation it shows."""
+
+    rank: int
+    start: int
+    end: int
+    severity: str
+    title: str
+    href: str
+
+
 def _text_html(text: str, findings: list[Finding], verified: list[Finding]) -> str:
     """The source, one numbered line per row, the evidence of findings and verified relations marked.
 
-    Marks may overlap: each piece of text shows the most severe finding covering it. Every finding and
-    relation gets an empty anchor (``at-f1``, ``at-v1``) where its first evidence starts.
+    Marks may overlap: each piece of text shows the most severe mark covering it (the first listed on a
+    tie). Every finding and relation gets an empty anchor (``at-f1``, ``at-v1``) where its evidence starts.
     """
     n = len(text)
-    marks = []  # (rank, order, start, end, title, href)
+    marks: list[_Mark] = []
     anchors: dict[int, list[str]] = {}
-    for prefix, items in (("f", findings), ("v", verified)):
+    for kind, items in (("f", findings), ("v", verified)):
         for i, f in enumerate(items, 1):
             spans = [(max(0, min(s, n)), max(0, min(e, n))) for s, e in _spans(f)]
-            if f.severity == "pass":
-                title, href = f"{f.rule} ✓ {f.arithmetic}", None
+            if kind == "v":
+                title, href = f"{f.rule} ✓ {f.arithmetic}", f"#verified-{i}"
             else:
                 title, href = f"{f.rule} {f.severity}: {f.message}", f"#finding-{i}"
-            for s, e in spans:
-                if s < e:
-                    marks.append((_RANK.get(f.severity, 2), len(marks), s, e, title, href))
-            anchors.setdefault(min(s for s, _ in spans), []).append(f"at-{prefix}{i}")
+            rank = _RANK.get(f.severity, len(_RANK))
+            marks += [_Mark(rank, s, e, f.severity, title, href) for s, e in spans if s < e]
+            anchors.setdefault(min(s for s, _ in spans), []).append(f"at-{kind}{i}")
     opens: dict[int, list[int]] = {}
     closes: dict[int, list[int]] = {}
-    for k, (_, _, s, e, _, _) in enumerate(marks):
-        opens.setdefault(s, []).append(k)
-        closes.setdefault(e, []).append(k)
+    for k, m in enumerate(marks):
+        opens.setdefault(m.start, []).append(k)
+        closes.setdefault(m.end, []).append(k)
     breaks = {m.start(): m.end() for m in _LINE_BREAK.finditer(text)}
     cuts = sorted({0, n, *opens, *closes, *anchors, *breaks, *breaks.values()})
     line = 1
     out = [_line_open(line)]
-    active: set[int] = set()
-    skip_to = 0
+    active: set[int] = set()  # the marks covering the current piece
+    skip_to = 0  # the end of a line break being passed
     for a, b in zip(cuts, cuts[1:] + [n]):
         active.difference_update(closes.get(a, ()))
         active.update(opens.get(a, ()))
@@ -232,10 +250,8 @@ def _text_html(text: str, findings: list[Finding], verified: list[Finding]) -> s
             continue
         piece = escape(text[a:b])
         if active:
-            rank, _, _, _, title, href = marks[min(active, key=lambda k: marks[k][:2])]
-            cls = next(k for k, v in _RANK.items() if v == rank)
-            inner = f'<a href="{href}">{piece}</a>' if href else piece
-            piece = f'<mark class="{cls}" title="{escape(title)}">{inner}</mark>'
+            m = marks[min(active, key=lambda k: (marks[k].rank, k))]
+            piece = f'<mark class="{m.severity}" title="{escape(m.title)}"><a href="{m.href}">{piece}</a></mark>'
         out.append(piece)
     out.append("</span></div>\n")
     return "".join(out)
