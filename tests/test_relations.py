@@ -146,3 +146,19 @@ def test_slogan_counts_the_one_x_items_after_it():
     t = tables("开展“四个一”活动。组织一次走访，开展一次义诊，举办一次培训。")
     row = t["announced"].iloc[0]
     assert row["stated"] == 4 and row["items"] == 3 and not row["certain"]
+
+
+def test_base_stated_with_zhong_is_a_sure_grim_base():
+    df = tables("全镇14名村干部中，大专以上学历的占35.0%。")["rates"]
+    row = df.iloc[0]
+    assert row["denominator"] == 14 and bool(row["certain"])
+    assert not row["grim_ok"]  # 5/14 = 35.7%, 4/14 = 28.6%
+    df = tables("全镇14名村干部中，大专以上学历的占35.7%。")["rates"]
+    assert df.iloc[0]["grim_ok"]
+
+
+def test_a_share_above_100_percent_needs_no_base():
+    df = tables("调查户中，有外出务工人员的家庭占比达到108%。")["rates"]
+    assert len(df) == 1 and df.iloc[0]["over_100"] and bool(df.iloc[0]["certain"])
+    df = tables("全年完成投资12亿元，占年度计划的108%。")["rates"]
+    assert not df["over_100"].any()

@@ -461,7 +461,10 @@ class Relations:
                 else:
                     prior = [x for x in counts if x.num.end <= m.num.start]
                     named_subject = re.match(r"[^占]*[\u4e00-\u9fff][^占]*占", self.text[m.clause_start: m.num.start])
-                    if prior and prior[-1].clause == m.clause - 1 and named_subject and \
+                    explicit = self._base_of_share(m)
+                    if explicit is not None and named_subject and explicit.clause == m.clause - 1:
+                        den = explicit  # 全乡23名村党组织书记中，大专以上学历的占37.5%
+                    elif prior and prior[-1].clause == m.clause - 1 and named_subject and \
                             not (prior[-1].id in self.whole_of or "part" in prior[-1].roles):
                         # 选举产生成员250人，女性占31.2%: the share names its subject, the count is its base
                         den = prior[-1]
@@ -472,12 +475,21 @@ class Relations:
                     else:
                         den = self._base_of_share(m) or self._share_run_base(ms, k)
                 form = "share"
+            plo, phi = m.num.low, m.num.high
+            can_exceed = bool(RE_COMPLETION.search(m.sent_start and self.text[m.sent_start:m.num.start] or pre))
+            if den is None and form == "share" and plo > 100.0 and not can_exceed:
+                # 有外出务工人员的家庭占比达到112%: a share above the whole needs no base to be impossible
+                s, e = m.num.start, m.num.end
+                self.rates.append({"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo,
+                                   "stated_high": phi, "numerator": math.nan, "denominator": math.nan,
+                                   "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
+                                   "over_100": True, "can_exceed_100": False, "certain": True, "start": s, "end": e,
+                                   "members": [_member("rate", m)]})
+                continue
             if den is None or den.num.value in (None, 0):
                 continue
             if num is not None and not _compatible(num, den):
                 continue
-            plo, phi = m.num.low, m.num.high
-            can_exceed = bool(RE_COMPLETION.search(m.sent_start and self.text[m.sent_start:m.num.start] or pre))
             members = ([_member("numerator", num)] if num else []) + [_member("denominator", den), _member("rate", m)]
             s, e = _span(members)
             row = {"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo, "stated_high": phi,

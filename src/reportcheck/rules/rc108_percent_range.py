@@ -29,10 +29,11 @@ TABLE = "rates"
 
 
 def explain(row: dict) -> tuple[str, str]:
-    den = next(m for m in row["members"] if m["role"] == "denominator")
+    den = next((m for m in row["members"] if m["role"] == "denominator"), None)
     rate = next(m for m in row["members"] if m["role"] == "rate")
     if row.get("over_100"):
-        return f"the share {rate['text']} of {den['text']} is above 100%", f"{rate['text']} > 100%"
+        of = f" of {den['text']}" if den else ""
+        return f"the share {rate['text']}{of} is above 100%", f"{rate['text']} > 100%"
     n = int(row["denominator"])
     lo = int(row["stated_low"] * n / 100)
     near = ", ".join(f"{k}/{n} = {100 * k / n:.1f}%" for k in (lo, lo + 1) if 0 <= k <= n)
