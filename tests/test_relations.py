@@ -162,3 +162,16 @@ def test_a_share_above_100_percent_needs_no_base():
     assert len(df) == 1 and df.iloc[0]["over_100"] and bool(df.iloc[0]["certain"])
     df = tables("全年完成投资12亿元，占年度计划的108%。")["rates"]
     assert not df["over_100"].any()
+
+
+# ------------------------------------------------------------------------------------------- dates
+@pytest.mark.parametrize("sentence, done", [
+    ("12月26日，局党组召开了专题民主生活会。", True),
+    ("12月26日，局机关以第一名的成绩通过了年度目标考核。", True),
+    ("12月26日，局党组将召开专题民主生活会。", False),
+    ("12月26日前，要完成全部整改任务。", False),
+])
+def test_a_date_alone_in_its_clause_dates_the_clause_after_it(sentence, done):
+    df = tables("关于主题教育的工作总结\n2019年12月20日\n" + sentence)["dates"]
+    row = df[df["raw"].str.startswith("12月26")].iloc[0]
+    assert bool(row["done"]) is done

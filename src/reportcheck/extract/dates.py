@@ -30,6 +30,8 @@ RE_END = re.compile(r"^[^，。；]{0,6}?(?:结束|结业|闭幕|收官|截止|�
 RE_DONE = re.compile(r"(?:召开了|举行了|举办了|开展了|完成了|组织了|进行了|已|顺利|圆满|胜利|召开|举行|举办|通过了|印发了|出台了)")
 RE_PLAN = re.compile(r"(?:计划|将|拟|预计|力争|争取|确保|要|下一步|明年|来年|届时|之前|以前|前完成|前全部|底前|年底前|"
                      r"月底前|前|目标|安排|启动|准备|打算|定于|即可|着手|推进|适时)")
+# plan words in the clause a date introduces (nouns such as 目标考核 or 主要 are not plans)
+RE_PLAN_EVENT = re.compile(r"计划|将|拟|预计|力争|争取|确保|(?<![重主需必首纪只])要(?![求点素])|下一步|明年|届时|定于|打算|准备")
 RE_RANGE_SEP = re.compile(r"^(?:至|到|—|－|-|~|～)")
 RE_REL_YEAR = re.compile(r"(今年|去年|上年|前年|明年|本年|当年)$")
 
@@ -140,8 +142,14 @@ def extract_dates(text: str, index: TextIndex, numbers: list[Number]) -> list[di
             role = "start"
         elif RE_END.match(after) or re.match(r"^(?:底|末)?(?:基本)?(?:结束|完成)", after):
             role = "end"
-        planned = bool(RE_PLAN.search(clause_text)) or bool(re.search(r"^(?:前|以前|之前)", after))
-        done = not planned and bool(RE_DONE.search(clause_text))
+        # a date alone in its clause dates the clause after it: 12月26日，局党组召开了民主生活会
+        event = clause_text
+        if not re.search(r"[\u4e00-\u9fff]", text[t.end: clause.end]):
+            nxt = index.clause_at(min(clause.end + 1, sent.end - 1)) if clause.end + 1 < sent.end else clause
+            event = text[nxt.start: nxt.end]
+        planned = bool(RE_PLAN.search(clause_text) or RE_PLAN_EVENT.search(event)) \
+            or bool(re.search(r"^(?:前|以前|之前)", after))
+        done = not planned and bool(RE_DONE.search(clause_text) or RE_DONE.search(event))
         rows.append({"id": len(rows), "raw": t.raw, "role": role, "year": y, "month": mo, "day": d, "part": part,
                      "explicit_year": explicit_year, "low": b[0], "high": b[1], "planned": planned, "done": done,
                      "sentence": sent.index, "start": t.start, "end": t.end,
