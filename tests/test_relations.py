@@ -175,3 +175,27 @@ def test_a_date_alone_in_its_clause_dates_the_clause_after_it(sentence, done):
     df = tables("关于主题教育的工作总结\n2019年12月20日\n" + sentence)["dates"]
     row = df[df["raw"].str.startswith("12月26")].iloc[0]
     assert bool(row["done"]) is done
+
+
+# ------------------------------------------------------------------------------------------- status runs
+def test_a_whole_and_the_part_done_so_far():
+    t = tables("镇里梳理出民生实事清单30项，目前已完成24项，完成率85%。")
+    pw = t["part_whole"]
+    assert len(pw) == 1 and pw.iloc[0]["whole"] == 30 and pw.iloc[0]["part"] == 24
+    rate = t["rates"].iloc[0]
+    assert rate["denominator"] == 30 and not overlaps(rate)  # 24 / 30 = 80%
+    # 已经有 is not a part done of the figure before
+    t = tables("学生一九五二年有十九万人，到了一九五七年已经有四十四万人。")
+    assert t["part_whole"].empty
+
+
+def test_a_status_run_breaks_down_the_figure_that_names_what_it_acts_on():
+    text = ("县委制定整改方案，细化为40项具体整改任务，明确责任单位。县委常委会先后6次听取汇报。"
+            "县委还建立了周调度制度。\n截至8月底，已完成整改30项，基本完成6项，正在推进5项。")
+    row = tables(text)["breakdowns"].iloc[0]
+    assert row["total"] == 40 and row["parts_sum"] == 41 and bool(row["certain"])
+
+
+def test_status_run_after_the_sentence_of_its_whole():
+    row = tables("经梳理，形成需整改的问题30个。截至6月底，已整改到位20个，正在整改7个，需长期整改3个。")["breakdowns"].iloc[0]
+    assert row["total"] == 30 and row["parts_sum"] == 30 and bool(row["certain"])

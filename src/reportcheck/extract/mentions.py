@@ -7,8 +7,10 @@ segmentation of the clause with the domain dictionary shipped in ``reportcheck/d
 
 from __future__ import annotations
 
+import io
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +104,23 @@ def tokenizer():
     return _JIEBA
 
 
+_EXTRA_WORDS: tuple[str, ...] = ()
+
+
+def use_words(lines: Sequence[str] = ()) -> None:
+    """Teach the tokenizer these words besides the domain dictionary (jieba user-dictionary lines,
+    ``word [freq] [tag]``: the configuration's ``extra-words``); a later call replaces them."""
+    global _JIEBA, _POSSEG, _EXTRA_WORDS
+    lines = tuple(lines)
+    if lines == _EXTRA_WORDS:
+        return
+    with _JIEBA_LOCK:
+        _JIEBA = _POSSEG = None  # rebuilt from the domain dictionary on next use
+        _EXTRA_WORDS = lines
+    if lines:
+        tokenizer().load_userdict(io.StringIO("\n".join(lines)))
+
+
 RE_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{1,10}")
 RE_CUT_AFTER = re.compile(r"的|和|及|与|等|，|、|；|。|（|是|被|已|为|在|中|时|后|里|参加|参与|通过|全部|均|都|共|其中|[\d]")
 
@@ -131,6 +150,9 @@ def _noun_after(post: str) -> str:
     phrase = m.group(0)[:10]
     cut = RE_CUT_AFTER.search(phrase, 1)
     words = _pos(phrase[: cut.start()] if cut else phrase)
+    # 68项具体整改任务: an adjective before the noun is not the noun, but does not stop it
+    if len(words) >= 2 and words[0][1] in ("a", "b", "ad", "z") and not _is_noun(*words[0]):
+        words = words[1:]
     # 236人次来访群众: a verb that qualifies the noun belongs to it
     if len(words) >= 2 and words[0][1].startswith("v") and _is_noun(*words[1]):
         words = [(words[0][0] + words[1][0], "n")] + words[2:]

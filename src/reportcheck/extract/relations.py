@@ -70,6 +70,8 @@ RE_NEW_ACTION = re.compile(r"制定|建立|出台|召开|开展|组织|发放|�
 RE_NOT_DONE = re.compile(r"需|正在|尚未|未|待|其余|剩余|持续")
 # a sentence that states a plan: 明年计划新建学校4所
 RE_PLAN_SENT = re.compile(r"计划|明年|下一步|力争|目标|预计|拟|将")
+# the part of a list or plan done so far: 目前已完成16项, 已办结3108条
+RE_DONE_PART = re.compile(r"已(?:经)?(?:全部|基本)?(?:完成|整改|办结|解决|落实|化解|销号|兑现|答复|办理)(?:到位)?$")
 RE_PART_NEAR = re.compile(r"已|正在|尚未|未|其余|剩余|基本|需长期|需持续|持续|跟踪")
 
 
@@ -243,6 +245,13 @@ class Relations:
             if whole is None and not first_is_part and len(run) >= 3 and statusy:
                 # the first number of the run is the whole: 清理项目86项，保留21项，撤并65项
                 whole, parts = run[0], run[1:]
+            if whole is None and not first_is_part and len(run) == 2 and RE_DONE_PART.search(run[1].pre) \
+                    and "total" not in run[1].roles:
+                # 梳理出实事清单20项，目前已完成16项: a whole and the part done so far
+                self._add_part_whole(run[0], run[1], "status", True)
+                self.whole_of[run[1].id] = run[0]
+                i = j
+                continue
             if whole is None:
                 prev = [m for m in self.by_sentence[sid] if m.num.end <= first.num.start
                         and _loosely_compatible(m, first) and m.clause >= first.clause - 1 and m.is_count]
@@ -256,20 +265,33 @@ class Relations:
             if whole.id in self.part_of:
                 i = j
                 continue
-            certain = whole.sentence == first.sentence or noun_overlap(whole.noun, first.noun) >= 2
+            # sure when in one sentence, of one noun, or when every part has a status and the whole names
+            # what they act on (需整改的问题58个。已整改到位39个，正在整改13个，需长期整改4个)
+            certain = whole.sentence == first.sentence or noun_overlap(whole.noun, first.noun) >= 2 or (
+                len(parts) >= 3 and all(RE_STATUS.search(p.pre) for p in parts)
+                and _names_stem(whole, _status_stems(parts)))
             self._add_breakdown(whole, parts, "status", certain)
             i = j
 
     def _find_whole_earlier(self, first: Mention, run: list[Mention]) -> Mention | None:
         """For a status run with no whole in its sentence: the figure it breaks down in the sentences
-        just before (the same unit and noun, at most 3 sentences back)."""
+        just before (the same unit and noun, at most 3 sentences back), or further back in the previous
+        paragraphs, the figure whose words name what the run's statuses act on (68项具体整改任务 …
+        已完成整改52项，基本完成11项，正在推进7项)."""
         noun = first.noun or ""
-        for sid in range(first.sentence - 1, first.sentence - 4, -1):
+        stems = _status_stems(run)
+        for sid in range(first.sentence - 1, first.sentence - 12, -1):
+            near = sid >= first.sentence - 3
             for m in reversed(self.by_sentence.get(sid, [])):
-                if not m.is_count or not _compatible(m, first) or m.id in self.part_of:
+                if not m.is_count or not _compatible(m, first) or m.id in self.part_of \
+                        or m.paragraph < first.paragraph - (1 if near else 2):
                     continue
-                if not noun or noun_overlap(noun, m.noun) >= 2:
+                if near and (not noun or noun_overlap(noun, m.noun) >= 2):
                     return m
+                if _names_stem(m, stems):
+                    return m
+                if not near:
+                    return None  # the nearest figure of the unit is not the whole: give up
         return None
 
     def _parts_before_total(self, sid: int) -> None:
@@ -647,6 +669,20 @@ RE_ON_BASIS = re.compile(r"在[^，；。]{0,20}$")
 RE_STATUS_WORD = re.compile(r"正在|尚未|未|需长期|需持续|其余|剩余|余下|已")
 STATUS_GROUPS = {"正在": "doing", "尚未": "left", "未": "left", "其余": "left", "剩余": "left", "余下": "left",
                  "需长期": "long", "需持续": "long", "已": "done"}
+
+
+RE_STATUS_STEM = re.compile(r"(?:已完成|已经|已|正在|需长期|需持续|尚未|基本完成)([\u4e00-\u9fff]{2})")
+
+
+def _status_stems(parts: list[Mention]) -> set[str]:
+    """What status parts act on: 已完成整改52项 / 正在整改13个 -> 整改."""
+    return {m.group(1) for p in parts for m in RE_STATUS_STEM.finditer(p.pre)} - {"完成", "到位", "基本"}
+
+
+def _names_stem(m: Mention, stems: set[str]) -> bool:
+    """The figure's own words name one of the stems (68项具体整改任务, 需整改的问题58个)."""
+    words = m.noun + m.pre[-12:]
+    return any(s in words for s in stems)
 
 
 def _restated(m: Mention) -> bool:
