@@ -226,3 +226,9 @@ def test_real_corpus_has_at_most_one_certain_problem():
 
     problems = real_problems(SHARED)[0]
     assert len(problems) <= 1, problems
+
+
+def test_a_describing_modifier_of_another_length_is_not_the_slogans_list():
+    assert extract_enumerations("构建横向到边、纵向到底的“四位一体”服务格局。") == []
+    row = one_row("坚持学习、宣传、实践、考核的“四位一体”工作机制。")
+    assert row["stated"] == 4 and row["items"] == 4 and not row["certain"]

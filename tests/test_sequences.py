@@ -408,3 +408,11 @@ def test_seed_duplicate_seven_is_found():
     [row] = marker_problems(markers)
     assert row["raw"] == "七是" and row["expected"] == 8
     assert text[row["start"]:row["clause_end"]].startswith("七是创新思路")
+
+
+def test_a_list_that_changes_its_marker_word_is_one_list():
+    _, markers, announced = run("加强教育。一要加强宗旨教育，弄清根本问题。二是加强警示教育，做到警钟长鸣。三是加强纪律教育。")
+    assert [v for _, v in seqs(markers)] == [[1, 2, 3]]
+    assert problems(markers, announced) == ([], [])
+    _, markers, _ = run("加强教育。一要加强宗旨教育。三是加强纪律教育。")
+    assert seqs(markers)[0][1] == [1] and seqs(markers)[1][1] == [3]

@@ -667,7 +667,11 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
             # or verb is its object or apposition, unless the items repeat the slogan's key
             return None
         if conn.endswith("的"):
-            certain = False  # ``…为主的“四关爱结双亲”``: the modifier may describe rather than list
+            # ``…为主的“四关爱结双亲”`` ``横向到边、纵向到底的“四位一体”格局``: the modifier may describe
+            # rather than list; it is taken as the list only when its length agrees, and never surely
+            if len(items) != c.stated:
+                return None
+            certain = False
     return _List(items, SIDE_BEFORE, conn in ("等", "等等"), certain, readings, kind, open_start)
 
 

@@ -374,6 +374,12 @@ def _group(markers: list[_Marker], para_starts: list[int]) -> list[_Seq]:
                 # An item that opens its paragraph continues its list anywhere in the section
                 # (第一，… several paragraphs … 第二，…), but so far away the grouping is a guess.
                 mk.certain = False
+            if seq is None and mk.value != 1 and mk.style in (STYLE_SHI, STYLE_YAO):
+                # 一要…。二是…三是…: a list that changes its marker word halfway is still one list
+                other = lists.get((STYLE_YAO if mk.style == STYLE_SHI else STYLE_SHI,))
+                if other and other[-1].last + 1 == mk.value and mk.para - other[-1].markers[-1].para <= 1:
+                    seq = other[-1]
+                    stack.append(seq)
             if seq is None or mk.value == 1:
                 nested = 0 if verb else sum(
                     1 for k, st in lists.items() if k != mk.key and st and st[-1].markers[-1].para == mk.para
