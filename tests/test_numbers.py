@@ -123,3 +123,16 @@ def test_spans_index_the_text():
     text = "共收集意见建议137条，其中“四风”问题59条，占43.1%，走访困难群众167户。"
     for t in scan(text):
         assert text[t.start: t.end] == t.raw
+
+
+@pytest.mark.parametrize("s, value", [
+    ("一千三百六十九亿一千四百万元", 136_914_000_000),  # longer than twelve characters
+    ("2，895，753，000元", 2_895_753_000),  # full-width thousands separators, three groups or more
+])
+def test_long_numerals_and_full_width_separators(s, value):
+    n = scan(s)
+    assert len(n) == 1 and n[0].value == value and n[0].unit == "元"
+
+
+def test_a_full_width_comma_between_two_figures_is_not_a_separator():
+    assert [n.value for n in scan("分别为2，350人")] == [2, 350]

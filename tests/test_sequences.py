@@ -186,13 +186,14 @@ def test_slogan_count_is_the_numeral_before_ge():
     assert announced[0]["stated"] == 12 and announced[0]["items"] == 12
 
 
-def test_adverbial_count_links_but_is_not_certain():
-    # 从两个方面 qualifies how the measures are taken; the list counts the measures.
+def test_adverbial_count_is_no_announcement():
+    # 从两个方面 qualifies how the measures are taken; the list counts the measures: an unsure link
+    # that disagrees gives no row at all, one that agrees is kept but not certain.
     src = "必须从供给和需求两个方面采取措施：一要增加生产，二要保障运输，三要稳定价格。"
     _, markers, announced = run(src)
-    assert announced[0]["stated"] == 2 and announced[0]["items"] == 3
-    assert not announced[0]["certain"]
-    assert announced_problems(announced) == []
+    assert announced == []
+    _, _, announced = run("必须从三个方面采取措施：一要增加生产，二要保障运输，三要稳定价格。")
+    assert announced[0]["stated"] == 3 and announced[0]["items"] == 3 and not announced[0]["certain"]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -368,18 +369,16 @@ def test_zai_before_a_count_still_announces(src):
     assert announced[0]["certain"] and announced[0]["stated"] == announced[0]["items"]
 
 
-def test_count_pointing_back_is_not_certain():
+def test_count_pointing_back_is_no_announcement():
     src = "要处理好速度和效益这两个方面：一是稳投资，二是促消费，三是优结构。"
     _, _, announced = run(src)
-    assert announced[0]["stated"] == 2 and announced[0]["items"] == 3
-    assert not announced[0]["certain"]
+    assert announced == []
 
 
-def test_list_finished_in_other_words_is_not_certain():
+def test_list_finished_in_other_words_is_no_announcement():
     src = "大体上有四种类型：一是按计划生产的，二是按市场生产的。在这两类之间，还有两类产品。"
     _, _, announced = run(src)
-    assert announced[0]["stated"] == 4 and announced[0]["items"] == 2
-    assert announced_problems(announced) == []
+    assert announced == []
 
 
 # ---------------------------------------------------------------------------------------------------

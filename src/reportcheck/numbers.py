@@ -104,9 +104,11 @@ SCALES = {"百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1
 # Patterns (each matches one thing; all anchored at the scan position or bounded, no nested quantifiers)
 
 # An Arabic number: 1,234.5 or 137 or 0.5
-_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands separators: 1,234,567; with the full-width comma only in three or more groups (2，895，753，000),
+# since 2，350 is as often two figures of a list
+_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:，\d{3}){2,}(?![\d.])|\d+(?:\.\d+)?"
 # A Chinese numeral, optionally with 点 decimals: 三十五点六, 一百零五, 两千三百
-_CN = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{1,12}(?:点[零〇一二三四五六七八九]{1,6})?"
+_CN = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{1,20}(?:点[零〇一二三四五六七八九]{1,6})?"
 # A scale word after digits: 2.8万, 3亿, 13.5万
 _SCALE = r"万亿|千万|百万|十万|万|亿|千|百"
 # Range separators between two numbers: 3至5, 3-4, 1—2, 3~5, 3到5
@@ -214,7 +216,7 @@ def _precision_interval(value: float, decimals: int, scale: int) -> tuple[float,
 
 
 def _read_arabic(s: str) -> tuple[float, int]:
-    s = s.replace(",", "")
+    s = s.replace(",", "").replace("，", "")
     decimals = len(s.partition(".")[2])
     return float(s), decimals
 

@@ -40,6 +40,8 @@ RE_NAMED_BASE = re.compile(r"占([^，；。占\d]{2,12}?)(?:总数|总量|总�
 # units of measure (not counts of things): a share of them has no whole-count test
 MEASURE_UNITS = {"元", "吨", "亩", "公里", "千米", "米", "平方米", "平方公里", "公顷", "千瓦时", "千瓦", "立方米", "公斤", "斤",
                  "克", "升", "标准煤", "吨标准煤"}
+# counts of kinds, not of members: a share of the members has no whole-count test against them
+CATEGORY_UNITS = {"类", "种", "方面", "个方面", "批", "级", "型", "大类", "档"}
 # a figure that is an average is no whole its parts add up to: 年均超收2040亿元，其中去年超收2573亿元
 RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|均|每年|每月|每天|每人|每户)[^，；。\d]{0,6}$")
 # shares that may exceed 100%: plan completion, growth, 是…的N倍
@@ -144,11 +146,16 @@ class Relations:
                       and noun_overlap(m.noun, total.noun) >= 2), None)
         if first is not None:
             members.append(_member("total first stated", first))
+        sure = bool(certain and exhaustive and (gap > -0.25) and gap < 0.5)
+        if not sure and (gap < 0 or gap >= 0.5):
+            # an unsure link whose parts fall short is a partial list; one whose parts overshoot by half
+            # is a wrong link: neither is checked
+            exhaustive = False
         row = {"id": len(self.breakdowns), "form": form, "unit": total.unit, "noun": total.noun,
                "total": total.num.value, "total_low": tlo, "total_high": thi,
                "parts_sum": sum(p.num.value for p in parts), "sum_low": slo, "sum_high": shi,
                "n_parts": len(parts), "approx": approx, "exhaustive": exhaustive,
-               "certain": bool(certain and exhaustive and (gap > -0.25) and gap < 0.5),
+               "certain": sure,
                "start": s, "end": e, "members": members}
         for p in parts:
             self.part_of[p.id] = row["id"]
@@ -438,8 +445,8 @@ class Relations:
     def _rates(self, sid: int) -> None:
         ms = self.by_sentence[sid]
         for k, m in enumerate(ms):
-            if m.num.kind != "percent" or "change" in m.roles:
-                continue
+            if m.num.kind != "percent" or {"change", "before", "after"} & m.roles:
+                continue  # 占比从26%提升至35%: the shares of a change, not shares of a count here
             pre = m.pre
             rw = RE_RATE_WORD.search(pre)
             share = RE_SHARE.search(pre)
@@ -528,11 +535,14 @@ class Relations:
                 # a share's base is stated with it: 占规划总投资的65.5% does not point at a figure sentences back
                 row["certain"] = _near(plo, phi, row["computed_low"], row["computed_high"]) \
                     and num.id not in self.far_links and not (form == "share" and den.sentence != m.sentence)
+                if not row["certain"] and row["computed_low"] > 100.0 and (not can_exceed or phi <= 100.0):
+                    continue  # counts that give more than the whole were linked wrongly
             else:
                 # GRIM: some whole count k of the base must give the stated share
                 base = den.num
                 named = RE_NAMED_BASE.search(self.text[m.clause_start: m.num.start])
                 if base.approx or base.low != base.high or base.low > 100000 or den.unit in MEASURE_UNITS \
+                        or den.unit in CATEGORY_UNITS \
                         or (named and noun_overlap(named.group(1), den.noun) < 2):
                     continue
                 n = int(base.value)
@@ -618,6 +628,8 @@ class Relations:
                 members = [_member("first", prev), _member("second", m)]
                 s, e = _span(members)
                 same_words = bool(prev.verb and prev.verb == m.verb and noun_overlap(prev.noun, m.noun) >= 2)
+                if not agree and not same_words:
+                    continue  # two unlike figures under unlike words: nothing says they are one figure
                 self.repeats.append({"id": len(self.repeats), "noun": m.noun or prev.noun, "unit": m.unit,
                                      "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
                                      "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,

@@ -434,7 +434,9 @@ def _marker_rows(text: str, seqs: list[_Seq]) -> list[dict]:
         prev: _Marker | None = None
         slipped = False
         for pos, mk in enumerate(seq.markers, start=1):
-            expected = 1 if prev is None else prev.value + 1
+            # a list seen from its second item on (its first lost in a quotation, a title, a table) is
+            # checked from there: its opening is no evidence of a gap
+            expected = mk.value if prev is None else prev.value + 1
             clause_end = _clause_end(text, mk.end)
             if pos < len(seq.markers) and seq.markers[pos].start < clause_end:
                 # 一是A，二是B: the item ends where the next one begins.
@@ -603,6 +605,9 @@ def _link(text: str, seqs: list[_Seq], markers: list[_Marker], para_starts: list
         if _RE_CONTINUATION.search(text, last.end, min(para_end, last.end + ANNOUNCE_WINDOW)):
             # 四种类型：一是…二是…还有两类…: the list is finished in other words.
             certain = False
+        sure = certain and seq.certain and all(mk.certain for mk in seq.markers)
+        if not sure and count.stated != len(seq.markers):
+            continue  # an unsure link that disagrees says more about the link than about the report
         start = max(clause, count.start - ANNOUNCE_LEAD)
         phrase_end = max(phrase_end, _noun_end(text, count.end))
         rows.append(
@@ -616,7 +621,7 @@ def _link(text: str, seqs: list[_Seq], markers: list[_Marker], para_starts: list
                 ITEMS: len(seq.markers),
                 SEQ_START: first.start,
                 SEQ_END: last.end,
-                CERTAIN: certain and seq.certain and all(mk.certain for mk in seq.markers),
+                CERTAIN: sure,
             }
         )
     return rows
@@ -678,6 +683,8 @@ def _slogan_rows(text: str, para_starts: list[int]) -> list[dict]:
             continue
         item = re.compile(_RE_ONE_ITEM.format(d=_CN_DIGITS, cls=first.group(1)))
         hits = list(item.finditer(text, m.end(), end))
+        if len(hits) != cn_to_int(m.group("n")):
+            continue  # found by wording alone: only an agreeing count is worth a row
         rows.append({ID: 0, STATED: cn_to_int(m.group("n")), START: m.start(), END: m.end(), RAW: m.group(0),
                      SEQ_ID: -1, ITEMS: len(hits), SEQ_START: hits[0].start(), SEQ_END: hits[-1].end(),
                      CERTAIN: False})
