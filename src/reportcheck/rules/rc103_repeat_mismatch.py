@@ -4,7 +4,11 @@ What it checks
 --------------
 The same figure — the same counted noun, verb and unit, in the same scope (no different period or
 subject) — stated again later in the report must agree with the first statement, within the precision
-of each (3700 and 3700余 agree).
+of each (3700 and 3700余 agree). A later figure may also restate a known set (正在整改的13个问题, 已出台的
+12项制度, 在…1286人的基础上). Two different values count as one figure misstated only when one looks like a
+miscopy of the other: digits transposed (2140 / 2410), one digit changed in three or more (361 / 351), or
+within 5%; figures unlike each other under the same words are different populations or periods. The
+finding is an error when the same verb acts on the same noun in both places, else it is a warning.
 
 Why it matters
 --------------

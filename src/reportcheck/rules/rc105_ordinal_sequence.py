@@ -3,7 +3,9 @@
 What it checks
 --------------
 Ordinal markers of one style and level (一是/二是, 一要, 第一/第二, (一)(二), 一、二、, 1. 2.) must count
-up by one: each marker's value must be the previous one's plus one.
+up by one: each marker's value must be the previous one's plus one. A list may change its marker word
+halfway (一要…二是…三是 is one list). A list first seen at its second item (its opening lost in a title,
+a quotation or a table) is checked from there on: its opening alone is no evidence of a gap.
 
 Why it matters
 --------------

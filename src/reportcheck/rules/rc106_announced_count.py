@@ -3,7 +3,10 @@
 What it checks
 --------------
 An announcement such as "我讲三点意见", "重点抓好四个方面" or "开展“五个一”活动" must be followed by a
-sequence (一是…, 一要…, (一)…) of exactly that many items.
+sequence (一是…, 一要…, (一)…) of exactly that many items; a “N个一” slogan by N items worded 一次/一场….
+Where the link between the count and the list is a guess (a count that qualifies the manner, 从两个方面;
+one that points back, 这两个方面; a list finished in other words; a slogan's items found by wording), a
+disagreeing count gives no finding and an agreeing one is listed as verified.
 
 Why it matters
 --------------
