@@ -200,3 +200,14 @@ def test_a_status_run_breaks_down_the_figure_that_names_what_it_acts_on():
 def test_status_run_after_the_sentence_of_its_whole():
     row = tables("经梳理，形成需整改的问题30个。截至6月底，已整改到位20个，正在整改7个，需长期整改3个。")["breakdowns"].iloc[0]
     assert row["total"] == 30 and row["parts_sum"] == 30 and bool(row["certain"])
+
+
+def test_a_sub_units_figure_is_checked_against_the_whole_near_it():
+    t = tables("全县共清退超标办公用房3640平方米，城关镇一个镇就清退820平方米。")
+    row = t["part_whole"].iloc[0]
+    assert (row["form"], row["whole"], row["part"], bool(row["certain"])) == ("subunit", 3640, 820, False)
+    t = tables("镇里共收集意见建议418条。石桥村一个村就收集意见建议56条。")
+    assert t["part_whole"].iloc[0]["whole"] == 418
+    # per-head figures are no wholes
+    t = tables("全县人均收入21436元。石桥村一个村就人均收入9872元。")
+    assert t["part_whole"].empty

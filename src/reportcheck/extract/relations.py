@@ -42,6 +42,10 @@ MEASURE_UNITS = {"元", "吨", "亩", "公里", "千米", "米", "平方米", "�
                  "克", "升", "标准煤", "吨标准煤"}
 # counts of kinds, not of members: a share of the members has no whole-count test against them
 CATEGORY_UNITS = {"类", "种", "方面", "个方面", "批", "级", "型", "大类", "档"}
+# a figure of the whole area or body (全县新增就业1286人) and one of a named sub-unit (翠湖社区新增就业203人)
+RE_WHOLE_SCOPE = re.compile(r"^(?:[^，；。]{0,6})?全(?:县|镇|乡|区|市|省|州|盟|旗|街道|局|系统|校)")
+RE_SUBUNIT = re.compile(r"一(?:个|家|所)(?:村|镇|乡|社区|街道|单位|部门|学校|企业|县|区)就")
+RE_PER_HEAD = re.compile(r"人均|户均|亩均|亩产|单产|平均")
 # a figure that is an average is no whole its parts add up to: 年均超收2040亿元，其中去年超收2573亿元
 RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|均|每年|每月|每天|每人|每户)[^，；。\d]{0,6}$")
 # shares that may exceed 100%: plan completion, growth, 是…的N倍
@@ -125,7 +129,28 @@ class Relations:
         for sid in sorted(self.by_sentence):
             self._rates(sid)
         self._repeats()
+        self._subunits()
         return self
+
+    def _subunits(self) -> None:
+        """A named sub-unit's figure against the whole's stated near it with the same verb and noun:
+        镇党委收集意见建议418条 … 石桥村一个村就收集意见建议56条 (never sure: the whole may count
+        another population). Averages (人均, 平均) are no wholes."""
+        def plain(x: Mention) -> bool:
+            return x.is_count and bool(x.verb) and not RE_AVERAGE.search(x.pre) and not RE_PER_HEAD.search(x.pre + x.noun)
+
+        for m in self.mentions:
+            if not plain(m) or m.id in self.whole_of or not RE_SUBUNIT.search(m.pre) or RE_WHOLE_SCOPE.match(m.pre):
+                continue
+            for w in reversed([x for x in self.mentions if x.id < m.id and m.sentence - x.sentence <= 3]):
+                if w.clause == m.clause or not plain(w) or RE_SUBUNIT.search(w.pre) \
+                        or unit_key(w.unit) != unit_key(m.unit) or not self._same_scope(w, m):
+                    continue
+                verbs = w.verb == m.verb or m.verb in w.noun or w.verb in m.noun
+                nouns = noun_overlap(w.noun, m.noun) >= 2 if w.noun and m.noun else True
+                if verbs and nouns:
+                    self._add_part_whole(w, m, "subunit", False)
+                    break
 
     # ----------------------------------------------------------------------------------- breakdowns
     def _add_breakdown(self, total: Mention, parts: list[Mention], form: str, certain: bool) -> None:
