@@ -211,3 +211,11 @@ def test_a_sub_units_figure_is_checked_against_the_whole_near_it():
     # per-head figures are no wholes
     t = tables("全县人均收入21436元。石桥村一个村就人均收入9872元。")
     assert t["part_whole"].empty
+
+
+def test_a_rate_with_its_counts_stated_elsewhere_in_the_report():
+    text = ("全年共受理群众信访事项1200件。\n坚持领导接访制度，县领导接访86次。\n开通网上信访渠道。\n"
+            "严格落实首办责任。\n全年办结信访事项1150件，按期办结率92.0%。")
+    row = tables(text)["rates"].iloc[0]
+    assert members(row) == {"numerator": "1150件", "denominator": "1200件", "rate": "92.0%"}
+    assert not overlaps(row) and not row["certain"]  # 1150 / 1200 = 95.8%: a warning, the link is far
