@@ -520,7 +520,7 @@ def rel(paths: list[Path]) -> list[str]:
 
 
 def test_discover_walks_directories_recursively_in_sorted_order() -> None:
-    assert SUFFIXES == (".txt", ".md", ".html", ".htm")
+    assert SUFFIXES == (".txt", ".md", ".html", ".htm", ".docx")
     found = discover([TREE])
     assert rel(found) == ["a.txt", "b.MD", "sub/c.html", "sub/deeper/d.htm", "sub/draft.txt"]
     assert all(p.is_relative_to(TREE) for p in found)  # paths as given, not resolved
@@ -554,7 +554,7 @@ def test_discover_errors(tmp_path: Path) -> None:
     for d in (tmp_path, tmp_path / "empty"):
         with pytest.raises(IngestError) as info:
             discover([d])
-        assert str(info.value) == f"{d}: no reports (.txt, .md, .html, .htm) found"
+        assert str(info.value) == f"{d}: no reports (.txt, .md, .html, .htm, .docx) found"
     with pytest.raises(IngestError, match="no reports .* found that match the include/exclude patterns"):
         discover([TREE], include=["*.pdf"])
 
@@ -608,3 +608,42 @@ def test_shared_answer_keys_survive_ingest() -> None:
             assert k >= 0, (key["file"], item["anchor"])
             assert "".join(doc.raw(k, k + len(anchor)).split()) == "".join(item["anchor"].split())
     assert {"d009.txt", "d024.txt", "d036.txt"} <= set(gb18030)
+
+
+def _docx(path, paragraphs, table=None):
+    docx = pytest.importorskip("docx")  # a runtime dependency: present whenever reportcheck is installed
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    if table:
+        t = d.add_table(rows=len(table), cols=len(table[0]))
+        for i, row in enumerate(table):
+            for j, cell in enumerate(row):
+                t.cell(i, j).text = cell
+    d.save(path)
+    return path
+
+
+def test_docx_paragraphs_and_tables_become_lines(tmp_path):
+    p = _docx(tmp_path / "r.docx", ["关于整改工作的报告", "全年共受理信访事项120件。"], [["来信", "30件"]])
+    doc = load(p)
+    assert doc.encoding == "docx"
+    assert doc.source == "关于整改工作的报告\n全年共受理信访事项120件。\n来信\t30件"
+    i = doc.text.index("120件")
+    s, e = doc.source_span(i, i + 4)
+    assert doc.source[s:e] == "120件" and doc.line_col(s) == (2, 10)
+
+
+def test_a_broken_docx_is_an_error_naming_the_file(tmp_path):
+    p = tmp_path / "broken.docx"
+    p.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(IngestError, match="broken.docx: not a readable .docx file"):
+        load(p)
+    _docx(tmp_path / "empty.docx", [""])
+    with pytest.raises(IngestError, match="empty.docx: empty file"):
+        load(tmp_path / "empty.docx")
+
+
+def test_directories_pick_up_docx(tmp_path):
+    _docx(tmp_path / "a.docx", ["全年共受理信访事项120件。"])
+    assert [p.name for p in discover([tmp_path])] == ["a.docx"]

@@ -34,7 +34,7 @@ from pathlib import Path
 __all__ = ["SUFFIXES", "Document", "IngestError", "decode", "discover", "from_text", "load"]
 
 #: File suffixes that directory walks pick up (compared case-insensitively).
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -347,8 +347,43 @@ def load(path: str | Path) -> Document:
         raise IngestError(name, "is a directory") from None
     except OSError as e:
         raise IngestError(name, f"cannot read: {e.strerror or e}") from None
+    if name.lower().endswith(".docx"):
+        return _build(_docx_text(data, name), name, "docx")
     source, encoding = decode(data, name)
     return _build(source, name, encoding)
+
+
+def _docx_text(data: bytes, path: str) -> str:
+    """The text of a Word file: its paragraphs and table cells in document order, a line each.
+
+    For a .docx report, ``source`` (and so every line, column and offset) is this text, not the XML.
+    """
+    import io
+    import zipfile
+
+    from docx import Document as Docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        doc = Docx(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise IngestError(path, f"not a readable .docx file ({type(e).__name__})") from None
+    lines: list[str] = []
+    body = doc.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = ["".join(t.text or "" for t in c.iter() if t.tag.endswith("}t"))
+                             for c in row.iterchildren() if c.tag.endswith("}tc")]
+                    lines.append("\t".join(cells))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise IngestError(path, "empty file (no text)")
+    return text
 
 
 def from_text(source: str, path: str = "<string>") -> Document:
