@@ -136,3 +136,19 @@ def test_long_numerals_and_full_width_separators(s, value):
 
 def test_a_full_width_comma_between_two_figures_is_not_a_separator():
     assert [n.value for n in scan("分别为2，350人")] == [2, 350]
+
+
+@pytest.mark.parametrize("s, low, high", [
+    ("五亿二千万吨", 515_000_000, 525_000_000),  # written to the 千万
+    ("一百二十万人", 1_150_000, 1_250_000),  # written to the 十万
+    ("二十八万人", 275_000, 285_000),
+])
+def test_chinese_numerals_ending_in_wan_yi_are_written_to_their_last_digit(s, low, high):
+    n = scan(s)[0]
+    assert (n.low, n.high) == (low, high)
+
+
+def test_wan_yi_inside_a_longer_numeral_is_not_the_idiom():
+    assert [n.value for n in scan("一万一千件") if n.kind == "quantity"] == [11000]
+    assert [n.value for n in scan("三千万元") if n.kind == "quantity"] == [30_000_000]
+    assert [n for n in scan("万一出现问题") if n.kind == "quantity"] == []

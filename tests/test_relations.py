@@ -219,3 +219,33 @@ def test_a_rate_with_its_counts_stated_elsewhere_in_the_report():
     row = tables(text)["rates"].iloc[0]
     assert members(row) == {"numerator": "1150件", "denominator": "1200件", "rate": "92.0%"}
     assert not overlaps(row) and not row["certain"]  # 1150 / 1200 = 95.8%: a warning, the link is far
+
+
+def test_a_part_that_the_whole_already_has():
+    row = tables("提出的40条对策建议已有31条落地见效。")["part_whole"].iloc[0]
+    assert (row["whole"], row["part"], bool(row["certain"])) == (40, 31, True)
+    assert tables("据十二个省的统计，有七千六百个组织。")["part_whole"].empty
+
+
+def test_an_age_group_is_not_a_count():
+    t = tables("全镇发展党员26名，其中35岁以下19名。")
+    row = t["part_whole"].iloc[0]
+    assert (row["whole"], row["part"]) == (26, 19)
+
+
+def test_sibling_shares_are_shares_of_one_whole():
+    text = ("五年投资四百亿元，是这样分配的：工业部门为二百四十亿元，占百分之六十；农业部门为四十亿元，占百分之十；"
+            "其他为一百二十亿元，占百分之三十。")
+    df = tables(text)["rates"]
+    assert list(df["denominator"]) == [4e10, 4e10, 4e10]
+    assert all(overlaps(r) for _, r in df.iterrows())
+
+
+def test_a_share_names_its_base_in_another_unit():
+    row = tables("确定调研课题48个，已形成调研报告31篇，占课题总数的64.6%。")["rates"].iloc[0]
+    assert members(row)["denominator"] == "48个" and overlaps(row) and not row["certain"]
+
+
+def test_a_named_base_unlike_the_figure_sentences_back_is_no_base():
+    text = "中央政府公共投资9243亿元。投资增长较快。重灾区已完成投资6545亿元，占规划总投资的65.5%。"
+    assert tables(text)["rates"].empty

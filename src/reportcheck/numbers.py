@@ -422,9 +422,16 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
     if kind in ("percent", "points") and d == 0 and scale == 1:
         lo, hi = v - 0.5, v + 0.5
     if not arabic and body[-1] in "万亿":
-        # 二十八万 is written to the 万 like 28万: ± half a 万 (三点五亿: ± half of 0.1亿)
+        # written to its last digit: 二十八万 ± half a 万 (like 28万), 五亿二千万 ± half a 千万,
+        # 三点五亿 ± half of 0.1亿
         big = 1e12 if body.endswith("万亿") else 1e8 if body[-1] == "亿" else 1e4
-        half = 0.5 * (10.0 ** -d) * big
+        if d:
+            half = 0.5 * (10.0 ** -d) * big
+        else:
+            place = big
+            while value % (place * 10) == 0:
+                place *= 10
+            half = 0.5 * place
         lo, hi = value - half, value + half
     if is_range and v2 is not None:
         lo2, hi2 = _precision_interval(v2, d2, scale)
@@ -480,6 +487,8 @@ def _cn_is_quantity(text: str, start: int, end: int) -> bool:
     window = text[lo: end + 4]
     for im in IDIOM_CN.finditer(window):
         s, e = im.start() + lo, im.end() + lo
+        if start <= s and e <= end and e - s < end - start:
+            continue  # 万一 inside 一万一千, 千万 inside 三千万: part of a longer numeral, not the idiom
         if s < end and start < e:
             return False
     prev = text[start - 1] if start > 0 else ""

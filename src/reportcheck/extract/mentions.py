@@ -67,7 +67,8 @@ class Mention:
     @property
     def is_count(self) -> bool:
         """A plain count or amount (not a share, a change, a rate or a duration)."""
-        return (self.num.kind == "quantity" and self.num.unit not in TIME_UNITS
+        # 35岁以下 names an age group, not a count
+        return (self.num.kind == "quantity" and self.num.unit not in TIME_UNITS and self.num.unit != "岁"
                 and not ({"change", "rate", "before"} & self.roles) and self.num.unit != "")
 
 

@@ -76,6 +76,8 @@ RE_NEW_ACTION = re.compile(r"制定|建立|出台|召开|开展|组织|发放|�
 RE_NOT_DONE = re.compile(r"需|正在|尚未|未|待|其余|剩余|持续")
 # a sentence that states a plan: 明年计划新建学校4所
 RE_PLAN_SENT = re.compile(r"计划|明年|下一步|力争|目标|预计|拟|将")
+# 41条对策建议已有33条 / 87户企业中有61户 / 23个村里已有19个
+RE_HAS_PART = re.compile(r"[\u4e00-\u9fff“”]{0,10}?(?P<sure>中有|里有|已有|已经有|中已有|其中有)")
 # the part of a list or plan done so far: 目前已完成16项, 已办结3108条
 RE_DONE_PART = re.compile(r"已(?:经)?(?:全部|基本)?(?:完成|整改|办结|解决|落实|化解|销号|兑现|答复|办理)(?:到位)?$")
 RE_PART_NEAR = re.compile(r"已|正在|尚未|未|其余|剩余|基本|需长期|需持续|持续|跟踪")
@@ -117,6 +119,7 @@ class Relations:
         self.whole_of: dict[int, Mention] = {}  # part mention id -> whole mention
         self.far_links: set[int] = set()  # numerators whose denominator was found far back (a guess)
         self.guessed_bases: set[int] = set()  # shares whose base is the count before a run of shares
+        self.share_base: dict[int, Mention] = {}  # numerator mention id -> the whole it was a share of
 
     def build(self) -> "Relations":
         for sid in sorted(self.by_sentence):
@@ -126,6 +129,7 @@ class Relations:
             self._qizhong(sid)
             self._status_runs(sid)
             self._parts_before_total(sid)
+            self._has_parts(sid)
         for sid in sorted(self.by_sentence):
             self._rates(sid)
         self._repeats()
@@ -246,6 +250,17 @@ class Relations:
                 self._add_part_whole(whole, p, "其中", certain)
             if len(parts) >= 2:
                 self._add_breakdown(whole, parts, "其中", certain)
+
+    def _has_parts(self, sid: int) -> None:
+        """提出的41条对策建议已有33条落地见效 / 87户企业中有61户: a part of the figure just before it."""
+        ms = [m for m in self.by_sentence[sid] if m.is_count]
+        for a, b in zip(ms, ms[1:]):
+            if not _compatible(a, b) or b.id in self.whole_of or b.id in self.part_of or a.id in self.part_of:
+                continue
+            link = RE_HAS_PART.match(self.text, a.num.end, b.num.start)
+            if link and link.end() == b.num.start:
+                self._add_part_whole(a, b, "有", link.group("sure") is not None)
+                self.whole_of[b.id] = a
 
     def _status_runs(self, sid: int) -> None:
         """已整改113条，正在协调10条，全年跟踪14条: consecutive one-number clauses after a whole."""
@@ -526,6 +541,15 @@ class Relations:
                     elif prior and prior[-1].clause >= m.clause - 1:
                         num = prior[-1]
                         den = self._denominator(num, counts)
+                        named = RE_NAMED_BASE.search(self.text[m.clause_start: m.num.start])
+                        if den is None and named:
+                            # 确定调研课题48个，已形成调研报告31篇，占课题总数的64.6%: the base named, in
+                            # another unit (a guess: never sure)
+                            den = next((x for x in reversed(counts) if x is not num and x.num.end <= num.num.start
+                                        and noun_overlap(named.group(1), x.noun) >= min(len(named.group(1)), 4)),
+                                       None)
+                            if den is not None:
+                                self.guessed_bases.add(m.id)
                     else:
                         den = self._base_of_share(m) or self._share_run_base(ms, k)
                 form = "share"
@@ -542,8 +566,14 @@ class Relations:
                 continue
             if den is None or den.num.value in (None, 0):
                 continue
-            if num is not None and not _compatible(num, den):
+            if num is not None and not _compatible(num, den) and m.id not in self.guessed_bases:
                 continue
+            named = RE_NAMED_BASE.search(self.text[m.clause_start: m.num.start])
+            if named and den.sentence != m.sentence and \
+                    _shared_bigrams(named.group(1), den.pre[-12:] + den.noun) < min(len(named.group(1)) - 1, 3):
+                continue  # 占规划总投资的65.5%: the base it names is not the figure found sentences back
+            if num is not None:
+                self.share_base[num.id] = den
             members = ([_member("numerator", num)] if num else []) + [_member("denominator", den), _member("rate", m)]
             s, e = _span(members)
             row = {"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo, "stated_high": phi,
@@ -565,7 +595,6 @@ class Relations:
             else:
                 # GRIM: some whole count k of the base must give the stated share
                 base = den.num
-                named = RE_NAMED_BASE.search(self.text[m.clause_start: m.num.start])
                 if base.approx or base.low != base.high or base.low > 100000 or den.unit in MEASURE_UNITS \
                         or den.unit in CATEGORY_UNITS \
                         or (named and noun_overlap(named.group(1), den.noun) < 2):
@@ -601,6 +630,9 @@ class Relations:
                 return None
             self.far_links.add(num.id)
         x = earlier[-1]
+        if x.id in self.share_base:
+            # 工业部门为248.5亿元，占58.2%；农业部门为32.6亿元，占7.6%: siblings share one whole
+            return self.share_base[x.id]
         # a part of a breakdown stands for its whole
         return self.whole_of.get(x.id, x)
 
@@ -720,6 +752,11 @@ def _names_stem(m: Mention, stems: set[str]) -> bool:
     """The figure's own words name one of the stems (68项具体整改任务, 需整改的问题58个)."""
     words = m.noun + m.pre[-12:]
     return any(s in words for s in stems)
+
+
+def _shared_bigrams(a: str, b: str) -> int:
+    """How many distinct two-character words ``a`` and ``b`` share (规划总投资 / 公共投资 -> 1)."""
+    return len({a[i: i + 2] for i in range(len(a) - 1)} & {b[i: i + 2] for i in range(len(b) - 1)})
 
 
 def _restated(m: Mention) -> bool:
