@@ -18,11 +18,15 @@ def extract(paths, include=(), exclude=()):
     return _extract(paths, include, exclude)
 
 
-def check(paths, include=(), exclude=(), checks=None):
-    """Check every report under ``paths``; returns a :class:`reportcheck.findings.RunResult`."""
+def check(paths, include=(), exclude=(), checks=None, config=None):
+    """Check every report under ``paths``; returns a :class:`reportcheck.findings.RunResult`.
+
+    ``config`` is a :class:`reportcheck.config.Config` (``reportcheck.config.load()`` reads the one
+    the command would use); without it, the defaults apply.
+    """
     from .pipeline import run
 
-    return run(paths, include, exclude, checks)
+    return run(paths, include, exclude, checks, config=config)
 
 
 __all__ = ["extract", "check", "__version__"]

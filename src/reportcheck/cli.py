@@ -9,14 +9,10 @@ from pathlib import Path
 import typer
 
 from . import exitcodes
+from .report import FORMATS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="A spell-checker for the numbers in Chinese official work reports.")
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
 
 
 class FactFormat(str, Enum):
@@ -31,6 +27,10 @@ class FailOn(str, Enum):
     never = "never"
 
 
+CONFIG_HELP = ("Configuration file (default: reportcheck.toml, or the tool.reportcheck table of "
+               "pyproject.toml, looked up from the current folder upwards).")
+
+
 def _die(msg: str) -> None:
     typer.echo(f"reportcheck: {msg}", err=True)
     raise typer.Exit(exitcodes.USAGE)
@@ -39,37 +39,48 @@ def _die(msg: str) -> None:
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(..., help="Report files or directories (searched recursively)."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    formats: list[str] = typer.Option(
+        [], "--format", "-f", metavar="FORMAT[:FILE]",
+        help=f"Output format: {', '.join(FORMATS)} (default text); FORMAT:FILE writes to FILE. Repeatable."),
+    outputs: list[Path] = typer.Option(
+        [], "--output", "-o", metavar="FILE",
+        help="Write a --format given without :FILE to FILE (repeatable: the n-th such --format, in order)."),
     include: list[str] = typer.Option([], "--include", help="Only files matching this glob (repeatable)."),
     exclude: list[str] = typer.Option([], "--exclude", help="Skip files matching this glob (repeatable)."),
     checks: Path = typer.Option(None, "--checks", help="Check map (default: the one shipped, checks/checks.json)."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    fail_on: FailOn = typer.Option(None, "--fail-on", show_default=False,
+                                   help="Lowest severity that makes the exit code 1 (default: the "
+                                        "configuration's, else error)."),
     verified: bool = typer.Option(False, "--verified", help="Also list the relations found consistent (text)."),
     html: Path = typer.Option(None, "--html", metavar="DIR",
                               help="Also write an HTML report to DIR: index, a page per report, GX Data Docs."),
+    changed_since: str = typer.Option(None, "--changed-since", metavar="REF",
+                                      help="Only reports added or changed since this git ref (origin/main)."),
+    baseline_file: Path = typer.Option(None, "--baseline", metavar="FILE",
+                                       help="Report only findings not recorded in this baseline file."),
+    config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
 ) -> None:
     """Extract, validate with Great Expectations and report contradictions."""
-    from .ingest import IngestError
-    from .pipeline import run
-    from .validate import SuiteError
+    from . import baseline
 
+    targets = _targets(formats, outputs)
+    config = _config(config_file)
+    known = None
+    if baseline_file is not None:
+        try:
+            known = baseline.load(baseline_file)
+        except baseline.BaselineError as e:
+            _die(str(e))
     if html is not None:
         exclude = [*exclude, *_outside_globs(paths, html)]
-    try:
-        result = run(paths, include, exclude, checks, keep_source=html is not None)
-    except (IngestError, SuiteError) as e:
-        _die(str(e))
-    if fmt is Format.json:
-        from .report.json_format import render
-
-        sys.stdout.write(render(result) + "\n")
-    else:
-        from .report.terminal import render
-
-        sys.stdout.write(render(result, show_verified=verified))
-        for r in result.reports:
-            if r.status == "error":
-                typer.echo(f"reportcheck: {r.error}", err=True)
+    result = _run(paths, include, exclude, checks, config, keep_source=html is not None,
+                  changed_since=changed_since)
+    if known is not None:
+        applied = baseline.apply(result, known)
+        gone = ("1 baseline entry no longer occurs" if applied.gone == 1
+                else f"{applied.gone} baseline entries no longer occur")
+        typer.echo(f"baseline {baseline_file}: {applied.suppressed} known finding(s) not shown; {gone}", err=True)
+    _write_outputs(result, targets, verified)
     if html is not None:
         from .report.html import OutputError, write
 
@@ -80,7 +91,70 @@ def check(
         except OSError as e:
             _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
         typer.echo(f"HTML report: {index}", err=True)
-    raise typer.Exit(exit_code(result, fail_on))
+    raise typer.Exit(exit_code(result, fail_on or FailOn(config.fail_on or "error")))
+
+
+def _targets(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
+    """Each --format with where it goes: FORMAT:FILE, else the next --output, else stdout (one at most)."""
+    files = list(outputs)
+    out: list[tuple[str, Path | None]] = []
+    for spec in formats or ["text"]:
+        fmt, colon, target = spec.partition(":")
+        if fmt not in FORMATS:
+            _die(f"--format {spec}: unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        if colon and not target:
+            _die(f"--format {spec}: no file after ':'")
+        out.append((fmt, Path(target) if colon else files.pop(0) if files else None))
+    if files:
+        _die(f"--output {files[0]}: no --format left for it "
+             f"(each --output takes a --format given without :FILE)")
+    if sum(target is None for _, target in out) > 1:
+        _die("only one --format can go to standard output; "
+             "give the others a file (FORMAT:FILE or --output FILE)")
+    return out
+
+
+def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: bool) -> None:
+    """Render the run in each format, to its file or to stdout."""
+    from .report import render, write_text
+
+    for fmt, target in targets:
+        text = render(fmt, result, show_verified=verified)
+        if target is None:
+            sys.stdout.write(text)
+            if fmt == "text":
+                for r in result.reports:
+                    if r.status == "error":
+                        typer.echo(f"reportcheck: {r.error}", err=True)
+            continue
+        try:
+            write_text(target, text)
+        except OSError as e:
+            _die(f"{target}: cannot write the {fmt} output: {e.strerror or e}")
+        typer.echo(f"{fmt} output: {target}", err=True)
+
+
+def _config(path: Path | None):
+    """The configuration (--config FILE, or the one found from the current folder)."""
+    from .config import ConfigError, load
+
+    try:
+        return load(path)
+    except ConfigError as e:
+        _die(str(e))
+
+
+def _run(paths, include, exclude, checks, config, **kwargs):
+    """pipeline.run, with its usage errors (a missing path, a broken suite, a git problem) as exit code 2."""
+    from .gitutil import GitError
+    from .ingest import IngestError
+    from .pipeline import run
+    from .validate import SuiteError
+
+    try:
+        return run(paths, include, exclude, checks, config=config, **kwargs)
+    except (IngestError, SuiteError, GitError) as e:
+        _die(str(e))
 
 
 def _outside_globs(paths: list[Path], out: Path) -> list[str]:
@@ -109,15 +183,20 @@ def extract(
     fmt: FactFormat = typer.Option(FactFormat.csv, "--format", "-f", help="File format of the tables."),
     include: list[str] = typer.Option([], "--include"),
     exclude: list[str] = typer.Option([], "--exclude"),
+    config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
 ) -> None:
     """Write the fact sheet (mentions, breakdowns, part_whole, …) of the reports to --out."""
+    from .extract.mentions import use_words
     from .factsheet import FactSheet, extract_document
-    from .ingest import IngestError, discover, load
+    from .ingest import IngestError, load
+    from .pipeline import select
 
+    config = _config(config_file)
     try:
-        files = discover(paths, include, exclude)
+        files = select(paths, include, exclude, config)
     except IngestError as e:
         _die(str(e))
+    use_words(config.extra_words)
     sheets, bad = [], []
     for f in files:
         try:
@@ -146,11 +225,45 @@ def extract(
     raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
 
 
+@app.command("baseline")
+def baseline_cmd(
+    paths: list[Path] = typer.Argument(..., help="Report files or directories (searched recursively)."),
+    out: Path = typer.Option(..., "--out", "-o", metavar="FILE", help="The baseline file to write."),
+    include: list[str] = typer.Option([], "--include", help="Only files matching this glob (repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip files matching this glob (repeatable)."),
+    checks: Path = typer.Option(None, "--checks",
+                                help="Check map (default: the one shipped, checks/checks.json)."),
+    config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
+) -> None:
+    """Record the current findings, so that 'check --baseline FILE' reports only new ones."""
+    from . import baseline
+
+    result = _run(paths, include, exclude, checks, _config(config_file))
+    try:
+        n = baseline.write(result, out)
+    except OSError as e:
+        _die(f"{out}: cannot write the baseline: {e.strerror or e}")
+    bad = [r for r in result.reports if r.status == "error"]
+    for r in bad:
+        typer.echo(f"reportcheck: {r.error}", err=True)
+    typer.echo(f"baseline: {n} finding(s) of {len(result.reports)} report(s) written to {out}", err=True)
+    raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
+
+
 @app.command()
-def rules(rule_id: str = typer.Argument(None, help="A rule ID (RC101) or slug to explain.")) -> None:
+def rules(
+    rule_id: str = typer.Argument(None, help="A rule ID (RC101) or slug to explain."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the catalogue's documentation as Markdown "
+                                                            "(docs/rules.md)."),
+) -> None:
     """List the rule catalogue, or explain one rule."""
     from . import rules as R
 
+    if markdown:
+        from .ruledocs import render
+
+        sys.stdout.write(render())
+        return
     if rule_id is None:
         for r in R.all_rules():
             typer.echo(f"{r.id}  {r.slug:<22} {r.severity:<8} {r.summary}")

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import rules as R
 from . import schema as S
+from .config import Config
 from .factsheet import FactSheet
 from .validate import TableResult
 
@@ -39,11 +40,12 @@ class Finding:
     excerpt: str
     evidence: list[dict] = field(default_factory=list)
     certain: bool = True
+    fingerprint: str = ""  # set by the pipeline (see reportcheck.fingerprint)
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d.pop("path")
-        d.pop("certain")
+        for k in ("path", "certain", "fingerprint"):
+            d.pop(k)
         return d
 
 
@@ -57,6 +59,7 @@ class ReportResult:
     findings: list[Finding] = field(default_factory=list)
     verified: list[Finding] = field(default_factory=list)
     source: str | None = None  # decoded text, for the HTML pages
+    rel_path: str = ""  # path relative to the project root, with / (as given when outside it)
 
     @property
     def errors(self) -> int:
@@ -66,12 +69,18 @@ class ReportResult:
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity == "warning")
 
+    def update_status(self) -> None:
+        """failed while an error finding remains, else passed (an unreadable report stays error)."""
+        if self.status != "error":
+            self.status = "failed" if self.errors else "passed"
+
 
 @dataclass
 class RunResult:
     """All reports of one run."""
 
     reports: list[ReportResult]
+    root: str = ""  # the project root that rel_path and fingerprints are relative to
     # GX's own objects, for the Data Docs of the HTML output (not part of the JSON format)
     validations: list = field(default_factory=list, repr=False)  # ExpectationSuiteValidationResult per table
     suites: list = field(default_factory=list, repr=False)  # ExpectationSuite per configured check
@@ -116,13 +125,27 @@ def _row_dict(row: pd.Series) -> dict:
     return d
 
 
-def build_findings(sheet: FactSheet, results: dict[str, TableResult],
-                   severities: dict[str, str]) -> dict[str, tuple[list[Finding], list[Finding]]]:
-    """Findings and verified relations per report path."""
+def _explain(rule: R.Rule, row: dict) -> tuple[str, str]:
+    """The rule's message and arithmetic; a rule that fails to explain a row must not end the run."""
+    try:
+        return rule.explain(row)
+    except Exception as e:
+        return rule.name, f"(no details: {rule.id} could not explain this row: {type(e).__name__})"
+
+
+def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities: dict[str, str],
+                   config: Config | None = None) -> dict[str, tuple[list[Finding], list[Finding]]]:
+    """Findings and verified relations per report path.
+
+    ``severities`` are the check map's, per table; ``config`` may set a rule's severity, or turn a rule
+    off everywhere or for some paths (an off rule neither finds nor verifies anything).
+    """
+    config = config or Config()
     out: dict[str, tuple[list[Finding], list[Finding]]] = {}
     by_table: dict[str, list[R.Rule]] = {}
     for rule in R.all_rules():
         by_table.setdefault(rule.table, []).append(rule)
+    levels: dict[tuple[str, str], str | None] = {}
     for table, tr in results.items():
         df = sheet.tables.get(table)
         if df is None or df.empty:
@@ -136,10 +159,15 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult],
                 checked = rid in tr.checked.get(rule.id, set())
                 if not failed and not checked:
                     continue
+                key = (rule.id, row[S.REPORT])
+                if key not in levels:
+                    levels[key] = config.level(*key)
+                if levels[key] == "off":
+                    continue
                 d = d or _row_dict(row)
-                message, arith = rule.explain(d)
+                message, arith = _explain(rule, d)
                 if failed:
-                    sev = severities.get(table, rule.severity) if d[S.CERTAIN] else "warning"
+                    sev = (levels[key] or severities.get(table, rule.severity)) if d[S.CERTAIN] else "warning"
                 else:
                     sev = "pass"
                 f = Finding(rule.id, rule.name, sev, message, arith, d[S.REPORT], int(d[S.LINE]),

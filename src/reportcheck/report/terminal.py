@@ -29,7 +29,12 @@ def render(result: RunResult, show_verified: bool = False) -> str:
         if show_verified:
             for f in r.verified:
                 lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} ✓ {f.arithmetic}")
-    s = result.summary()
-    lines.append(f"{s['reports']} report(s): {s['passed']} passed, {s['failed']} failed, {s['error']} unreadable; "
-                 f"{s['errors']} error(s), {s['warnings']} warning(s), {s['verified']} relation(s) verified")
+    lines.append(summary(result))
     return "\n".join(lines) + "\n"
+
+
+def summary(result: RunResult) -> str:
+    """The closing line: reports passed, failed and unreadable; errors, warnings and relations verified."""
+    s = result.summary()
+    return (f"{s['reports']} report(s): {s['passed']} passed, {s['failed']} failed, {s['error']} unreadable; "
+            f"{s['errors']} error(s), {s['warnings']} warning(s), {s['verified']} relation(s) verified")

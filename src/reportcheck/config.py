@@ -1,0 +1,172 @@
+"""Configuration: ``[tool.reportcheck]`` in pyproject.toml, or the top level of a reportcheck.toml.
+
+The file is looked up from the current folder upwards: the first folder with a reportcheck.toml, or a
+pyproject.toml that has a ``[tool.reportcheck]`` table, wins (``--config FILE`` names one instead).
+Globs (``include``, ``exclude``, ``per-path-ignores``) are fnmatch patterns matched against the report's
+path relative to the configuration file's folder (with ``/``; ``*`` also matches ``/``) and against its
+file name. Every key is checked: an unknown key or a value of the wrong type is a :class:`ConfigError`
+naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from . import rules as R
+
+FILE_NAMES = ("reportcheck.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "never")
+LEVELS = ("error", "warning", "off")
+# a jieba user-dictionary line: word, optional frequency, optional part-of-speech tag
+_WORD_LINE = re.compile(r"\S+(?: \d+)?(?: [a-z]+)?")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one configuration file (defaults when there is none)."""
+
+    path: Path | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: str | None = None
+    rules: dict[str, str] = field(default_factory=dict)  # rule ID -> error | warning | off
+    per_path_ignores: dict[str, frozenset[str]] = field(default_factory=dict)  # glob -> rule IDs
+    extra_words: tuple[str, ...] = ()  # jieba user-dictionary lines, each with a tag
+
+    @property
+    def root(self) -> Path:
+        """The folder globs are relative to: the configuration file's, else the current one."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def _matches(self, path: str | os.PathLike, globs) -> bool:
+        p = Path(os.path.abspath(path))
+        rel = p.relative_to(self.root).as_posix() if p.is_relative_to(self.root) else p.as_posix()
+        return any(fnmatchcase(rel, g) or fnmatchcase(p.name, g) for g in globs)
+
+    def selects(self, path: str | os.PathLike) -> bool:
+        """Whether ``include``/``exclude`` keep this report."""
+        return ((not self.include or self._matches(path, self.include))
+                and not (self.exclude and self._matches(path, self.exclude)))
+
+    def level(self, rule_id: str, path: str | os.PathLike) -> str | None:
+        """``off`` if the rule is off (everywhere or for this path), else its configured severity or None."""
+        if any(rule_id in ids and self._matches(path, [g]) for g, ids in self.per_path_ignores.items()):
+            return "off"
+        return self.rules.get(rule_id)
+
+
+def find(start: str | os.PathLike | None = None) -> Path | None:
+    """The configuration file that applies in ``start`` (default: the current folder), or None."""
+    here = Path(os.path.abspath(start or os.getcwd()))
+    for d in (here, *here.parents):
+        if (d / FILE_NAMES[0]).is_file():
+            return d / FILE_NAMES[0]
+        p = d / FILE_NAMES[1]
+        if p.is_file() and isinstance(tool := _read(p).get("tool"), dict) and "reportcheck" in tool:
+            return p
+    return None
+
+
+def load(path: str | os.PathLike | None = None) -> Config:
+    """Read the configuration file ``path``, or the one :func:`find` finds; defaults when there is none."""
+    p = Path(path) if path is not None else find()
+    if p is None:
+        return Config()
+    data = _read(p)
+    if p.name == FILE_NAMES[1]:
+        data = data.get("tool", {}).get("reportcheck")
+        if data is None:
+            raise ConfigError(f"{_show(p)}: has no [tool.reportcheck] table")
+        return parse(data, p, "tool.reportcheck")
+    return parse(data, p)
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"{_show(path)}: cannot read: {e.strerror or e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{_show(path)}: invalid TOML: {e}") from None
+
+
+def _show(path: Path) -> str:
+    p = os.path.abspath(path)
+    rel = os.path.relpath(p)
+    return p if rel.startswith("..") else rel
+
+
+def parse(data: dict, path: Path, table: str = "") -> Config:
+    """Check the settings of ``data`` (the table ``table`` of ``path``) and make a Config of them."""
+
+    def fail(key: str, problem: str) -> ConfigError:
+        name = ".".join(k for k in (table, key) if k)
+        return ConfigError(f"{_show(path)}: {name + ': ' if name else ''}{problem}")
+
+    def strings(key: str) -> tuple[str, ...]:
+        v = data.get(key, [])
+        if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
+            raise fail(key, f"must be a list of strings, not {_kind(v)}")
+        return tuple(v)
+
+    def rule_id(key: str, name: str) -> str:
+        if not isinstance(name, str) or (rule := R.get(name)) is None:
+            raise fail(key, f"no rule {name!r} (see 'reportcheck rules')")
+        return rule.id
+
+    if not isinstance(data, dict):
+        raise fail("", f"must be a table, not {_kind(data)}")
+    known = ("include", "exclude", "fail-on", "rules", "per-path-ignores", "extra-words")
+    for key in data:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)})"
+            raise fail(key, f"unknown key{hint}")
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise fail("fail-on", f"must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise fail("rules", f"must be a table of rule = level, not {_kind(rules)}")
+    levels = {}
+    for name, level in rules.items():
+        if level not in LEVELS:
+            raise fail(f"rules.{name}", f"must be one of {', '.join(LEVELS)}, not {level!r}")
+        levels[rule_id(f"rules.{name}", name)] = level
+    ignores = data.get("per-path-ignores", {})
+    if not isinstance(ignores, dict):
+        raise fail("per-path-ignores", f"must be a table of glob = [rules], not {_kind(ignores)}")
+    per_path = {}
+    for glob, names in ignores.items():
+        key = f'per-path-ignores."{glob}"'
+        if not isinstance(names, list):
+            raise fail(key, f"must be a list of rules, not {_kind(names)}")
+        per_path[glob] = frozenset(rule_id(key, n) for n in names)
+    words = strings("extra-words")
+    for w in words:
+        if not _WORD_LINE.fullmatch(w):
+            raise fail("extra-words", f"{w!r} is not 'word', 'word tag' or 'word frequency tag'")
+    return Config(path=Path(os.path.abspath(path)), include=strings("include"), exclude=strings("exclude"),
+                  fail_on=fail_on, rules=levels, per_path_ignores=per_path,
+                  extra_words=tuple(w if re.search(r" [a-z]+$", w) else f"{w} n" for w in words))
+
+
+def _kind(v) -> str:
+    """How an error message names a TOML value: a table, a list, a string ('x'), a number (3) …"""
+    if isinstance(v, dict):
+        return "a table"
+    if isinstance(v, list):
+        return "a list"
+    kind = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}.get(type(v), "a value")
+    return f"{kind} ({v!r})"

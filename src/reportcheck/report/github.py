@@ -1,0 +1,45 @@
+"""GitHub Actions workflow commands (``--format github``): each finding becomes an annotation.
+
+``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`` (``::warning`` for a warning),
+with the path relative to the project root and the columns as in the other formats (1-based, end
+exclusive). Property values and the message are escaped as the runner expects (``%``, CR, LF, and in
+properties also ``:`` and ``,``); the message's second line is the arithmetic. An unreadable report is
+an ``::error`` on its file. The last line is the plain summary of the terminal format.
+"""
+
+from __future__ import annotations
+
+from .. import rules as R
+from ..findings import RunResult
+from .terminal import summary
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **props) -> str:
+    """One workflow command, e.g. ``command("error", "msg", file="a.txt", line=3)``."""
+    args = ",".join(f"{k}={_prop(str(v))}" for k, v in props.items())
+    return f"::{level} {args}::{_data(message)}"
+
+
+def render(result: RunResult) -> str:
+    """The annotations of the run, then its summary line."""
+    lines = []
+    for r in result.reports:
+        if r.status == "error":
+            lines.append(command("error", r.error or "unreadable report", file=r.rel_path,
+                                 title="reportcheck"))
+        for f in r.findings:
+            rule = R.get(f.rule)
+            title = f"{f.rule} {rule.slug}" if rule else f.rule
+            message = f"{f.message}\n{f.arithmetic}" if f.arithmetic else f.message
+            lines.append(command(f.severity, message, file=r.rel_path, line=f.line, col=f.column,
+                                 endLine=f.end_line, endColumn=f.end_column, title=title))
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"
