@@ -25,3 +25,16 @@ def test_explain_shows_quantities_and_relations_per_sentence(tmp_path):
     assert "✓ RC105 marker 二是" in out
     # a sentence without quantities or relations is left out
     assert "关于整改工作的报告" not in out.split("\n", 1)[1]
+
+
+def test_explain_command(tmp_path):
+    import subprocess
+    import sys
+
+    p = tmp_path / "r.txt"
+    p.write_text(REPORT, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reportcheck", "explain", str(p)], capture_output=True, text=True)
+    assert out.returncode == 0 and "✗ RC107" in out.stdout
+    bad = subprocess.run([sys.executable, "-m", "reportcheck", "explain", str(tmp_path)], capture_output=True,
+                         text=True)
+    assert bad.returncode == 2 and "explain takes one report file" in bad.stderr and "Traceback" not in bad.stderr

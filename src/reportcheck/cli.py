@@ -250,6 +250,27 @@ def baseline_cmd(
     raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
 
 
+@app.command("explain")
+def explain_cmd(
+    path: Path = typer.Argument(..., help="One report file."),
+    checks: Path = typer.Option(None, "--checks", help="Check map (default: the one shipped, checks/checks.json)."),
+    config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
+) -> None:
+    """Show a report sentence by sentence: the quantities read and the relations checked in each."""
+    from .gitutil import GitError
+    from .ingest import IngestError
+    from .report.explain import explain
+    from .validate import SuiteError
+
+    config = _config(config_file)
+    if path.is_dir():
+        _die(f"{path}: explain takes one report file, not a directory")
+    try:
+        sys.stdout.write(explain(path, checks, config))
+    except (IngestError, SuiteError, GitError) as e:
+        _die(str(e))
+
+
 @app.command()
 def rules(
     rule_id: str = typer.Argument(None, help="A rule ID (RC101) or slug to explain."),

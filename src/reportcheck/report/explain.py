@@ -30,11 +30,11 @@ def _interval(lo: float, hi: float) -> str:
     return num(lo) if lo == hi else f"[{num(lo)}, {num(hi)}]"
 
 
-def explain(path: str | os.PathLike, checks: str | os.PathLike | None = None) -> str:
+def explain(path: str | os.PathLike, checks: str | os.PathLike | None = None, config=None) -> str:
     """The explain view of one report as text (raises IngestError / SuiteError like ``check``)."""
     doc = load(path)
+    result = run([path], checks=checks, config=config).reports[0]
     sheet = extract_document(doc)
-    result = run([path], checks=checks).reports[0]
     findings: list[Finding] = result.findings + result.verified
     index = TextIndex(doc.text)
     sentences = [(doc.source_span(s.start, s.end), s) for s in index.sentences]
