@@ -8,6 +8,7 @@ relation is a guess (a finding on it is a warning, never an error).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -666,21 +667,23 @@ class Relations:
         transposed, one digit changed in a figure of three or more, or within 5%): figures unlike each
         other under the same words are different populations or periods far more often than typos.
         """
-        earlier: list[Mention] = []
+        earlier: dict[str, list[Mention]] = {}  # by unit: the figures a later one may restate
         for m in self.mentions:
             if not self._repeatable(m):
                 continue
             restated = _restated(m)
-            for prev in reversed(earlier):
-                if prev.sentence == m.sentence or unit_key(prev.unit) != unit_key(m.unit):
-                    continue
-                # a restated set points back across periods (截至11月… / 力争2015年…完成正在整改的13个)
-                if not self._same_thing(prev, m, restated) or not (restated or self._same_scope(prev, m)):
+            same_unit = earlier.setdefault(unit_key(m.unit), [])
+            for prev in reversed(same_unit[-REPEAT_WINDOW:]):
+                if prev.sentence == m.sentence:
                     continue
                 agree = prev.num.low <= m.num.high and m.num.low <= prev.num.high
                 ratio = (m.num.value or 0) / (prev.num.value or 1)
                 # different figures not alike are different populations or periods, not a typo
-                if not agree and not (_miscopied(prev.num.raw, m.num.raw) or abs(ratio - 1) <= 0.05):
+                alike = abs(ratio - 1) <= 0.05 or (0.1 < ratio < 10 and _miscopied(prev.num.raw, m.num.raw))
+                if not agree and not alike:
+                    continue
+                # a restated set points back across periods (截至11月… / 力争2015年…完成正在整改的13个)
+                if not self._same_thing(prev, m, restated) or not (restated or self._same_scope(prev, m)):
                     continue
                 members = [_member("first", prev), _member("second", m)]
                 s, e = _span(members)
@@ -694,7 +697,7 @@ class Relations:
                                      "certain": same_words,
                                      "start": s, "end": e, "members": members})
                 break
-            earlier.append(m)
+            same_unit.append(m)
 
     def _repeatable(self, m: Mention) -> bool:
         """A digit-written count outside a plan (Chinese-numeral counts are mostly names: 八项规定)."""
@@ -732,6 +735,8 @@ class Relations:
         return True
 
 
+# how many earlier figures of the same unit a figure is compared with (bounds the work on huge inputs)
+REPEAT_WINDOW = 300
 # a figure restated as a known set: 正在整改的13个问题, 尚未完成的5个, 剩余41户, 在去年…361公里的基础上
 RE_RESTATED = re.compile(r"(?:正在|尚未|未|需长期|需持续|其余|剩余|余下)[\u4e00-\u9fff]{0,4}的?$|已[\u4e00-\u9fff]{1,4}的$")
 RE_ON_BASIS = re.compile(r"在[^，；。]{0,20}$")
@@ -771,6 +776,7 @@ def _same_status(a: str, b: str) -> bool:
     return bool(sa & sb)
 
 
+@functools.lru_cache(maxsize=4096)
 def _miscopied(a: str, b: str) -> bool:
     """Two written figures one of which looks like a miscopy of the other: the same digits in another
     order (2140 / 2410), or one digit changed in three or more (361 / 351)."""

@@ -12,6 +12,9 @@ RE_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）]?|\n+")
 RE_CLAUSE_END = re.compile(r"[，；：,;]")
 # Segment boundaries (half-sentences) inside a sentence: ；
 RE_SEGMENT_END = re.compile(r"[；;]")
+# A sentence longer than this is cut at its last clause boundary before the limit (a page with no 。, a
+# table flattened into one line): relations never span so far, and per-sentence work stays bounded.
+MAX_SENTENCE = 400
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,19 @@ def _split(text: str, rx: re.Pattern[str], lo: int, hi: int) -> list[tuple[int, 
     return out
 
 
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of at most MAX_SENTENCE characters: a longer one is cut at clause boundaries."""
+    out = []
+    for s, e in spans:
+        while e - s > MAX_SENTENCE:
+            cut = max((m.end() for m in RE_CLAUSE_END.finditer(text, s + MAX_SENTENCE // 2, s + MAX_SENTENCE)),
+                      default=s + MAX_SENTENCE)
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
 class TextIndex:
     """Sentence, segment (；) and clause (，；：) spans of a text, with offset -> span lookup."""
 
@@ -45,7 +61,7 @@ class TextIndex:
         self.segments: list[Span] = []
         self.paragraph_of_sentence: list[int] = []
         para = 0
-        for s, e in _split(text, RE_SENTENCE_END, 0, len(text)):
+        for s, e in _bounded(text, _split(text, RE_SENTENCE_END, 0, len(text))):
             if not text[s:e].strip():
                 continue
             self.sentences.append(Span(len(self.sentences), s, e))
