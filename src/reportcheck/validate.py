@@ -5,6 +5,17 @@ off. Each suite file is loaded and compared with what GX made of it: GX drops an
 it does not know, so a suite that loses an expectation on the way in is an error naming the file and
 the expectation (:class:`SuiteError`, exit code 2).
 
+An expectation limited to some rows says so with a ``row_condition`` written as GX serialises its
+engine-independent Condition objects, so one suite runs on pandas and on Spark alike::
+
+    {"type": "comparison", "column": {"name": "exhaustive"}, "operator": "==", "parameter": true}
+    {"type": "nullity", "column": {"name": "numerator"}, "is_null": false}
+    {"type": "and", "conditions": [...]}      {"type": "or", "conditions": [...]}
+
+(operators ``== != < <= > >= IN NOT_IN``; an ``and`` may not hold an ``or``, nor an ``or`` another
+``or``). A string ``row_condition`` with ``condition_parser: "pandas"`` still runs on the local engine
+but is deprecated by GX and cannot run on Spark.
+
 The result is, per table, the ids of the rows each rule's expectations rejected, and the ids of the rows
 they checked; the findings stage turns those into findings and verified relations.
 """
@@ -13,6 +24,8 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,22 +108,100 @@ def read_suite(path: Path) -> dict:
             raise SuiteError(f"{path}: expectations[{i}] has no 'type'")
         if not (e.get("meta") or {}).get("rule"):
             raise SuiteError(f"{path}: expectations[{i}] ({e['type']}) names no rule in meta.rule")
+        rc = (e.get("kwargs") or {}).get("row_condition")
+        if rc is not None and not isinstance(rc, (dict, str)):
+            raise SuiteError(f"{path}: expectations[{i}] ({e['type']}): row_condition must be a condition "
+                             f"object such as {_CONDITION_EXAMPLE}, not {type(rc).__name__}")
     return data
+
+
+_CONDITION_EXAMPLE = '{"type": "comparison", "column": {"name": "x"}, "operator": "==", "parameter": 1}'
+
+
+def row_condition(value):
+    """A ``row_condition`` as GX's Condition object (None when absent).
+
+    Accepts the serialised dict of a suite file, a Condition, or a legacy string, which becomes GX's
+    PassThroughCondition (a pandas query or a Spark SQL filter, as written). Raises ValueError or
+    TypeError for a dict GX cannot read.
+    """
+    from great_expectations.expectations.row_conditions import (
+        PassThroughCondition,
+        deserialize_row_condition,
+        validate_row_condition,
+    )
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return PassThroughCondition(pass_through_filter=value)
+    return validate_row_condition(deserialize_row_condition(value))
+
+
+def condition_columns(cond) -> list[str]:
+    """The columns a Condition reads (none for a pass-through string, which GX does not parse)."""
+    if cond is None:
+        return []
+    if hasattr(cond, "conditions"):
+        return [c for sub in cond.conditions for c in condition_columns(sub)]
+    column = getattr(cond, "column", None)
+    return [column.name] if column is not None else []
+
+
+def _why(err: Exception) -> str:
+    """One line saying what is wrong, from a pydantic ValidationError (GX's conditions) or any error."""
+    try:
+        parts = [f"{'.'.join(str(x) for x in d['loc'] if x != '__root__')}: {d['msg']}".lstrip(": ")
+                 for d in err.errors()]  # type: ignore[attr-defined]
+    except (AttributeError, KeyError, TypeError):  # not a pydantic error
+        parts = []
+    return "; ".join(parts) or (str(err).splitlines() or [type(err).__name__])[0]
+
+
+def _kwarg_columns(kwargs: dict) -> list[str]:
+    return [kwargs[k] for k in ("column", "column_A", "column_B") if kwargs.get(k)]
 
 
 def _gx():
     import logging
 
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-    import great_expectations as gx
+    with warnings.catch_warnings():
+        # GX's file connector imports the deprecated stdlib modules sre_constants and sre_parse; neither
+        # we nor our users can act on that, and under -W error::DeprecationWarning it stops every run.
+        warnings.filterwarnings("ignore", message=r"module 'sre_\w+' is deprecated",
+                                category=DeprecationWarning)
+        import great_expectations as gx
 
-    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    # GX logs a dropped expectation with a traceback; the loader reports it as a SuiteError instead
+    logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
     return gx
+
+
+def gx_context(gx):
+    """An ephemeral GX context with its progress bars off.
+
+    GX draws a tqdm bar ("Calculating Metrics") on stderr for every validation unless the context's
+    ``progress_bars`` turn it off; its validator reads ``globally`` and ``metric_calculations`` from
+    there (GX 1.x keeps the setting in ProgressBarsConfig).
+    """
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    return context
 
 
 def build_suite(gx, check: Check):
     """Make a GX ExpectationSuite from a suite file; SuiteError when GX drops or rejects anything."""
     data = check.suite
+    for i, e in enumerate(data["expectations"]):
+        try:
+            row_condition((e.get("kwargs") or {}).get("row_condition"))
+        except (ValueError, TypeError) as err:
+            raise SuiteError(f"{check.suite_path}: expectations[{i}] ({e['type']}): row_condition is not a "
+                             f"condition GX can read ({_why(err)}); write it like "
+                             f"{_CONDITION_EXAMPLE}") from err
     try:
         suite = gx.ExpectationSuite(name=data.get("name") or check.table, expectations=data["expectations"],
                                     meta=data.get("meta") or {})
@@ -128,19 +219,46 @@ def build_suite(gx, check: Check):
     return suite
 
 
+def check_columns(check: Check, columns) -> None:
+    """SuiteError when an expectation of ``check`` names a column (or a condition column) the table lacks."""
+    cols = set(columns)
+    for e in check.suite["expectations"]:
+        kw = e.get("kwargs") or {}
+        for col in _kwarg_columns(kw) + condition_columns(row_condition(kw.get("row_condition"))):
+            if col not in cols:
+                raise SuiteError(f"{check.suite_path}: {e['type']} names column {col!r}, "
+                                 f"which table {check.table!r} does not have")
+
+
+def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object], set[str]] | None) -> None:
+    """Add one GX validation of ``check``'s table to ``tr``: rejected row ids per rule, checked ids
+    (``in_scope(expectation_config)``, when given) and descriptions; SuiteError when GX could not run an
+    expectation."""
+    tr.gx_results.append(res)
+    for r in res.results:
+        cfg = r.expectation_config
+        rule = (cfg.meta or {}).get("rule")
+        info = r.exception_info or {}
+        if info.get("raised_exception"):
+            raise SuiteError(f"{check.suite_path}: {cfg.type} failed to run: "
+                             f"{(info.get('exception_message') or '').splitlines()[0]}")
+        bad = {d["id"] for d in (r.result or {}).get("unexpected_index_list") or []}
+        tr.failed.setdefault(rule, set()).update(bad)
+        checked = tr.checked.setdefault(rule, set())
+        if in_scope is not None:
+            checked.update(in_scope(cfg))
+        desc = (cfg.meta or {}).get("description")
+        if desc:
+            tr.descriptions.setdefault(rule, []).append(desc)
+
+
 class Validator:
     """Runs the configured suites; one GX context per run, one validation per table."""
 
     def __init__(self, checks_path: str | os.PathLike | None = None):
         self.checks, self.result_format = load_checks(checks_path)
         self.gx = _gx()
-        self.context = self.gx.get_context(mode="ephemeral")
-        try:
-            from great_expectations.data_context.types.base import ProgressBarsConfig
-
-            self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
-        except Exception:  # older/newer GX: progress bars are cosmetic
-            pass
+        self.context = gx_context(self.gx)
         self.suites = [(c, build_suite(self.gx, c)) for c in self.checks]
         self.datasource = self.context.data_sources.add_pandas("reportcheck")
         self._batch_defs: dict[str, object] = {}
@@ -159,31 +277,13 @@ class Validator:
             tr = out.setdefault(check.table, TableResult(check.table))
             if df is None or df.empty:
                 continue
-            cols = set(df.columns)
-            for e in check.suite["expectations"]:
-                for k in ("column", "column_A", "column_B"):
-                    col = (e.get("kwargs") or {}).get(k)
-                    if col and col not in cols:
-                        raise SuiteError(f"{check.suite_path}: {e['type']} names column {col!r}, "
-                                         f"which table {check.table!r} does not have")
+            check_columns(check, df.columns)
             frame = _numeric_view(df)
             batch = self._batch(check.table, frame)
             res = batch.validate(suite, result_format=self.result_format)
-            tr.gx_results.append(res)
-            for r in res.results:
-                cfg = r.expectation_config
-                rule = (cfg.meta or {}).get("rule")
-                info = r.exception_info or {}
-                if info.get("raised_exception"):
-                    raise SuiteError(f"{check.suite_path}: {cfg.type} failed to run: "
-                                     f"{(info.get('exception_message') or '').splitlines()[0]}")
-                bad = {d["id"] for d in (r.result or {}).get("unexpected_index_list") or []}
-                tr.failed.setdefault(rule, set()).update(bad)
-                checked = _rows_in_scope(frame, cfg)
-                tr.checked.setdefault(rule, set()).update(checked)
-                desc = (cfg.meta or {}).get("description")
-                if desc:
-                    tr.descriptions.setdefault(rule, []).append(desc)
+            engine = batch.data.execution_engine
+            read_result(check, res, tr,
+                        lambda cfg, frame=frame, engine=engine: _rows_in_scope(frame, cfg, engine))
         return out
 
 
@@ -200,17 +300,31 @@ def _numeric_view(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _rows_in_scope(df: pd.DataFrame, cfg) -> set[str]:
-    """Row ids an expectation looked at (its row_condition applied, rows with missing values skipped)."""
-    kw = cfg.kwargs
+def scope_filter(cfg, engine) -> str | None:
+    """The filter an expectation's row_condition puts on its batch, in ``engine``'s own syntax (a pandas
+    query or a Spark SQL expression, as GX's execution engine writes it); None without a condition."""
+    cond = row_condition(cfg.kwargs.get("row_condition"))
+    if cond is None:
+        return None
+    text = getattr(cond, "pass_through_filter", None)
+    return text if text is not None else engine.condition_to_filter_clause(cond)
+
+
+def _rows_in_scope(df: pd.DataFrame, cfg, engine=None) -> set[str]:
+    """Row ids an expectation looked at (its row_condition applied, rows with missing values skipped).
+
+    The condition is turned into a pandas query by GX's own pandas execution engine (``engine``, the
+    batch's), so the rows are the ones GX filtered.
+    """
+    if engine is None:
+        from great_expectations.execution_engine import PandasExecutionEngine
+
+        engine = PandasExecutionEngine()
     frame = df
-    cond = kw.get("row_condition")
-    if cond:
-        expr = cond if isinstance(cond, str) else getattr(cond, "pass_through_filter", None) or \
-            (cond.get("pass_through_filter") if isinstance(cond, dict) else None)
-        if expr:
-            frame = frame.query(expr)
-    cols = [kw.get(k) for k in ("column", "column_A", "column_B") if kw.get(k)]
+    expr = scope_filter(cfg, engine)
+    if expr:
+        frame = frame.query(expr)
+    cols = _kwarg_columns(cfg.kwargs)
     if cols:
         frame = frame.dropna(subset=cols)
     return set(frame["id"])
