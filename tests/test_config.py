@@ -114,6 +114,7 @@ def test_extra_words_reach_the_tokenizer(project, words):
     _pyproject(project, f'extra-words = ["{word}"]')
     assert load().extra_words == (f"{word} n",)  # a bare word is a noun
     assert _check("new")[0].exit_code == exitcodes.CONTRADICTIONS
+    run(["new"], config=load())  # in this process (the command extracts in worker processes)
     assert word in tokenizer().lcut(f"开展{word}活动")
     run(["new"])  # without a configuration, the domain dictionary alone
     assert word not in tokenizer().lcut(f"开展{word}活动")

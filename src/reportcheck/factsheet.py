@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -46,7 +47,23 @@ class FactSheet:
 
 
 def empty_table(name: str) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in S.PROVENANCE + S.TABLES[name]})
+    """A table with no rows: every column of ``name``, of dtype object."""
+    if name not in _EMPTY:  # built once per table: most reports have several empty tables
+        _EMPTY[name] = pd.DataFrame({c: pd.Series(dtype="object") for c in S.PROVENANCE + S.TABLES[name]})
+    return _EMPTY[name].copy()
+
+
+_EMPTY: dict[str, pd.DataFrame] = {}
+
+
+def prepare() -> None:
+    """Load jieba's model and the domain dictionary now rather than on the first report (worker
+    processes call it while they wait for their first file)."""
+    from .extract import enumerations, mentions
+
+    mentions.tokenizer()
+    mentions._pos("")
+    enumerations._posseg()
 
 
 def _finite(v):
@@ -102,8 +119,12 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     return df[S.PROVENANCE + S.TABLES[name]]
 
 
-def extract_document(doc: Document) -> FactSheet:
-    """Run every extractor on one ingested document and return its fact sheet."""
+def extract_document(doc: Document, tables: Collection[str] | None = None) -> FactSheet:
+    """Run every extractor on one ingested document and return its fact sheet.
+
+    ``tables`` limits the sheet to those tables (the pipeline builds only the ones its checks
+    validate; the mentions table, the largest, is validated by none of the shipped checks).
+    """
     text = doc.text
     index = TextIndex(text)
     numbers = scan(text)
@@ -112,7 +133,7 @@ def extract_document(doc: Document) -> FactSheet:
     mp = _Mapper(doc, index)
     t: dict[str, list[dict]] = {k: [] for k in S.TABLES}
 
-    for m in mentions:
+    for m in mentions if tables is None or "mentions" in tables else ():
         n = m.num
         t["mentions"].append(mp.row({"value": n.value, "low": n.low, "high": n.high, "kind": n.kind, "unit": n.unit,
                                      "scale": n.scale, "qualifier": n.qualifier, "noun": m.noun, "verb": m.verb,
@@ -153,7 +174,8 @@ def extract_document(doc: Document) -> FactSheet:
                 "item_texts": "|".join(r.get("item_texts", []))}
         t["enumerations"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))
 
-    return FactSheet({name: _frame(name, rows) for name, rows in t.items()})
+    return FactSheet({name: _frame(name, rows) for name, rows in t.items()
+                      if tables is None or name in tables})
 
 
 def extract(paths, include=(), exclude=()) -> FactSheet:

@@ -1,24 +1,25 @@
 """The whole run: ingest → extract → fact sheet → GX validation → findings, for many reports.
 
 One unreadable report never hides the others: it becomes a ReportResult with status "error" and the
-run goes on. Tables of all reports are validated together (one GX validation per table per run).
+run goes on. Reports are extracted one by one or in worker processes (:mod:`.workers`), which send back
+only the tables the checks validate; the tables of all reports are then validated together (one GX
+validation per table per run), so the results do not depend on the number of workers.
 Paths and fingerprints are relative to the project root: the git work tree of the current folder, or
 the current folder outside git.
 """
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import fingerprint, gitutil
 from .config import Config
-from .extract.mentions import use_words
-from .factsheet import FactSheet, extract_document
 from .findings import ReportResult, RunResult, build_findings
-from .ingest import IngestError, discover, load
-from .validate import Validator
+from .ingest import IngestError, discover, read_source
 
 
 def select(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
@@ -47,35 +48,56 @@ def relative(path: str | os.PathLike, root: Path) -> str:
     return Path(os.path.abspath(path)).as_posix()
 
 
+@contextmanager
+def _gc_paused():
+    """No garbage collection meanwhile: importing GX makes about a million objects and no garbage, so
+    the collector, which runs as objects are made, would only walk them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
         checks: str | os.PathLike | None = None, keep_source: bool = False, *, config: Config | None = None,
-        changed_since: str | None = None) -> RunResult:
+        changed_since: str | None = None, jobs: int | None = None, timeout: float | None = None,
+        progress: Callable[[int, int], None] | None = None) -> RunResult:
     """Check every report under ``paths`` (see :func:`select`) with the settings of ``config``.
 
+    ``jobs`` worker processes extract the reports (see :mod:`reportcheck.workers`; None: one after the
+    other in this process) while this one loads Great Expectations; ``timeout`` is the time limit per
+    file in seconds, with workers only. The results do not depend on ``jobs``. ``progress(done, total)``
+    is called as each report is extracted. ``keep_source`` keeps each report's decoded text in its
+    ReportResult (the HTML report reads it again when it is not kept).
+
     Raises IngestError when a given path does not exist or a directory holds no report, SuiteError
-    when the check map or a suite is broken, and GitError when ``changed_since`` cannot be answered
-    (all usage errors, exit code 2).
+    when the check map or a suite is broken, GitError when ``changed_since`` cannot be answered (all
+    usage errors, exit code 2) and WorkerError when the worker processes cannot start.
     """
+    from .factsheet import FactSheet  # pandas: before the workers fork, so that they share it
+    from .validate import Validator, load_checks
+    from .workers import Extraction
+
     config = config or Config()
     files = select(paths, include, exclude, config, changed_since)
-    validator = Validator(checks)
-    use_words(config.extra_words)
+    tables = {c.table for c in load_checks(checks)[0]}  # a broken check map stops the run before any work
     root = project_root()
-    reports: list[ReportResult] = []
-    sheets: list[FactSheet] = []
-    for f in files:
-        rr = ReportResult(str(f), rel_path=relative(f, root))
-        try:
-            doc = load(f)
-            sheets.append(extract_document(doc))
-            if keep_source:
-                rr.source = doc.source
-        except IngestError as e:
-            rr.status, rr.error = "error", str(e)
-        except Exception as e:  # an extractor bug must not hide the other reports
-            rr.status, rr.error = "error", f"{f}: internal error while extracting: {type(e).__name__}: {e}"
-        reports.append(rr)
-    sheet = FactSheet.concat(sheets)
+    reports = [ReportResult(str(f), rel_path=relative(f, root)) for f in files]
+    sheets: list[FactSheet | None] = [None] * len(files)
+    with Extraction(files, tables, jobs, timeout, config.extra_words) as extraction:
+        with _gc_paused():  # Great Expectations loads while the workers extract
+            validator = Validator(checks)
+        for done, (i, sheet, error) in enumerate(extraction.results(), 1):
+            sheets[i] = sheet
+            if error is not None:
+                reports[i].status, reports[i].error = "error", error
+            if progress is not None:
+                progress(done, len(files))
+    sheet = FactSheet.concat([s for s in sheets if s is not None])
+    del sheets
     results = validator.validate(sheet)
     severities = {c.table: c.severity for c in validator.checks}
     per_report = build_findings(sheet, results, severities, config)
@@ -85,6 +107,11 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
         rr.findings, rr.verified = per_report.get(rr.path, ([], []))
         fingerprint.assign(rr.findings, rr.rel_path)
         rr.update_status()
+        if keep_source:
+            try:
+                rr.source = read_source(rr.path)
+            except IngestError:
+                pass
     return RunResult(reports, root=str(root),
                      validations=[r for tr in results.values() for r in tr.gx_results],
                      suites=[s for _, s in validator.suites])

@@ -256,13 +256,9 @@ def _posseg():
         with _POS_LOCK:
             if _POSSEG is None:
                 try:
-                    import logging
+                    from .tokenizers import plain_tokenizer, pos_tokenizer
 
-                    import jieba
-                    import jieba.posseg
-
-                    jieba.setLogLevel(logging.WARNING)
-                    _POSSEG = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+                    _POSSEG = pos_tokenizer(plain_tokenizer(read_only=True))
                 except ImportError:  # jieba is a dependency; without it the POS tests are skipped
                     _POSSEG = False
     return _POSSEG

@@ -94,12 +94,9 @@ def tokenizer():
     if _JIEBA is None:
         with _JIEBA_LOCK:
             if _JIEBA is None:
-                import logging
+                from .tokenizers import plain_tokenizer
 
-                import jieba
-
-                jieba.setLogLevel(logging.WARNING)
-                tk = jieba.Tokenizer()
+                tk = plain_tokenizer()
                 tk.load_userdict(str(USERDICT))
                 _JIEBA = tk
     return _JIEBA
@@ -133,9 +130,9 @@ def _pos(s: str) -> list[tuple[str, str]]:
     """Words of ``s`` with their part-of-speech flags (jieba.posseg with the domain dictionary)."""
     global _POSSEG
     if _POSSEG is None:
-        import jieba.posseg
+        from .tokenizers import pos_tokenizer
 
-        _POSSEG = jieba.posseg.POSTokenizer(tokenizer())
+        _POSSEG = pos_tokenizer(tokenizer())
     return [(w.word, w.flag) for w in _POSSEG.lcut(s)]
 
 

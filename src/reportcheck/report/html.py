@@ -43,9 +43,10 @@ class OutputError(Exception):
 def write(result: RunResult, out: str | os.PathLike) -> Path:
     """Write the HTML report of ``result`` to the folder ``out``; returns its index page.
 
-    ``result`` should come from ``run(..., keep_source=True)`` (a page without the source shows no
-    text). An existing ``out`` is replaced only if it is empty or an earlier HTML report, and only once
-    the new one is complete.
+    A report page shows the report's text: the one kept in the result (``run(..., keep_source=True)``),
+    else the file read again, one report at a time (a run over many reports never holds every text).
+    An existing ``out`` is replaced only if it is empty or an earlier HTML report, and only once the new
+    one is complete.
     """
     out = Path(os.path.abspath(out))  # a name to set aside even for "." or "x/.."
     if out.exists() and not _replaceable(out):
@@ -95,9 +96,21 @@ def _write_tree(result: RunResult, root: Path) -> None:
         if rr.status == "error":
             continue
         pages[i] = f"reports/{i + 1:03d}_{_slug(rr.path)}.html"
-        (root / pages[i]).write_text(render_report(rr, gx_pages), encoding="utf-8")
+        (root / pages[i]).write_text(render_report(rr, gx_pages, _source(rr)), encoding="utf-8")
     (root / "index.html").write_text(render_index(result, pages, "gx/index.html"), encoding="utf-8")
     (root / MARKER).write_text("written by reportcheck check --html; replaced by the next run\n", encoding="utf-8")
+
+
+def _source(rr: ReportResult) -> str | None:
+    """The report's decoded text: kept in the result, else read again (None when it cannot be)."""
+    if rr.source is not None:
+        return rr.source
+    from ..ingest import IngestError, read_source
+
+    try:
+        return read_source(rr.path)
+    except IngestError:
+        return None
 
 
 def _slug(path: str) -> str:
@@ -147,9 +160,11 @@ def render_index(result: RunResult, pages: dict[int, str], gx_index: str) -> str
     return _page("reportcheck", body)
 
 
-def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None) -> str:
-    """The page of one report; ``gx_pages`` maps a fact table to its Data Docs validation page."""
+def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None, source: str | None = None) -> str:
+    """The page of one report; ``gx_pages`` maps a fact table to its Data Docs validation page, and
+    ``source`` is the report's text (default: the one kept in ``rr``)."""
     gx_pages = gx_pages or {}
+    source = rr.source if source is None else source
     head = ('<nav><a href="../index.html">all reports</a> · '
             '<a href="../gx/index.html">Great Expectations Data Docs</a></nav>\n'
             f"<h1>{escape(rr.path)}</h1>\n"
@@ -171,10 +186,10 @@ def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None) -> s
                   for i, v in enumerate(rr.verified, 1)]
         parts.append("</ul>\n")
     parts.append('</section>\n<section id="text">\n<h2>Text</h2>\n')
-    if rr.source is None:
-        parts.append("<p>The text was not kept for this run.</p>\n")
+    if source is None:
+        parts.append("<p>The text could not be read for this page.</p>\n")
     else:
-        parts.append(f'<div class="source">\n{_text_html(rr.source, rr.findings, rr.verified)}</div>\n')
+        parts.append(f'<div class="source">\n{_text_html(source, rr.findings, rr.verified)}</div>\n')
     parts.append("</section>\n")
     return _page(f"reportcheck: {rr.path}", "".join(parts))
 

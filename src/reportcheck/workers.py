@@ -1,0 +1,314 @@
+"""Extraction in worker processes: many reports at once, each file under a time limit.
+
+:class:`Extraction` runs ingest and extraction of a list of report files and yields each report's fact
+sheet (or its error) as it is done; the pipeline puts them back in file order, so the run's results do
+not depend on the number of workers. With ``jobs=None`` everything happens in the calling process, one
+report after the other. With ``jobs=N`` there are N worker processes (at most one per file):
+
+- they start at once and load jieba's model while the calling process goes on (the pipeline imports
+  Great Expectations meanwhile), and each keeps it for all its files;
+- on Linux they are forked, so they share what the calling process had already imported (pandas, the
+  extraction modules); elsewhere they are spawned;
+- a worker sends back only the fact tables asked for (``tables``), never the text;
+- a file that takes longer than ``timeout`` seconds (catastrophic regex backtracking, say) becomes an
+  error naming it, its worker is killed and replaced, and the other files go on; so does a file whose
+  worker dies.
+
+Files are handed out in order, each worker kept a little ahead (by file size) so that it never waits for
+the calling process, even while that is busy importing. Each worker says in shared memory which file it
+is working on since when, so a file over the time limit, or one that kills its worker, is known even if
+the worker's last messages are lost; files it had finished but not sent back are done again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+# How far ahead of a worker the files handed to it reach, in bytes of the files: at the start (the
+# calling process is about to import GX for a few seconds) and afterwards (it answers at once).
+_AHEAD_AT_START = 2_000_000
+_AHEAD = 300_000
+_MIN_QUEUED = 2  # files handed to a worker besides the one it is working on, whatever their size
+_MAX_STARTUP_DEATHS = 3  # workers that die before finishing anything, before the run gives up
+
+
+class WorkerError(Exception):
+    """The worker processes cannot run (they fail to start); the message says why."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def start_method() -> str:
+    """How workers start: forked on Linux (cheap, and they share what is already imported), spawned
+    elsewhere (macOS and Windows do not fork safely)."""
+    return "fork" if sys.platform == "linux" else "spawn"
+
+
+def timeout_message(path: str, timeout: float) -> str:
+    """The error of a file over the time limit."""
+    return f"{path}: extraction took longer than {timeout:g} s (the time limit per file, --timeout); skipped"
+
+
+def _extract_one(path: str, tables: Collection[str] | None):
+    """(fact sheet, None) or (None, one-line error naming the file)."""
+    from .factsheet import extract_document
+    from .ingest import IngestError, load
+
+    try:
+        return extract_document(load(path), tables), None
+    except IngestError as e:
+        return None, str(e)
+    except Exception as e:  # an extractor bug must not hide the other reports
+        return None, f"{path}: internal error while extracting: {type(e).__name__}: {e}"
+
+
+@dataclass
+class Extraction:
+    """The fact sheets of ``files``, in worker processes (``jobs``) or in this one (``jobs=None``).
+
+    Use as a context manager (the workers start on entering and are stopped on leaving, also on an
+    error or Ctrl-C) and iterate :meth:`results`.
+    """
+
+    files: Sequence[str | os.PathLike]
+    tables: Collection[str] | None = None
+    jobs: int | None = None
+    timeout: float | None = None
+    extra_words: Sequence[str] = ()
+    _workers: list[_Worker] = field(default_factory=list, init=False, repr=False)
+    _pending: deque[int] = field(default_factory=deque, init=False, repr=False)
+    _sizes: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __enter__(self) -> Extraction:
+        self.files = [str(f) for f in self.files]
+        self.tables = set(self.tables) if self.tables is not None else None
+        if self.jobs is not None and self.files:
+            self._sizes = [_size(f) for f in self.files]
+            self._pending = deque(range(len(self.files)))
+            self._ctx = mp.get_context(start_method())
+            self._deaths = 0
+            for _ in range(max(1, min(self.jobs, len(self.files)))):
+                self._workers.append(self._start_worker())
+            self._hand_out(_AHEAD_AT_START)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers (those still busy are killed)."""
+        for w in self._workers:
+            w.stop()
+        self._workers = []
+
+    def results(self) -> Iterator[tuple[int, object | None, str | None]]:
+        """(index in ``files``, fact sheet or None, error or None) for every file, as each is done."""
+        if self.jobs is None:
+            from .extract.mentions import use_words
+
+            use_words(self.extra_words)
+            for i, f in enumerate(self.files):
+                sheet, error = _extract_one(f, self.tables)
+                yield i, sheet, error
+            return
+        left = len(self.files)
+        while left:
+            for i, sheet, error in self._step():
+                left -= 1
+                yield i, sheet, error
+
+    # -- the workers ---------------------------------------------------------------------------------
+
+    def _start_worker(self) -> _Worker:
+        task_r, task_w = self._ctx.Pipe(duplex=False)
+        result_r, result_w = self._ctx.Pipe(duplex=False)
+        # the file under way and when it started, written by the worker without a lock (it may be
+        # killed at any moment) and read from here, so that it is known even when the worker dies
+        state = self._ctx.RawArray("d", [-1.0, 0.0])
+        # a forked child would hold on to the other workers' pipes (and ours): it closes them first
+        inherited = [c for w in self._workers for c in (w.tasks, w.results)] + [task_w, result_r]
+        proc = self._ctx.Process(
+            target=_worker_main, name="reportcheck-extract", daemon=True,
+            args=(task_r, result_w, state, self.tables, tuple(self.extra_words),
+                  inherited if self._ctx.get_start_method() == "fork" else []))
+        proc.start()
+        task_r.close()
+        result_w.close()
+        return _Worker(proc, task_w, result_r, state)
+
+    def _hand_out(self, ahead: int) -> None:
+        """Give files to the workers whose queue is short, the emptiest first, in file order."""
+        while self._pending:
+            w = min(self._workers, key=lambda w: w.queued_bytes)
+            if len(w.assigned) > _MIN_QUEUED and w.queued_bytes >= ahead:
+                return
+            i = self._pending.popleft()
+            w.assign(i, self.files[i], self._sizes[i])
+
+    def _step(self) -> list[tuple[int, object | None, str | None]]:
+        """Wait for the next messages of the workers; the files they finished (or gave up on)."""
+        wait_for = None
+        if self.timeout:  # a worker may start a file at any time: look again at least twice a second
+            now = time.monotonic()
+            wait_for = min([0.5] + [max(0.0, w.started + self.timeout - now)
+                                    for w in self._workers if w.current is not None])
+        wait([w.results for w in self._workers], wait_for)
+        out: list[tuple[int, object | None, str | None]] = []
+        for w in list(self._workers):
+            try:
+                while w.results.poll():  # everything it has sent so far (or the end of a dead one)
+                    out += self._message(w, w.results.recv())
+            except (EOFError, OSError):  # it died
+                out += self._replace(w, None)
+                continue
+            i = w.current
+            if self.timeout and i is not None and time.monotonic() - w.started > self.timeout:
+                out += self._replace(w, timeout_message(self.files[i], self.timeout))
+        self._hand_out(_AHEAD)
+        return out
+
+    def _message(self, w: _Worker, msg: tuple) -> list[tuple[int, object | None, str | None]]:
+        if msg[0] == "done":
+            i = msg[1]
+            w.done(i, self._sizes[i])
+            self._deaths = 0
+            return [(i, msg[2], msg[3])]
+        if msg[0] == "fatal":
+            self.close()
+            raise WorkerError(f"extraction worker failed to start: {msg[1]}")
+        return []
+
+    def _replace(self, w: _Worker, error: str | None) -> list[tuple[int, object | None, str | None]]:
+        """Kill ``w`` (over its time limit, or dead already): the file it was working on becomes an
+        error, the others it held go back to the queue (also those it did but had not sent back), and
+        a new worker takes its place."""
+        i = w.current
+        w.stop()
+        self._workers.remove(w)
+        out = []
+        if i is not None:
+            if error is None:
+                code = w.proc.exitcode
+                error = f"{self.files[i]}: the extraction process died (exit code {code}); not checked"
+            out.append((i, None, error))
+            w.assigned.remove(i)
+        else:
+            self._deaths += 1
+            if self._deaths > _MAX_STARTUP_DEATHS:
+                self.close()
+                raise WorkerError(f"extraction workers keep dying (exit code {w.proc.exitcode})")
+        self._pending.extendleft(reversed(w.assigned))
+        if self._pending:
+            self._workers.append(self._start_worker())
+        return out
+
+
+@dataclass
+class _Worker:
+    proc: object
+    tasks: Connection  # files to extract go here
+    results: Connection  # its messages come from here
+    state: object  # shared [index of the file under way or -1, when it started (time.monotonic)]
+    assigned: deque[int] = field(default_factory=deque)  # handed to it and not sent back, in order
+    queued_bytes: int = 0
+
+    @property
+    def current(self) -> int | None:
+        """The file it is working on (None between files)."""
+        i = int(self.state[0])
+        return i if i >= 0 and i in self.assigned else None
+
+    @property
+    def started(self) -> float:
+        return self.state[1]
+
+    def assign(self, i: int, path: str, size: int) -> None:
+        self.assigned.append(i)
+        self.queued_bytes += size
+        self.tasks.send((i, path))
+
+    def done(self, i: int, size: int) -> None:
+        self.assigned.remove(i)
+        self.queued_bytes -= size
+
+    def stop(self) -> None:
+        for c in (self.tasks, self.results):
+            try:
+                c.close()
+            except OSError:
+                pass
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+
+
+def _size(path: str) -> int:
+    try:
+        return max(1, os.path.getsize(path))
+    except OSError:
+        return 1
+
+
+def _worker_main(tasks: Connection, results: Connection, state, tables, extra_words,
+                 inherited: list[Connection]) -> None:
+    """A worker process: load jieba, then extract each file it is sent until the pipe closes.
+
+    Results go back through a thread, so the worker goes on with its next file while the calling
+    process is too busy to read them. ``state`` says which file is under way since when.
+    """
+    for c in inherited:
+        c.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the calling process's to handle
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def send() -> None:
+        while (msg := outbox.get()) is not None:
+            try:
+                results.send(msg)
+            except (BrokenPipeError, OSError):
+                os._exit(0)  # the calling process is gone
+            except Exception as e:  # a result that does not pickle: say so rather than leave a hole
+                results.send(("done", msg[1], None, f"internal error while sending the results: {e}"))
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    try:
+        from .extract.mentions import use_words
+        from .factsheet import prepare
+
+        use_words(extra_words)
+        prepare()
+    except Exception as e:
+        outbox.put(("fatal", f"{type(e).__name__}: {e}"))
+        outbox.put(None)
+        sender.join()
+        return
+    while True:
+        try:
+            i, path = tasks.recv()
+        except (EOFError, OSError):
+            break
+        state[1] = time.monotonic()
+        state[0] = i  # after the time: whoever reads the index reads a start time at least as new
+        sheet, error = _extract_one(path, tables)
+        outbox.put(("done", i, sheet, error))
+        state[0] = -1
+        del sheet
+    outbox.put(None)
+    sender.join()
