@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from enum import Enum
 from pathlib import Path
@@ -21,6 +22,11 @@ class FactFormat(str, Enum):
     json = "json"
 
 
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -29,6 +35,11 @@ class FailOn(str, Enum):
 
 CONFIG_HELP = ("Configuration file (default: reportcheck.toml, or the tool.reportcheck table of "
                "pyproject.toml, looked up from the current folder upwards).")
+JOBS_HELP = "Worker processes that extract the reports (0, the default: one per core)."
+TIMEOUT_HELP = ("Time limit in seconds for one report's extraction; a report over it is an error and the "
+                "others go on (0: no limit).")
+# A run over at least this many reports shows a progress bar (on a terminal, outside CI)
+PROGRESS_MIN_FILES = 10
 
 
 def _die(msg: str) -> None:
@@ -38,7 +49,8 @@ def _die(msg: str) -> None:
 
 @app.command()
 def check(
-    paths: list[Path] = typer.Argument(..., help="Report files or directories (searched recursively)."),
+    paths: list[str] = typer.Argument(..., help="Report files or directories (searched recursively); with "
+                                                "--engine spark also URIs (hdfs://…, s3a://…)."),
     formats: list[str] = typer.Option(
         [], "--format", "-f", metavar="FORMAT[:FILE]",
         help=f"Output format: {', '.join(FORMATS)} (default text); FORMAT:FILE writes to FILE. Repeatable."),
@@ -59,6 +71,11 @@ def check(
     baseline_file: Path = typer.Option(None, "--baseline", metavar="FILE",
                                        help="Report only findings not recorded in this baseline file."),
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
+    engine: Engine = typer.Option(Engine.local, "--engine",
+                                  help="local (this machine) or spark (Apache Spark: needs reportcheck[spark] "
+                                       "and Java 17; PATHS may then be URIs such as hdfs://… or s3a://…)."),
 ) -> None:
     """Extract, validate with Great Expectations and report contradictions."""
     from . import baseline
@@ -72,8 +89,11 @@ def check(
         except baseline.BaselineError as e:
             _die(str(e))
     if html is not None:
-        exclude = [*exclude, *_outside_globs(paths, html)]
-    result = _run(paths, include, exclude, checks, config, keep_source=html is not None,
+        exclude = [*exclude, *_outside_globs([Path(p) for p in paths], html)]
+    # no bar when the JSON goes to standard output: whatever reads it runs the command, not a person
+    quiet = any(fmt == "json" and target is None for fmt, target in targets)
+    result = _run(paths, include, exclude, checks, config, jobs=jobs, timeout=timeout, quiet=quiet,
+                  engine=engine.value,
                   changed_since=changed_since)
     if known is not None:
         applied = baseline.apply(result, known)
@@ -122,16 +142,16 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
         text = render(fmt, result, show_verified=verified)
         if target is None:
             sys.stdout.write(text)
-            if fmt == "text":
-                for r in result.reports:
-                    if r.status == "error":
-                        typer.echo(f"reportcheck: {r.error}", err=True)
             continue
         try:
             write_text(target, text)
         except OSError as e:
             _die(f"{target}: cannot write the {fmt} output: {e.strerror or e}")
         typer.echo(f"{fmt} output: {target}", err=True)
+    # every unreadable report, one line each on stderr, whatever the formats (its status is "error" in them)
+    for r in result.reports:
+        if r.status == "error":
+            typer.echo(f"reportcheck: {r.error}", err=True)
 
 
 def _config(path: Path | None):
@@ -144,17 +164,62 @@ def _config(path: Path | None):
         _die(str(e))
 
 
-def _run(paths, include, exclude, checks, config, **kwargs):
-    """pipeline.run, with its usage errors (a missing path, a broken suite, a git problem) as exit code 2."""
+def _run(paths, include, exclude, checks, config, jobs: int, timeout: float, quiet: bool = False,
+         engine: str = "local", **kwargs):
+    """The engine's run (pipeline.run locally) with ``jobs`` workers (0: one per core), with its usage
+    errors (a missing path, a broken suite, a git problem) and tool errors (workers that cannot start,
+    an engine that cannot run here) as exit code 2."""
+    from .engines import EngineError, get
     from .gitutil import GitError
     from .ingest import IngestError
-    from .pipeline import run
     from .validate import SuiteError
+    from .workers import WorkerError, default_jobs
 
-    try:
-        return run(paths, include, exclude, checks, config=config, **kwargs)
-    except (IngestError, SuiteError, GitError) as e:
-        _die(str(e))
+    with _progress_bar(quiet) as progress:
+        try:
+            run = get(engine)
+            return run(paths, include, exclude, checks, config=config, jobs=jobs or default_jobs(),
+                       timeout=timeout or None, progress=progress, **kwargs)
+        except (IngestError, SuiteError, GitError, WorkerError, EngineError) as e:
+            progress.close()
+            _die(str(e))
+
+
+class _progress_bar:
+    """A progress bar on stderr for runs over many reports, when stderr is a terminal and the run is
+    not in CI (``CI`` set) or quiet; otherwise nothing. Called with (reports done, reports)."""
+
+    def __init__(self, quiet: bool = False):
+        import os
+
+        self.on = not quiet and not os.environ.get("CI") and sys.stderr.isatty()
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on or total < PROGRESS_MIN_FILES:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            # no refresh thread: the bar is redrawn as reports are done (worker processes may be forked)
+            self.bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                                auto_refresh=False)
+            self.bar.start()
+            self.task = self.bar.add_task("extract", total=total)
+        self.bar.update(self.task, completed=done, refresh=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _outside_globs(paths: list[Path], out: Path) -> list[str]:
@@ -184,26 +249,35 @@ def extract(
     include: list[str] = typer.Option([], "--include"),
     exclude: list[str] = typer.Option([], "--exclude"),
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
 ) -> None:
     """Write the fact sheet (mentions, breakdowns, part_whole, …) of the reports to --out."""
-    from .extract.mentions import use_words
-    from .factsheet import FactSheet, extract_document
-    from .ingest import IngestError, load
+    from .factsheet import FactSheet
+    from .ingest import IngestError
     from .pipeline import select
+    from .workers import Extraction, WorkerError, default_jobs
 
     config = _config(config_file)
     try:
         files = select(paths, include, exclude, config)
     except IngestError as e:
         _die(str(e))
-    use_words(config.extra_words)
-    sheets, bad = [], []
-    for f in files:
-        try:
-            sheets.append(extract_document(load(f)))
-        except IngestError as e:
-            bad.append(str(e))
-            typer.echo(f"reportcheck: {e}", err=True)
+    sheets: list = [None] * len(files)
+    bad: list[str] = []
+    try:
+        with (_progress_bar() as progress,
+              Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words) as ex):
+            for done, (i, one, error) in enumerate(ex.results(), 1):
+                sheets[i] = one
+                if error is not None:
+                    bad.append(error)
+                progress(done, len(files))
+    except WorkerError as e:
+        _die(str(e))
+    for error in bad:
+        typer.echo(f"reportcheck: {error}", err=True)
+    sheets = [x for x in sheets if x is not None]
     sheet = FactSheet.concat(sheets)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -234,11 +308,13 @@ def baseline_cmd(
     checks: Path = typer.Option(None, "--checks",
                                 help="Check map (default: the one shipped, checks/checks.json)."),
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
 ) -> None:
     """Record the current findings, so that 'check --baseline FILE' reports only new ones."""
     from . import baseline
 
-    result = _run(paths, include, exclude, checks, _config(config_file))
+    result = _run(paths, include, exclude, checks, _config(config_file), jobs, timeout)
     try:
         n = baseline.write(result, out)
     except OSError as e:
@@ -297,7 +373,15 @@ def rules(
 
 
 def main() -> None:
-    app()
+    # Collect less often than Python's default (every 700 new objects): a run makes millions of objects
+    # and little garbage, and each full collection walks all of GX and pandas (seconds per big run).
+    gc.set_threshold(20_000, 10, 10)
+    try:
+        app()
+    finally:
+        # the process ends: spare the interpreter's last collections a walk over the million objects
+        # of GX and pandas (half a second of every run)
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -31,7 +31,11 @@ from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
 
-__all__ = ["SUFFIXES", "Document", "IngestError", "decode", "discover", "from_text", "load"]
+__all__ = ["SUFFIXES", "Document", "IngestError", "decode", "discover", "from_text", "load", "read_source"]
+
+#: Largest report read (bytes): a bigger file is an error, not minutes of extraction (official reports
+#: are rarely over 1 MiB; an archive of many reports is many files).
+MAX_BYTES = 20 * 2**20
 
 #: File suffixes that directory walks pick up (compared case-insensitively).
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
@@ -339,8 +343,24 @@ def load(path: str | Path) -> Document:
     Raises :class:`IngestError` for anything that makes the file unreadable as a report.
     """
     name = str(path)
+    source, encoding = _read(name)
+    return _build(source, name, encoding)
+
+
+def read_source(path: str | Path) -> str:
+    """The decoded text of a report file, as :attr:`Document.source` of :func:`load` (not normalised):
+    what the offsets, lines and columns of its facts refer to. Raises :class:`IngestError`."""
+    return _read(str(path))[0]
+
+
+def _read(name: str) -> tuple[str, str]:
+    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``."""
     try:
-        data = Path(path).read_bytes()
+        size = os.stat(name).st_size
+        if size > MAX_BYTES:
+            raise IngestError(name, f"file too large ({size / 2**20:.1f} MiB; reports are read up to "
+                                    f"{MAX_BYTES // 2**20} MiB)")
+        data = Path(name).read_bytes()
     except FileNotFoundError:
         raise IngestError(name, "no such file or directory") from None
     except IsADirectoryError:
@@ -348,9 +368,8 @@ def load(path: str | Path) -> Document:
     except OSError as e:
         raise IngestError(name, f"cannot read: {e.strerror or e}") from None
     if name.lower().endswith(".docx"):
-        return _build(_docx_text(data, name), name, "docx")
-    source, encoding = decode(data, name)
-    return _build(source, name, encoding)
+        return _docx_text(data, name), "docx"
+    return decode(data, name)
 
 
 def _docx_text(data: bytes, path: str) -> str:
