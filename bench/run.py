@@ -71,6 +71,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=10, help="copies of the corpus for the large W2 run")
     ap.add_argument("--repeat", type=int, default=5, help="runs of W1 and of its floor (the best counts)")
     ap.add_argument("--repeat-w2", type=int, default=2, help="runs of W2 on the corpus (the best counts)")
+    ap.add_argument("--no-spark", action="store_true", help="leave out the Spark engine's row")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"bench: {args.corpus} not found (give --corpus DIR)")
@@ -122,6 +123,23 @@ def main() -> None:
     for r in table:
         print("  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)).rstrip())
     print(f"\nall targets met: {'yes' if all(r[-1] for r in rows) else 'NO'}")
+    if not args.no_spark:
+        spark(args)
+
+
+def spark(args) -> None:
+    """The Spark engine in local[2] on the x10 copies, next to the local engine on the same copies."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyspark") is None:
+        print("\nspark row: left out (pip install 'reportcheck[spark]'; Java 17)")
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from spark_row import format_row, spark_row
+
+    print(f"\nengines on the corpus copied {args.copies} times (the same findings, checked):")
+    for row in spark_row(args.corpus, args.copies, "local[2]", local=True):
+        print(format_row(row))
 
 
 def check(path: Path, *options: str) -> list[str]:
