@@ -18,12 +18,13 @@ and, for the real corpus (no key), every certain failing row with its excerpt so
 
 from __future__ import annotations
 
-import bisect
 import json
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from keyspans import SHARED, load_text, overlaps, to_text_span
 
 from reportcheck.extract.enumerations import (
     CERTAIN,
@@ -40,54 +41,10 @@ from reportcheck.extract.enumerations import (
     extract_enumerations,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
 PROBLEM_KIND = "enumeration_count"
 CONSISTENT_KIND = "enumeration"
 TRAP_KINDS = ("partial_list", "noncounting_count", "number_in_name", "name_number", "count_word",
               "different_population")
-
-_FULLWIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}
-_ASCII_PUNCT = {ord(","): "，", ord(";"): "；", ord(":"): "：", ord("("): "（", ord(")"): "）",
-                ord("!"): "！", ord("?"): "？"}
-_DROP = {ord(c): None for c in " \t\r\u3000\xa0\u2002\u2003\u2009\ufeff"}
-_TABLE = _FULLWIDTH_DIGITS | _ASCII_PUNCT | _DROP
-
-
-def normalise(src: str) -> tuple[str, list[int]]:
-    """A stand-in for reportcheck.ingest: per-character rewrite, returns (text, text index -> source index).
-
-    Full-width digits become ASCII, ASCII ``,;:()!?`` become CJK forms, horizontal whitespace is dropped.
-    """
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(src):
-        rep = _TABLE.get(ord(ch), ch)
-        if rep:
-            out.append(rep)
-            offsets.append(i)
-    return "".join(out), offsets
-
-
-def load_text(src: str) -> tuple[str, list[int]]:
-    """Normalise with reportcheck.ingest.from_text when it exists, else with :func:`normalise`."""
-    try:
-        from reportcheck.ingest import from_text  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - ingest is written concurrently and may not exist yet
-        return normalise(src)
-    doc = from_text(src)
-    return doc.text, list(doc.offsets)
-
-
-def to_text_span(offsets: list[int], src_start: int, src_end: int) -> tuple[int, int]:
-    """Map a source span to the normalised text span covering it."""
-    lo = bisect.bisect_left(offsets, src_start)
-    hi = bisect.bisect_left(offsets, src_end)
-    return lo, max(hi, lo + 1)
-
-
-def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1
 
 
 def _extent(row: dict) -> tuple[int, int]:
@@ -145,21 +102,21 @@ def score_key(key_path: Path, scores: Scores, cov: list) -> None:
     anchors = [(anchor_span(it["anchor"]), it) for it in key["contradictions"] if it["kind"] == PROBLEM_KIND]
     for (a0, a1), it in anchors:
         scores.recall_total += 1
-        if any(_overlaps(a0, a1, r[START], r[END]) for r in problems):
+        if any(overlaps(a0, a1, r[START], r[END]) for r in problems):
             scores.recall_hit += 1
         else:
             scores.missed.append((key_path.name, it["anchor"], it["explain"]))
     for r in problems:
-        if not any(_overlaps(a0, a1, r[START], r[END]) for (a0, a1), _ in anchors):
+        if not any(overlaps(a0, a1, r[START], r[END]) for (a0, a1), _ in anchors):
             scores.false_problems.append((key_path.name, excerpt(text, r)))
     for it in key.get("traps", []):
         if it["kind"] not in TRAP_KINDS:
             continue
         a0, a1 = anchor_span(it["anchor"])
         for r in rows:
-            if enumeration_holds(r) or not _overlaps(a0, a1, *_extent(r)):
+            if enumeration_holds(r) or not overlaps(a0, a1, *_extent(r)):
                 continue
-            if any(_overlaps(b0, b1, r[START], r[END]) for (b0, b1), _ in anchors):
+            if any(overlaps(b0, b1, r[START], r[END]) for (b0, b1), _ in anchors):
                 continue  # the answer's own contradiction, whose list holds the trap
             target = scores.trap_hits if r[CERTAIN] else scores.trap_uncertain
             target.append((key_path.name, it["kind"], it["anchor"], excerpt(text, r)))
@@ -168,7 +125,7 @@ def score_key(key_path: Path, scores: Scores, cov: list) -> None:
             continue
         cov[2] += 1
         a0, a1 = anchor_span(it["anchor"])
-        hit = [r for r in rows if _overlaps(a0, a1, r[START], r[END])]
+        hit = [r for r in rows if overlaps(a0, a1, r[START], r[END])]
         if hit:
             cov[0] += 1
             cov[1] += any(r[CERTAIN] for r in hit)

@@ -1,8 +1,6 @@
 """Measure :mod:`reportcheck.extract.sequences` against the answer keys and the real corpus.
 
-Usage: ``python tests/eval_sequences.py [--verbose] [--stand-in] [SHARED_DIR]``
-
-``--stand-in`` normalises with the small stand-in below instead of ``reportcheck.ingest.from_text``.
+Usage: ``python tests/eval_sequences.py [--verbose] [SHARED_DIR]``
 
 Prints, for the seeds and the dev corpus (answer keys beside each text):
 
@@ -17,12 +15,13 @@ and, for the real corpus (no key), every certain problem with its excerpt so it 
 
 from __future__ import annotations
 
-import bisect
 import json
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from keyspans import SHARED, load_text, overlaps, to_text_span
 
 from reportcheck.extract.sequences import (
     announced_problems,
@@ -30,57 +29,8 @@ from reportcheck.extract.sequences import (
     marker_problems,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
 PROBLEM_KINDS = ("ordinal_sequence", "announced_count")
 CONSISTENT_KINDS = ("ordinal", "announced")
-
-_FULLWIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}
-_ASCII_PUNCT = {ord(","): "，", ord(";"): "；", ord(":"): "：", ord("("): "（", ord(")"): "）",
-                ord("!"): "！", ord("?"): "？"}
-_DROP = {ord(c): None for c in " \t\r\u3000\xa0\u2002\u2003\u2009\ufeff"}
-_TABLE = _FULLWIDTH_DIGITS | _ASCII_PUNCT | _DROP
-
-
-def normalise(src: str) -> tuple[str, list[int]]:
-    """A stand-in for reportcheck.ingest: per-character rewrite, returns (text, text index -> source index).
-
-    Full-width digits become ASCII, ASCII ``,;:()!?`` become CJK forms, horizontal whitespace is dropped.
-    """
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(src):
-        rep = _TABLE.get(ord(ch), ch)
-        if rep:
-            out.append(rep)
-            offsets.append(i)
-    return "".join(out), offsets
-
-
-USE_INGEST = True
-
-
-def load_text(src: str) -> tuple[str, list[int]]:
-    """Normalise with reportcheck.ingest.from_text when it exists, else with :func:`normalise`."""
-    if not USE_INGEST:
-        return normalise(src)
-    try:
-        from reportcheck.ingest import from_text  # type: ignore[attr-defined]
-    except ImportError:  # ingest is written concurrently and may not exist yet
-        return normalise(src)
-    doc = from_text(src)
-    return doc.text, list(doc.offsets)
-
-
-def to_text_span(offsets: list[int], src_start: int, src_end: int) -> tuple[int, int]:
-    """Map a source span to the normalised text span covering it."""
-    lo = bisect.bisect_left(offsets, src_start)
-    hi = bisect.bisect_left(offsets, src_end)
-    return lo, max(hi, lo + 1)
-
-
-def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1
 
 
 @dataclass
@@ -120,7 +70,7 @@ def score_key(key_path: Path, scores: Scores) -> None:
     for kind, (a0, a1), item in anchors:
         scores.totals[kind] += 1
         detected = any(
-            any(_overlaps(a0, a1, s0, s1) for s0, s1 in spans)
+            any(overlaps(a0, a1, s0, s1) for s0, s1 in spans)
             for _, spans, _ in problem_spans(markers, announced, certain_only=True)
         )
         if detected:
@@ -128,7 +78,7 @@ def score_key(key_path: Path, scores: Scores) -> None:
         else:
             scores.missed.append((key_path.name, kind, item["anchor"], item["explain"]))
     for _, spans, row in problem_spans(markers, announced, certain_only=True):
-        if not any(any(_overlaps(a0, a1, s0, s1) for s0, s1 in spans) for _, (a0, a1), _ in anchors):
+        if not any(any(overlaps(a0, a1, s0, s1) for s0, s1 in spans) for _, (a0, a1), _ in anchors):
             scores.false_problems.append((key_path.name, row, excerpt(text, row)))
 
     seq_spans: dict[int, list] = {}
@@ -144,9 +94,9 @@ def score_key(key_path: Path, scores: Scores) -> None:
         scores.totals[kind] += 1
         a0, a1 = anchor_span(item["anchor"])
         if kind == "ordinal":
-            found = [c for s0, s1, c in seq_spans.values() if _overlaps(a0, a1, s0, s1)]
+            found = [c for s0, s1, c in seq_spans.values() if overlaps(a0, a1, s0, s1)]
         else:
-            found = [r["certain"] for r in announced if _overlaps(a0, a1, r["start"], r["end"])]
+            found = [r["certain"] for r in announced if overlaps(a0, a1, r["start"], r["end"])]
         if found:
             scores.hits[kind] += 1
             scores.certain_hits[kind] += any(found)
@@ -199,16 +149,13 @@ def _pct(hit: int, total: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    global USE_INGEST
     verbose = "--verbose" in argv
-    USE_INGEST = "--stand-in" not in argv
     args = [a for a in argv if not a.startswith("--")]
     shared = Path(args[0]) if args else SHARED
     if not shared.is_dir():
         print(f"no shared corpus at {shared}")
         return 2
     scores = evaluate_keys(shared)
-    print(f"normaliser: {'reportcheck.ingest (when importable)' if USE_INGEST else 'stand-in'}")
     print("== Answer keys (seeds + dev)")
     for kind in PROBLEM_KINDS:
         print(f"recall   {kind:17s} {_pct(scores.hits[kind], scores.totals[kind])}")

@@ -3,9 +3,8 @@ short inline Chinese (already in normalised form), plus an end-to-end test again
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from keyspans import SHARED
 
 from reportcheck.extract.enumerations import (
     CERTAIN,
@@ -19,8 +18,6 @@ from reportcheck.extract.enumerations import (
     enumeration_problems,
     extract_enumerations,
 )
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def one_row(text: str) -> dict:

@@ -6,11 +6,9 @@ over the answer keys in /work/shared (skipped when it is missing).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
+import eval_sequences
 import pytest
+from keyspans import SHARED, load_text
 
 from reportcheck.extract.sequences import (
     ANNOUNCED_COLUMNS,
@@ -20,18 +18,10 @@ from reportcheck.extract.sequences import (
     marker_problems,
 )
 
-_EVAL_PATH = Path(__file__).resolve().parent / "eval_sequences.py"
-_spec = importlib.util.spec_from_file_location("eval_sequences", _EVAL_PATH)
-eval_sequences = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = eval_sequences  # dataclasses look their module up while the class is built
-_spec.loader.exec_module(eval_sequences)
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
 
 def run(src: str):
-    """Normalise like ingest (or its stand-in) and extract: (text, marker_rows, announced_rows)."""
-    text, _ = eval_sequences.load_text(src)
+    """Normalise as ingest does and extract: (text, marker_rows, announced_rows)."""
+    text, _ = load_text(src)
     markers, announced = extract_sequences(text)
     return text, markers, announced
 
