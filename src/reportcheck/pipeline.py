@@ -99,19 +99,26 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
     sheet = FactSheet.concat([s for s in sheets if s is not None])
     del sheets
     results = validator.validate(sheet)
-    severities = {c.table: c.severity for c in validator.checks}
-    per_report = build_findings(sheet, results, severities, config)
+    result = finish(reports, sheet, results, validator.checks, validator.suites, config, root)
+    for rr in reports:
+        if keep_source and rr.status != "error":
+            try:
+                rr.source = read_source(rr.path)
+            except IngestError:
+                pass
+    return result
+
+
+def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suites: list, config: Config,
+           root) -> RunResult:
+    """The last stage of every engine: findings from the validation results, fingerprints and the
+    status of each readable report, and the RunResult."""
+    per_report = build_findings(sheet, results, {c.table: c.severity for c in checks}, config)
     for rr in reports:
         if rr.status == "error":
             continue
         rr.findings, rr.verified = per_report.get(rr.path, ([], []))
         fingerprint.assign(rr.findings, rr.rel_path)
         rr.update_status()
-        if keep_source:
-            try:
-                rr.source = read_source(rr.path)
-            except IngestError:
-                pass
-    return RunResult(reports, root=str(root),
-                     validations=[r for tr in results.values() for r in tr.gx_results],
-                     suites=[s for _, s in validator.suites])
+    return RunResult(reports, root=str(root), validations=[r for tr in results.values() for r in tr.gx_results],
+                     suites=[s for _, s in suites])

@@ -17,7 +17,7 @@ The stages are the local engine's (:func:`reportcheck.pipeline.run`), spread ove
    cluster, never the mentions table. Verified relations are part of every output, so the driver holds
    them all: about one row per checked relation (tens per report). ``verified=False`` collects failing
    rows only and leaves the verified lists empty.
-5. **Report**: :func:`reportcheck.findings.build_findings` turns them into the same findings, fingerprints
+5. **Report**: :func:`reportcheck.pipeline.finish` turns them into the same findings, fingerprints
    and statuses, so every output format (JSON, SARIF, HTML …) is the local engine's.
 
 Needs the ``spark`` extra (pyspark < 4.2, as GX 1.24 requires) and Java 17. Unlike the local engine's
@@ -42,7 +42,7 @@ import pandas as pd
 
 from .. import schema as S
 from ..config import Config
-from ..findings import ReportResult, RunResult, build_findings
+from ..findings import ReportResult, RunResult
 from ..ingest import SUFFIXES, IngestError
 from ..validate import (
     SuiteError,
@@ -436,9 +436,8 @@ def run(
     """
     from pyspark import StorageLevel
 
-    from .. import fingerprint
     from ..factsheet import FactSheet
-    from ..pipeline import project_root
+    from ..pipeline import finish, project_root
 
     config = config or Config()
     check_list, result_format = load_checks(checks)
@@ -471,7 +470,6 @@ def run(
         finally:
             facts.unpersist()
 
-    per_report = build_findings(sheet, results, {c.table: c.severity for c in check_list}, config)
     reports = []
     for inp in inputs:
         rr = ReportResult(inp.name, rel_path=inp.rel_path)
@@ -480,15 +478,10 @@ def run(
         error, source = statuses[inp.index]
         if error:
             rr.status, rr.error = "error", error
-        else:
-            rr.findings, rr.verified = per_report.get(rr.path, ([], []))
-            fingerprint.assign(rr.findings, rr.rel_path)
-            rr.update_status()
-            if keep_source:
-                rr.source = source
+        elif keep_source:
+            rr.source = source
         reports.append(rr)
-    validations = [r for tr in results.values() for r in tr.gx_results]
-    return RunResult(reports, root=str(root), validations=validations, suites=[s for _, s in suites])
+    return finish(reports, sheet, results, check_list, suites, config, root)
 
 
 def _extracted(facts, keep_source: bool) -> tuple[dict[str, int], dict[int, tuple[str | None, str | None]]]:
