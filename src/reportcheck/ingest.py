@@ -31,7 +31,8 @@ from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
 
-__all__ = ["SUFFIXES", "Document", "IngestError", "decode", "discover", "from_text", "load", "read_source"]
+__all__ = ["SUFFIXES", "Document", "IngestError", "decode", "decode_report", "discover", "from_text", "load",
+           "read_source"]
 
 #: Largest report read (bytes): a bigger file is an error, not minutes of extraction (official reports
 #: are rarely over 1 MiB; an archive of many reports is many files).
@@ -356,10 +357,7 @@ def read_source(path: str | Path) -> str:
 def _read(name: str) -> tuple[str, str]:
     """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``."""
     try:
-        size = os.stat(name).st_size
-        if size > MAX_BYTES:
-            raise IngestError(name, f"file too large ({size / 2**20:.1f} MiB; reports are read up to "
-                                    f"{MAX_BYTES // 2**20} MiB)")
+        _check_size(os.stat(name).st_size, name)  # before reading 50 MB for nothing
         data = Path(name).read_bytes()
     except FileNotFoundError:
         raise IngestError(name, "no such file or directory") from None
@@ -367,9 +365,22 @@ def _read(name: str) -> tuple[str, str]:
         raise IngestError(name, "is a directory") from None
     except OSError as e:
         raise IngestError(name, f"cannot read: {e.strerror or e}") from None
+    return decode_report(data, name)
+
+
+def decode_report(data: bytes, name: str) -> tuple[str, str]:
+    """(source, encoding) of a report's bytes, as :func:`load` reads the file ``name``: a Word file's
+    text and ``"docx"``, else :func:`decode`. Raises :class:`IngestError`."""
+    _check_size(len(data), name)
     if name.lower().endswith(".docx"):
         return _docx_text(data, name), "docx"
     return decode(data, name)
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_BYTES:
+        raise IngestError(name, f"file too large ({size / 2**20:.1f} MiB; reports are read up to "
+                                f"{MAX_BYTES // 2**20} MiB)")
 
 
 def _docx_text(data: bytes, path: str) -> str:

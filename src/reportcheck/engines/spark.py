@@ -146,25 +146,16 @@ def _ddl(cols: list[tuple[str, str]]) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
-def _decoded(data: bytes, name: str) -> tuple[str, str]:
-    """(source, encoding) of a report's bytes, decoded as :func:`reportcheck.ingest.load` decodes a file."""
-    from .. import ingest
-
-    if name.lower().endswith(".docx"):
-        return ingest._docx_text(data, name), "docx"  # a Word file: its text, as load() reads it
-    return ingest.decode(data, name)
-
-
 def _report_rows(
     index: int, name: str, content: bytes, tables: Sequence[str], keep_source: bool
 ) -> list[dict]:
     """The rows of one report: its report row, then its facts (as the local engine reads and extracts it)."""
     from ..factsheet import extract_document
-    from ..ingest import from_text
+    from ..ingest import decode_report, from_text
 
     status = {_TABLE: _REPORT_ROW, _REPORT: index, _ROW: 0, S.REPORT: name}
     try:
-        source, encoding = _decoded(content, name)
+        source, encoding = decode_report(content, name)
         doc = replace(from_text(source, name), encoding=encoding)
         sheet = extract_document(doc, tables)
     except IngestError as e:
