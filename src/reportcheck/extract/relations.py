@@ -46,9 +46,8 @@ CATEGORY_UNITS = {"类", "种", "方面", "个方面", "批", "级", "型", "大
 # a figure of the whole area or body (全县新增就业1286人) and one of a named sub-unit (翠湖社区新增就业203人)
 RE_WHOLE_SCOPE = re.compile(r"^(?:[^，；。]{0,6})?全(?:县|镇|乡|区|市|省|州|盟|旗|街道|局|系统|校)")
 RE_SUBUNIT = re.compile(r"一(?:个|家|所)(?:村|镇|乡|社区|街道|单位|部门|学校|企业|县|区)就")
-RE_PER_HEAD = re.compile(r"人均|户均|亩均|亩产|单产|平均")
 # a figure that is an average is no whole its parts add up to: 年均超收2040亿元，其中去年超收2573亿元
-RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|均|每年|每月|每天|每人|每户)[^，；。\d]{0,6}$")
+RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|亩均|亩产|单产|均|每年|每月|每天|每人|每户)[^，；。\d]{0,6}$")
 # shares that may exceed 100%: plan completion, growth, 是…的N倍
 RE_COMPLETION = re.compile(r"完成|计划|目标|预算|任务|上年|去年|同期|增长|增|为上|是上")
 
@@ -142,7 +141,8 @@ class Relations:
         镇党委收集意见建议418条 … 石桥村一个村就收集意见建议56条 (never sure: the whole may count
         another population). Averages (人均, 平均) are no wholes."""
         def plain(x: Mention) -> bool:
-            return x.is_count and bool(x.verb) and not RE_AVERAGE.search(x.pre) and not RE_PER_HEAD.search(x.pre + x.noun)
+            return x.is_count and bool(x.verb) and not RE_AVERAGE.search(x.pre) and not re.search(
+                r"均|亩产|单产", x.noun)
 
         for m in self.mentions:
             if not plain(m) or m.id in self.whole_of or not RE_SUBUNIT.search(m.pre) or RE_WHOLE_SCOPE.match(m.pre):
