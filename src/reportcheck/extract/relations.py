@@ -489,6 +489,7 @@ class Relations:
             if m.num.kind != "percent" or {"change", "before", "after"} & m.roles:
                 continue  # 占比从26%提升至35%: the shares of a change, not shares of a count here
             pre = m.pre
+            named = RE_NAMED_BASE.search(pre)  # 占课题总数的: the base the share names
             rw = RE_RATE_WORD.search(pre)
             share = RE_SHARE.search(pre)
             of_form = not rw and not share and RE_OF_FORM.search(pre)
@@ -542,7 +543,6 @@ class Relations:
                     elif prior and prior[-1].clause >= m.clause - 1:
                         num = prior[-1]
                         den = self._denominator(num, counts)
-                        named = RE_NAMED_BASE.search(self.text[m.clause_start: m.num.start])
                         if den is None and named:
                             # 确定调研课题48个，已形成调研报告31篇，占课题总数的64.6%: the base named, in
                             # another unit (a guess: never sure)
@@ -569,7 +569,6 @@ class Relations:
                 continue
             if num is not None and not _compatible(num, den) and m.id not in self.guessed_bases:
                 continue
-            named = RE_NAMED_BASE.search(self.text[m.clause_start: m.num.start])
             if named and den.sentence != m.sentence and \
                     _shared_bigrams(named.group(1), den.pre[-12:] + den.noun) < min(len(named.group(1)) - 1, 3):
                 continue  # 占规划总投资的65.5%: the base it names is not the figure found sentences back
