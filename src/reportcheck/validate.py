@@ -171,7 +171,10 @@ def _gx():
         # we nor our users can act on that, and under -W error::DeprecationWarning it stops every run.
         warnings.filterwarnings("ignore", message=r"module 'sre_\w+' is deprecated",
                                 category=DeprecationWarning)
-        import great_expectations as gx
+        from .lazyimport import deferred
+
+        with deferred():  # SciPy and Altair, which our suites never use, load only if something does
+            import great_expectations as gx
 
     # GX logs a dropped expectation with a traceback; the loader reports it as a SuiteError instead
     logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
