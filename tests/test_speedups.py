@@ -14,10 +14,10 @@ import pytest
 from conftest import SEEDS
 
 jieba_posseg = pytest.importorskip("jieba.posseg")
-from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P  # noqa: E402
-from jieba.posseg.viterbi import viterbi as jieba_viterbi  # noqa: E402
+from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+from jieba.posseg.viterbi import viterbi as jieba_viterbi
 
-from reportcheck.extract import tokenizers  # noqa: E402
+from reportcheck.extract import tokenizers
 
 
 def _strings(n: int, seed: int) -> list[str]:

@@ -157,7 +157,7 @@ def pos_tokenizer_class():
     global _POS_CLASS
     if _POS_CLASS is not None:
         return _POS_CLASS
-    import jieba.posseg as posseg
+    from jieba import posseg
 
     class _POSTokenizer(posseg.POSTokenizer):
         """jieba's POSTokenizer with :func:`viterbi`, each run of unknown characters tagged once."""
