@@ -108,6 +108,55 @@ def test_a_worker_that_dies_costs_only_its_file(monkeypatch, reports):
     assert [got[i] for i in (0, 2, 3)] == [None, None, None]
 
 
+def test_a_copied_worker_that_dies_or_hangs_costs_only_its_file(monkeypatch, tmp_path):
+    # with two workers the second is a copy the first forks: files 1 and 3 go to it
+    names = ["a.txt", "dies.txt", "b.txt", "hangs.txt", "c.txt"]
+    for n in names:
+        (tmp_path / n).write_text("全年共受理信访事项120件，其中来信30件、来访90件。\n", encoding="utf-8")
+    real = workers._extract_one
+
+    def extract(path, tables):
+        name = os.path.basename(path)
+        if name == "dies.txt":
+            os._exit(3)
+        if name == "hangs.txt":
+            time.sleep(600)
+        return real(path, tables)
+
+    monkeypatch.setattr(workers, "_extract_one", extract)
+    files = [tmp_path / n for n in names]
+    with workers.Extraction(files, {"breakdowns"}, jobs=2, timeout=3) as ex:
+        got = {i: (sheet, error) for i, sheet, error in ex.results()}
+        pids = [w.proc.pid for w in ex._workers]
+    assert sorted(got) == [0, 1, 2, 3, 4]
+    assert got[1][1] == f"{files[1]}: the extraction process died; not checked"
+    assert got[3][1] == workers.timeout_message(str(files[3]), 3)
+    for i in (0, 2, 4):
+        assert got[i][1] is None and len(got[i][0].tables["breakdowns"]) == 1
+    for pid in pids:  # stopped on leaving
+        assert not workers._Clone(pid).is_alive()
+
+
+def test_jieba_is_loaded_once_for_two_workers(monkeypatch, tmp_path, reports):
+    from reportcheck import factsheet
+
+    log = tmp_path / "loads"
+    real = factsheet.prepare
+
+    def prepare():
+        with open(log, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        real()
+
+    monkeypatch.setattr(factsheet, "prepare", prepare)
+    with workers.Extraction(reports, {"breakdowns"}, jobs=2) as ex:
+        got = {i: error for i, _, error in ex.results()}
+        first, copy = ex._workers[0].proc.pid, ex._workers[1].proc.pid
+    assert got == {0: None, 1: None, 2: None, 3: None}
+    assert log.read_text().split() == [str(first)]
+    assert copy is not None and copy != first
+
+
 def test_no_worker_starts_for_no_file():
     with workers.Extraction([], None, jobs=4) as ex:
         assert list(ex.results()) == []

@@ -77,7 +77,7 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
     when the check map or a suite is broken, GitError when ``changed_since`` cannot be answered (all
     usage errors, exit code 2) and WorkerError when the worker processes cannot start.
     """
-    from .factsheet import FactSheet  # pandas: before the workers fork, so that they share it
+    from .factsheet import FactSheet
     from .validate import Validator, load_checks
     from .workers import Extraction
 

@@ -28,10 +28,12 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .factsheet import FactSheet
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class SuiteError(Exception):
@@ -292,6 +294,8 @@ class Validator:
 
 def _numeric_view(df: pd.DataFrame) -> pd.DataFrame:
     """The columns the suites compare, with object columns of numbers made numeric."""
+    import pandas as pd
+
     out = df.drop(columns=["members", "excerpt", "raw"], errors="ignore").copy()
     for c in out.columns:
         if out[c].dtype == object and c not in ("id", "report", "form", "unit", "noun", "role", "kind", "style",

@@ -7,8 +7,11 @@ report after the other. With ``jobs=N`` there are N worker processes (at most on
 
 - they start at once and load jieba's model while the calling process goes on (the pipeline imports
   Great Expectations meanwhile), and each keeps it for all its files;
-- on Linux they are forked, so they share what the calling process had already imported (pandas, the
-  extraction modules); elsewhere they are spawned;
+- on Linux the first worker is forked and, once it has loaded jieba's model (about a second of CPU),
+  forks the others from itself, so that the model is loaded once and shared; elsewhere they are
+  spawned and each loads it;
+- workers run at a lower priority (nice 10) than the calling process: while it loads GX on one core
+  they take the rest of the machine, and its own work, which every result waits for, is not slowed;
 - a worker sends back only the fact tables asked for (``tables``), never the text;
 - a file that takes longer than ``timeout`` seconds (catastrophic regex backtracking, say) becomes an
   error naming it, its worker is killed and replaced, and the other files go on; so does a file whose
@@ -103,8 +106,12 @@ class Extraction:
             self._pending = deque(range(len(self.files)))
             self._ctx = mp.get_context(start_method())
             self._deaths = 0
-            for _ in range(max(1, min(self.jobs, len(self.files)))):
-                self._workers.append(self._start_worker())
+            n = max(1, min(self.jobs, len(self.files)))
+            if self._ctx.get_start_method() == "fork":
+                self._workers += self._start_workers(n)
+            else:
+                for _ in range(n):
+                    self._workers.append(self._start_worker())
             self._hand_out(_AHEAD_AT_START)
         return self
 
@@ -136,21 +143,34 @@ class Extraction:
     # -- the workers ---------------------------------------------------------------------------------
 
     def _start_worker(self) -> _Worker:
-        task_r, task_w = self._ctx.Pipe(duplex=False)
-        result_r, result_w = self._ctx.Pipe(duplex=False)
-        # the file under way and when it started, written by the worker without a lock (it may be
-        # killed at any moment) and read from here, so that it is known even when the worker dies
-        state = self._ctx.RawArray("d", [-1.0, 0.0])
+        return self._start_workers(1)[0]
+
+    def _start_workers(self, n: int) -> list[_Worker]:
+        """``n`` new workers: one process, which (when forked) makes the other ``n - 1`` as copies of
+        itself once jieba is loaded; spawned, it can only be one."""
+        fork = self._ctx.get_start_method() == "fork"
+        channels = []
+        for _ in range(n):
+            task_r, task_w = self._ctx.Pipe(duplex=False)
+            result_r, result_w = self._ctx.Pipe(duplex=False)
+            # the file under way and when it started, written by the worker without a lock (it may be
+            # killed at any moment) and read from here, so that it is known even when the worker dies
+            state = self._ctx.RawArray("d", [-1.0, 0.0])
+            channels.append((task_r, task_w, result_r, result_w, state))
         # a forked child would hold on to the other workers' pipes (and ours): it closes them first
-        inherited = [c for w in self._workers for c in (w.tasks, w.results)] + [task_w, result_r]
+        inherited = [c for w in self._workers for c in (w.tasks, w.results)]
+        inherited += [c for _, task_w, result_r, _, _ in channels for c in (task_w, result_r)]
         proc = self._ctx.Process(
             target=_worker_main, name="reportcheck-extract", daemon=True,
-            args=(task_r, result_w, state, self.tables, tuple(self.extra_words),
-                  inherited if self._ctx.get_start_method() == "fork" else []))
+            args=([(r, w, st) for r, _, _, w, st in channels], self.tables, tuple(self.extra_words),
+                  inherited if fork else []))
         proc.start()
-        task_r.close()
-        result_w.close()
-        return _Worker(proc, task_w, result_r, state)
+        out = []
+        for k, (task_r, task_w, result_r, result_w, state) in enumerate(channels):
+            task_r.close()
+            result_w.close()
+            out.append(_Worker(proc if k == 0 else _Clone(), task_w, result_r, state))
+        return out
 
     def _hand_out(self, ahead: int) -> None:
         """Give files to the workers whose queue is short, the emptiest first, in file order."""
@@ -189,6 +209,9 @@ class Extraction:
             w.done(i, self._sizes[i])
             self._deaths = 0
             return [(i, msg[2], msg[3])]
+        if msg[0] == "pid":  # a worker forked by another one says who it is
+            w.proc.pid = msg[1]
+            return []
         if msg[0] == "fatal":
             self.close()
             raise WorkerError(f"extraction worker failed to start: {msg[1]}")
@@ -205,7 +228,8 @@ class Extraction:
         if i is not None:
             if error is None:
                 code = w.proc.exitcode
-                error = f"{self.files[i]}: the extraction process died (exit code {code}); not checked"
+                error = f"{self.files[i]}: the extraction process died" + \
+                    (f" (exit code {code})" if code is not None else "") + "; not checked"
             out.append((i, None, error))
             w.assigned.remove(i)
         else:
@@ -258,6 +282,34 @@ class _Worker:
         self.proc.join()
 
 
+@dataclass
+class _Clone:
+    """A worker forked by another worker (not this process's child): known by its pid once it has said
+    it; it can be killed, not waited for (its parent reaps it)."""
+
+    pid: int | None = None
+    exitcode: int | None = None  # never known here
+
+    def is_alive(self) -> bool:
+        if self.pid is None:
+            return False
+        try:
+            os.kill(self.pid, 0)
+        except OSError:
+            return False
+        return True
+
+    def kill(self) -> None:
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+    def join(self) -> None:
+        pass
+
+
 def _size(path: str) -> int:
     try:
         return max(1, os.path.getsize(path))
@@ -265,16 +317,62 @@ def _size(path: str) -> int:
         return 1
 
 
-def _worker_main(tasks: Connection, results: Connection, state, tables, extra_words,
-                 inherited: list[Connection]) -> None:
-    """A worker process: load jieba, then extract each file it is sent until the pipe closes.
+_NICE = 10  # how much lower than the calling process's the workers' priority is
 
-    Results go back through a thread, so the worker goes on with its next file while the calling
-    process is too busy to read them. ``state`` says which file is under way since when.
+
+def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, extra_words,
+                 inherited: list[Connection]) -> None:
+    """A worker process: load jieba, then extract each file it is sent until its pipe closes.
+
+    ``channels`` are (tasks, results, state) of the workers this process is to be: the first is its
+    own, and for each other one it forks a copy of itself once jieba is loaded (forked only: spawned,
+    there is one). A worker that fails to load says so on every channel.
     """
     for c in inherited:
         c.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the calling process's to handle
+    try:
+        os.nice(_NICE)
+    except OSError:
+        pass
+    try:
+        from .extract.mentions import use_words
+        from .factsheet import prepare
+
+        use_words(extra_words)
+        prepare()
+    except Exception as e:
+        for _, results, _ in channels:
+            try:
+                results.send(("fatal", f"{type(e).__name__}: {e}"))
+            except OSError:
+                pass
+        return
+    if len(channels) > 1:
+        # the copies are this process's children: let the kernel reap them, whenever they end
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    for k in range(1, len(channels)):
+        if os.fork() == 0:  # a copy: it keeps its own pipes only, and says who it is
+            for j, (tasks, results, _) in enumerate(channels):
+                if j != k:
+                    tasks.close()
+                    results.close()
+            try:
+                channels[k][1].send(("pid", os.getpid()))
+                _serve(*channels[k], tables)
+            finally:
+                os._exit(0)
+        channels[k][0].close()
+        channels[k][1].close()
+    _serve(*channels[0], tables)
+
+
+def _serve(tasks: Connection, results: Connection, state, tables) -> None:
+    """Extract each file sent on ``tasks`` until the pipe closes; the fact sheets go back on ``results``.
+
+    Results go back through a thread, so the worker goes on with its next file while the calling
+    process is too busy to read them. ``state`` says which file is under way since when.
+    """
     outbox: queue.SimpleQueue = queue.SimpleQueue()
 
     def send() -> None:
@@ -288,17 +386,6 @@ def _worker_main(tasks: Connection, results: Connection, state, tables, extra_wo
 
     sender = threading.Thread(target=send, daemon=True)
     sender.start()
-    try:
-        from .extract.mentions import use_words
-        from .factsheet import prepare
-
-        use_words(extra_words)
-        prepare()
-    except Exception as e:
-        outbox.put(("fatal", f"{type(e).__name__}: {e}"))
-        outbox.put(None)
-        sender.join()
-        return
     while True:
         try:
             i, path = tasks.recv()
