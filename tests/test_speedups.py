@@ -79,3 +79,15 @@ def test_a_deferred_module_still_loads_on_first_use():
             "print(scipy.stats.norm.cdf(0), altair.__name__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0.5", "altair"]
+
+
+def test_clause_and_segment_cuts_equal_a_search_per_sentence():
+    from reportcheck.extract import text as T
+    from reportcheck.ingest import load
+
+    texts = [load(p).text for p in sorted(SEEDS.glob("*.txt"))] + ["甲，乙；丙：丁,戊;己", "；；，", "", "无标点"]
+    for t in texts:
+        marks = {rx: [m.end() for m in rx.finditer(t)] for rx in (T.RE_CLAUSE_END, T.RE_SEGMENT_END)}
+        for s, e in T._bounded(t, T._split(t, T.RE_SENTENCE_END, 0, len(t))) + [(0, len(t)), (1, 3)]:
+            for rx, ends in marks.items():
+                assert T._cuts(ends, s, e) == T._split(t, rx, s, e)

@@ -56,7 +56,7 @@ class FactSheet:
         return f"FactSheet({sizes})"
 
     @classmethod
-    def concat(cls, sheets: list["FactSheet"]) -> "FactSheet":
+    def concat(cls, sheets: list[FactSheet]) -> FactSheet:
         import pandas as pd
 
         out = {}

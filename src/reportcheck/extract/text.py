@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Sentence ends: 。！？ and paragraph breaks
 RE_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）]?|\n+")
@@ -17,8 +17,7 @@ RE_SEGMENT_END = re.compile(r"[；;]")
 MAX_SENTENCE = 400
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A piece of text: [start, end) in the normalised text, with its index."""
 
     index: int
@@ -33,6 +32,19 @@ def _split(text: str, rx: re.Pattern[str], lo: int, hi: int) -> list[tuple[int, 
         if m.end() > s:
             out.append((s, m.end()))
         s = m.end()
+    if s < hi:
+        out.append((s, hi))
+    return out
+
+
+def _cuts(marks: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """``_split`` of [lo, hi) for a one-character boundary pattern, from the ends of all its matches in
+    the text (``marks``, sorted): the same spans, without searching the text again."""
+    out = []
+    s = lo
+    for k in range(bisect.bisect_right(marks, lo), bisect.bisect_right(marks, hi)):
+        out.append((s, marks[k]))
+        s = marks[k]
     if s < hi:
         out.append((s, hi))
     return out
@@ -61,6 +73,9 @@ class TextIndex:
         self.segments: list[Span] = []
         self.paragraph_of_sentence: list[int] = []
         para = 0
+        # clause and segment boundaries are single characters: found once, then cut per sentence
+        clause_marks = [m.end() for m in RE_CLAUSE_END.finditer(text)]
+        segment_marks = [m.end() for m in RE_SEGMENT_END.finditer(text)]
         for s, e in _bounded(text, _split(text, RE_SENTENCE_END, 0, len(text))):
             if not text[s:e].strip():
                 continue
@@ -68,9 +83,9 @@ class TextIndex:
             self.paragraph_of_sentence.append(para)
             if "\n" in text[s:e]:
                 para += 1
-            for cs, ce in _split(text, RE_SEGMENT_END, s, e):
+            for cs, ce in _cuts(segment_marks, s, e):
                 self.segments.append(Span(len(self.segments), cs, ce))
-            for cs, ce in _split(text, RE_CLAUSE_END, s, e):
+            for cs, ce in _cuts(clause_marks, s, e):
                 self.clauses.append(Span(len(self.clauses), cs, ce))
         self._sent_starts = [s.start for s in self.sentences]
         self._clause_starts = [c.start for c in self.clauses]
