@@ -91,3 +91,64 @@ def test_clause_and_segment_cuts_equal_a_search_per_sentence():
         for s, e in T._bounded(t, T._split(t, T.RE_SENTENCE_END, 0, len(t))) + [(0, len(t)), (1, 3)]:
             for rx, ends in marks.items():
                 assert T._cuts(ends, s, e) == T._split(t, rx, s, e)
+
+
+def _without_lookahead(rx):
+    """A mask pattern without its leading first-character lookahead (None when it has none)."""
+    import re
+
+    m = re.match(r"\(\?=\[[^\]]*\]\)", rx.pattern)
+    return re.compile(rx.pattern[m.end():], rx.flags) if m else None
+
+
+def test_mask_lookaheads_admit_every_match():
+    from reportcheck.ingest import load
+    from reportcheck.numbers import MASKS
+
+    rnd = random.Random(3)
+    alphabet = "0123456789一二三四五六七八九十〇○零其第年月日号时分：:.-/—至到届中全会小院“”（）、是要来则者五规划 \nhfw:/"
+    texts = [load(p).text for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(200)) for _ in range(300)]
+    texts += ["2014年2月18日至20日，二〇一四年十月，10:30，8时30分，0471-8888888，1950年代，十八届三中全会，"
+              "“十三五”规划，北岸二中，\n一是抓落实，其三，（二）\n3.认真", "www.example.cn/a http://x.cn"]
+    plain = [(kind, rx, _without_lookahead(rx)) for kind, rx in MASKS]
+    assert sum(p is not None for _, _, p in plain) >= 8
+    for t in texts:
+        for kind, rx, p in plain:
+            if p is not None:
+                assert [m.span() for m in rx.finditer(t)] == [m.span() for m in p.finditer(t)], (kind, t[:40])
+
+
+_MODEL_DIGEST = r"""
+import hashlib, json, sys
+from reportcheck.extract import tokenizers
+freq, total, tags = tokenizers._model()
+import jieba, jieba.posseg
+def digest(d):
+    return hashlib.sha256(json.dumps(sorted(d.items()), ensure_ascii=False).encode()).hexdigest()
+out = {"freq": digest(freq), "total": total, "tags": digest(tags), "global_tags": digest(jieba.posseg.dt.word_tag_tab)}
+if sys.argv[1] == "jieba":  # what jieba itself loads
+    tk = jieba.Tokenizer(); tk.initialize()
+    out["jieba"] = [digest(tk.FREQ), tk.total, digest(jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab)]
+print(json.dumps(out))
+"""
+
+
+def test_the_model_cache_gives_what_jieba_loads_and_survives_a_bad_file(tmp_path):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+
+    def load(mode: str) -> dict:
+        out = subprocess.run([sys.executable, "-c", _MODEL_DIGEST, mode], capture_output=True, text=True, env=env,
+                             check=True)
+        return json.loads(out.stdout)
+
+    first = load("jieba")  # no cache yet: jieba's own load, then written
+    files = list((tmp_path / "reportcheck").glob("jieba-*.marshal"))
+    assert len(files) == 1
+    theirs = first.pop("jieba")
+    assert [first["freq"], first["total"], first["tags"]] == theirs
+    assert first["global_tags"] == first["tags"]
+    assert load("cached") == first  # from the cache, jieba.posseg's own tokenizer included
+    files[0].write_bytes(b"\x00 not a cache")
+    assert load("cached") == first
+    assert files[0].stat().st_size > 1_000_000  # written anew

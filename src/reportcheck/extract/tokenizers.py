@@ -6,7 +6,9 @@ dictionary file by every ``POSTokenizer``). Mentions and enumerations each want 
 (mentions add the domain dictionary, enumerations do not), and ``import jieba.posseg`` builds a third
 one. Built through this module they share one load: a new tokenizer gets a copy of the default prefix
 dictionary and a new POS tokenizer a copy of the word tags ``jieba.posseg`` read at import, which is
-what jieba itself would have loaded for them (tests/test_parallel.py compares them).
+what jieba itself would have loaded for them (tests/test_parallel.py compares them). That load comes
+from a cache of reportcheck's own after the first run on a machine (below: :func:`_read_cache`), three
+times as fast as jieba's.
 
 Their POS tokenizers also find the tags of words jieba's dictionary lacks (its hidden Markov model)
 faster: :func:`viterbi` is jieba's own search with the same results, but it only weighs the states that
@@ -16,66 +18,160 @@ tagged again. That search was the largest cost of extraction.
 
 from __future__ import annotations
 
+import array
+import hashlib
 import logging
+import marshal
+import os
 import threading
+from pathlib import Path
 
 _LOCK = threading.Lock()
-_PREFIX: tuple[dict, int] | None = None  # (FREQ, total) of the default dictionary, never changed
+_MODEL: tuple[dict, int, dict] | None = None  # (FREQ, total, word tags) of the default dictionary
 
 
 def plain_tokenizer(read_only: bool = False):
     """A new ``jieba.Tokenizer`` on the default dictionary, initialised from the shared load: with a
     copy of it, or, when the caller never adds words to the tokenizer (``read_only``), with it."""
-    global _PREFIX
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    with _LOCK:
-        if _PREFIX is None:
-            tk = jieba.Tokenizer()
-            tk.initialize()
-            _PREFIX = (tk.FREQ, tk.total)
+    freq, total, _ = _model()
     tk = jieba.Tokenizer()
-    # what Tokenizer.initialize sets for the default dictionary, from the copy instead of the cache file
-    tk.FREQ, tk.total, tk.initialized = _PREFIX[0] if read_only else dict(_PREFIX[0]), _PREFIX[1], True
+    # what Tokenizer.initialize sets for the default dictionary, from the shared load instead
+    tk.FREQ, tk.total, tk.initialized = freq if read_only else dict(freq), total, True
     return tk
 
 
 def pos_tokenizer(tokenizer):
     """A ``jieba.posseg.POSTokenizer`` over ``tokenizer`` (on the default dictionary), its word tags
-    taken from the ones ``jieba.posseg`` loaded at import instead of read from the file again: shared
-    for a read-only plain tokenizer (nothing will add to them), else a copy."""
+    taken from the shared load instead of read from the file again: shared for a read-only plain
+    tokenizer (nothing will add to them), else a copy."""
     import jieba
-    import jieba.posseg
 
     if tokenizer.dictionary != jieba.DEFAULT_DICT:
         return pos_tokenizer_class()(tokenizer)  # another dictionary: jieba's own way
+    freq, _, tags = _model()
     pos = pos_tokenizer_class().__new__(pos_tokenizer_class())
     pos.tokenizer = tokenizer
-    tags = _default_tags()
-    shared = _PREFIX is not None and tokenizer.FREQ is _PREFIX[0] and not tokenizer.user_word_tag_tab
+    shared = tokenizer.FREQ is freq and not tokenizer.user_word_tag_tab
     pos.word_tag_tab = tags if shared else dict(tags)
     return pos
 
 
-_TAGS: dict | None = None
+def _model() -> tuple[dict, int, dict]:
+    """jieba's default dictionary as its tokenizers hold it: the prefix dictionary (FREQ), the total
+    frequency and the words' part-of-speech tags; loaded once, from reportcheck's cache when it has
+    them (see :func:`_read_cache`)."""
+    global _MODEL
+    with _LOCK:
+        if _MODEL is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            model = _read_cache(jieba)
+            if model is not None:
+                _import_posseg(jieba, model[2])
+            else:
+                tk = jieba.Tokenizer()
+                tk.initialize()
+                model = (tk.FREQ, tk.total, _jieba_tags(jieba))
+                _write_cache(jieba, model)
+            _MODEL = model
+    return _MODEL
 
 
-def _default_tags() -> dict:
+def _jieba_tags(jieba) -> dict:
     """The word tags of the default dictionary, as ``jieba.posseg`` loaded them at import while jieba's
     global tokenizer is untouched (nothing can have merged user words into them), else read anew."""
-    global _TAGS
-    import jieba
     import jieba.posseg
 
-    with _LOCK:
-        if _TAGS is None:
-            used = jieba.dt.initialized or jieba.dt.dictionary != jieba.DEFAULT_DICT
-            if used or jieba.posseg.dt.tokenizer is not jieba.dt:
-                _TAGS = jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
-            else:
-                _TAGS = dict(jieba.posseg.dt.word_tag_tab)
-    return _TAGS
+    used = jieba.dt.initialized or jieba.dt.dictionary != jieba.DEFAULT_DICT
+    if used or jieba.posseg.dt.tokenizer is not jieba.dt:
+        return jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+def _import_posseg(jieba, tags: dict) -> None:
+    """Import ``jieba.posseg`` without its reading the dictionary's word tags again (half a second):
+    its global tokenizer reads them at import from jieba's global one's dictionary, so for that moment
+    the dictionary is an empty file, and then it gets the tags it would have read."""
+    import sys
+
+    if "jieba.posseg" in sys.modules or jieba.dt.initialized or jieba.dt.dictionary != jieba.DEFAULT_DICT:
+        import jieba.posseg  # noqa: F401  (already imported, or another dictionary: jieba's own way)
+
+        return
+    saved = jieba.dt.dictionary
+    jieba.dt.dictionary = os.devnull
+    try:
+        import jieba.posseg
+    finally:
+        jieba.dt.dictionary = saved
+    jieba.posseg.dt.word_tag_tab = dict(tags)
+
+
+# The model cache: jieba keeps its prefix dictionary in a marshal file and still takes about 0.6 s to
+# load it, and posseg reads the word tags from the 5 MB dictionary text every time (0.5 s more). Here
+# both are one marshal file of three strings and an array of integers, which load in about 0.3 s. It
+# holds no code and is read only if it is a tuple of exactly those types, made for this jieba and this
+# dictionary file (its version, path, size and time in the name); anything else is ignored and written
+# anew. It lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache) under reportcheck/; where
+# that cannot be written nothing is cached.
+
+_CACHE_FORMAT = 1
+
+
+def _cache_file(jieba) -> Path | None:
+    try:
+        dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+        st = dictionary.stat()
+    except (OSError, AttributeError, TypeError):
+        return None
+    key = f"{_CACHE_FORMAT}|{getattr(jieba, '__version__', '')}|{dictionary}|{st.st_size}|{st.st_mtime_ns}"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "reportcheck" / f"jieba-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
+
+
+def _read_cache(jieba) -> tuple[dict, int, dict] | None:
+    path = _cache_file(jieba)
+    if path is None:
+        return None
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(data, tuple) and len(data) == 6 and data[0] == _CACHE_FORMAT and type(data[1]) is int
+            and type(data[2]) is str and type(data[3]) is bytes and type(data[4]) is str
+            and type(data[5]) is str):
+        return None
+    _, total, words, freqs, tagged, tags = data
+    values = array.array("q")
+    try:
+        values.frombytes(freqs)
+    except ValueError:
+        return None
+    words, tagged, tags = words.split("\n"), tagged.split("\n"), tags.split("\n")
+    if len(words) != len(values) or len(tagged) != len(tags):
+        return None
+    same = {t: t for t in set(tags)}  # one string per tag, not one per word
+    return dict(zip(words, values.tolist(), strict=True)), total, dict(zip(tagged, map(same.__getitem__, tags),
+                                                                         strict=True))
+
+
+def _write_cache(jieba, model: tuple[dict, int, dict]) -> None:
+    path = _cache_file(jieba)
+    freq, total, tags = model
+    if path is None or any("\n" in w for w in freq) or any("\n" in w or "\n" in t for w, t in tags.items()):
+        return
+    blob = marshal.dumps((_CACHE_FORMAT, total, "\n".join(freq), array.array("q", freq.values()).tobytes(),
+                          "\n".join(tags), "\n".join(tags.values())))
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(blob)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 # ---------------------------------------------------------------------------------------------------
