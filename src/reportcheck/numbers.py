@@ -133,41 +133,45 @@ RE_UNIT = re.compile("|".join(re.escape(u) for u in UNITS))
 RE_PERCENT = re.compile(r"%|％|‰")
 
 # Things that contain digits but are not quantities; matched first and masked.
+# Each pattern that does not begin with a literal or a character class begins with a lookahead for the
+# characters its matches can begin with: the regex engine then skips the other positions at once
+# instead of trying the pattern at every character (masking took a sixth of extraction). A test
+# checks that the lookaheads admit every first character of the patterns' matches.
 MASKS: list[tuple[str, re.Pattern[str]]] = [
     # URLs, including %-escaped ones (a %-escape is not a percentage)
-    ("url", re.compile(r"(?:https?|ftp)://[^\s，。；、“”（）<>]{1,2000}|www\.[A-Za-z0-9.\-]{1,200}[^\s，。；、“”（）<>]{0,2000}")),
+    ("url", re.compile(r"(?=[hfw])(?:https?|ftp)://[^\s，。；、“”（）<>]{1,2000}|www\.[A-Za-z0-9.\-]{1,200}[^\s，。；、“”（）<>]{0,2000}")),
     # e-mail addresses
     ("url", re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,255}\.[A-Za-z]{2,10}")),
     # document numbers: 〔2014〕12号, [2014]12号, 【2014】12号, 第12号
     ("docno", re.compile(r"[〔\[【（(]\d{4}[〕\]】）)]\s?第?\d{1,5}号")),
     # phone numbers: 0471-8888888, 400-123-4567, 13812345678
-    ("phone", re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|400-\d{3}-\d{4}|1[3-9]\d{9})(?!\d)")),
+    ("phone", re.compile(r"(?=[014])(?<!\d)(?:0\d{2,3}-\d{7,8}|400-\d{3}-\d{4}|1[3-9]\d{9})(?!\d)")),
     # full dates with year: 2014年2月18日, 二〇一四年十月, 2014.10.20, 2014-10-20, 2014/10/20
-    ("date", re.compile(r"(?:\d{4}|[一二三四五六七八九〇○零]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    ("date", re.compile(r"(?=[\d一二三四五六七八九〇○零])(?:\d{4}|[一二三四五六七八九〇○零]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
                         r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:[上中下]旬|底|末|初|中|份)?")),
-    ("date", re.compile(r"(?<![\d.])(?:19|20)\d{2}[.\-/](?:0?[1-9]|1[0-2])(?:[.\-/](?:0?[1-9]|[12]\d|3[01]))?(?![\d.])")),
+    ("date", re.compile(r"(?=[12])(?<![\d.])(?:19|20)\d{2}[.\-/](?:0?[1-9]|1[0-2])(?:[.\-/](?:0?[1-9]|[12]\d|3[01]))?(?![\d.])")),
     # month-day dates: 9月底, 3月17日, 十二月, 12月份
-    ("date", re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
+    ("date", re.compile(r"(?=[\d一二三四五六七八九十])(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
                         r"(?:[上中下]旬|底|末|初|中|份)?")),
     # day of month on its own after a date: 至20日
-    ("date", re.compile(r"(?<=[至到—\-])(?:\d{1,2})[日号]")),
+    ("date", re.compile(r"(?=\d)(?<=[至到—\-])(?:\d{1,2})[日号]")),
     # years and year ranges: 2014年, 2013—2015年, 二〇一四年, 1950年代; 2014 before 年度
-    ("year", re.compile(r"(?:(?:1[89]|20)\d{2}|[一二三四五六七八九〇○零]{4})(?:[—\-－~至到](?:(?:1[89]|20)\d{2}))?(?:年度|年代|年)")),
+    ("year", re.compile(r"(?=[12一二三四五六七八九〇○零])(?:(?:1[89]|20)\d{2}|[一二三四五六七八九〇○零]{4})(?:[—\-－~至到](?:(?:1[89]|20)\d{2}))?(?:年度|年代|年)")),
     # clock times: 10:30, 8时30分, 上午9时
-    ("date", re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}时(?:\d{1,2}分)?")),
+    ("date", re.compile(r"(?=\d)(?:\d{1,2}[:：]\d{2}|\d{1,2}时(?:\d{1,2}分)?)")),
     # ordinals: 第七, 第三督导组, 第12届
     ("ordinal", re.compile(r"第[零〇一二两三四五六七八九十百千\d]{1,6}")),
     # plenary sessions and congresses: 十八届三中全会, 十九届四中全会, 二中全会, 十三五
     ("name", re.compile(r"[一二三四五六七八九十\d]{1,3}届(?:[一二三四五六七八九十\d]{1,3}[中次])?(?:全会|全体会议|人大|全国人大)?")),
-    ("name", re.compile(r"[一二三四五六七八九十\d]{1,3}中全会|“?[十][一二三四五六七八九十]{1,2}五”?(?:规划|时期|期间)?")),
+    ("name", re.compile(r"(?=[一二三四五六七八九十\d“])(?:[一二三四五六七八九十\d]{1,3}中全会|“?[十][一二三四五六七八九十]{1,2}五”?(?:规划|时期|期间)?)")),
     # schools and named units: 北岸二中, 实验一小, 二中队
-    ("name", re.compile(r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,2}(?:中|小|院|医院|中学|小学|附中)(?=[\u4e00-\u9fff，。、；]|$)")),
+    ("name", re.compile(r"(?=[一二三四五六七八九十])(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,2}(?:中|小|院|医院|中学|小学|附中)(?=[\u4e00-\u9fff，。、；]|$)")),
     # numbers inside quotation marks: “四风”, “三公”, “五个一”, “十二个一”
     ("name", re.compile(r"“[^“”\n]{0,12}?(?:[零〇一二两三四五六七八九十百千]|\d){1,4}[^“”\n]{0,12}?”")),
     # the list ordinals 一是/二要/三要, 其一, (一), 一、 handled by the sequence extractor
-    ("ordinal", re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}(?:是|要|来|则|者)"
+    ("ordinal", re.compile(r"(?=[一二三四五六七八九十其（\d])(?:(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}(?:是|要|来|则|者)"
                            r"|其[一二三四五六七八九十]|（[一二三四五六七八九十\d]{1,3}）|^[一二三四五六七八九十]{1,3}、"
-                           r"|^\d{1,2}[.、．](?!\d)", re.M)),
+                           r"|^\d{1,2}[.、．](?!\d))", re.M)),
 ]
 
 # Chinese numerals are only quantities before a classifier; these idioms contain numerals but never count
