@@ -98,7 +98,7 @@ def _import_posseg(jieba, tags: dict) -> None:
     import sys
 
     if "jieba.posseg" in sys.modules or jieba.dt.initialized or jieba.dt.dictionary != jieba.DEFAULT_DICT:
-        import jieba.posseg  # noqa: F401  (already imported, or another dictionary: jieba's own way)
+        import jieba.posseg  # already imported, or another dictionary: jieba's own way
 
         return
     saved = jieba.dt.dictionary
