@@ -177,6 +177,49 @@ def test_existing_report_is_replaced_only_when_the_new_one_is_complete(tmp_path,
     assert not (out / "stale.html").exists() and (out / "index.html").is_file()
 
 
+def test_the_data_docs_are_built_in_a_forked_process_with_the_same_pages(tmp_path, monkeypatch):
+    result = run([SEEDS], keep_source=True)
+    built_here = []
+    real = html.datadocs.build
+
+    def build(*args):
+        built_here.append(os.getpid())
+        return real(*args)
+
+    monkeypatch.setattr(html.datadocs, "build", build)
+    # a thread some other test left running would make it build here (forking is safe in this test)
+    monkeypatch.setattr(html.threading, "active_count", lambda: 1)
+    html.write(result, tmp_path / "forked")
+    assert built_here == []  # not in this process
+    monkeypatch.setattr(html.sys, "platform", "win32")  # no fork: built here
+    html.write(result, tmp_path / "here")
+    assert built_here == [os.getpid()]
+
+    def pages(root):
+        stamp = re.compile(r"\d{8}T\d{6}\.\d+Z")
+        return {p.relative_to(root).as_posix(): stamp.sub("T", p.read_text(encoding="utf-8"))
+                for p in (root / "reports").glob("*.html")} | {"index": (root / "index.html").read_text("utf-8")}
+
+    assert pages(tmp_path / "forked") == pages(tmp_path / "here")
+    assert any("../gx/validations/sequences/" in page for page in pages(tmp_path / "forked").values())
+
+
+def test_a_failure_in_the_forked_data_docs_is_raised_and_leaves_nothing(tmp_path, monkeypatch):
+    result = run([SEEDS], keep_source=True)
+    monkeypatch.setattr(html.threading, "active_count", lambda: 1)
+
+    def broken(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(html.datadocs, "build", broken)
+    with pytest.raises(OSError, match="No space left"):
+        html.write(result, tmp_path / "out")
+    monkeypatch.setattr(html.datadocs, "build", lambda *args: os._exit(9))  # the process dies
+    with pytest.raises(html.OutputError, match="building the GX Data Docs failed"):
+        html.write(result, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_folder_that_is_not_a_report_is_never_replaced(tmp_path):
     mine = tmp_path / "mine"
     mine.mkdir()

@@ -100,12 +100,25 @@ def check(
         gone = ("1 baseline entry no longer occurs" if applied.gone == 1
                 else f"{applied.gone} baseline entries no longer occur")
         typer.echo(f"baseline {baseline_file}: {applied.suppressed} known finding(s) not shown; {gone}", err=True)
-    _write_outputs(result, targets, verified)
-    if html is not None:
-        from .report.html import OutputError, write
+    pending = None
+    if html is not None:  # the HTML report first: its GX Data Docs are built while the rest is written
+        from .report.html import OutputError, start
 
         try:
-            index = write(result, html)
+            pending = start(result, html)
+        except OutputError as e:
+            _die(str(e))
+        except OSError as e:
+            _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
+    try:
+        _write_outputs(result, targets, verified)
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
+    if pending is not None:
+        try:
+            index = pending.finish()
         except OutputError as e:
             _die(str(e))
         except OSError as e:

@@ -78,6 +78,11 @@ class Site:
     left_out: list[str]  # outside assets dropped for want of an offline copy (see make_offline)
 
 
+def tables(validations: Iterable) -> list[str]:
+    """The fact tables of ``validations`` (GX suite results), each with a validation page once built."""
+    return sorted({result.meta["active_batch_definition"]["data_asset_name"] for result in validations})
+
+
 def build(validations: Iterable, suites: Iterable, site_dir: Path) -> Site:
     """Build the Data Docs of ``validations`` (GX suite results) and ``suites`` into ``site_dir``."""
     from great_expectations.core.run_identifier import RunIdentifier

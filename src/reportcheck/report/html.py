@@ -14,8 +14,12 @@ one, never half of one.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
+import signal
+import sys
+import threading
 import uuid
 from functools import cache
 from html import escape
@@ -48,6 +52,13 @@ def write(result: RunResult, out: str | os.PathLike) -> Path:
     An existing ``out`` is replaced only if it is empty or an earlier HTML report, and only once the new
     one is complete.
     """
+    return start(result, out).finish()
+
+
+def start(result: RunResult, out: str | os.PathLike) -> Pending:
+    """Begin :func:`write`: the GX Data Docs are built in a forked process meanwhile (on Linux), so
+    that whatever the caller does before :meth:`Pending.finish` (the other outputs) and the report
+    pages take no time of their own. Raises OutputError when ``out`` may not be replaced."""
     out = Path(os.path.abspath(out))  # a name to set aside even for "." or "x/.."
     if out.exists() and not _replaceable(out):
         raise OutputError(f"{out}: exists and is not a reportcheck HTML report; not replacing it")
@@ -55,12 +66,90 @@ def write(result: RunResult, out: str | os.PathLike) -> Path:
     tmp = _aside(out, "tmp")
     tmp.mkdir()  # not mkdtemp: the report gets the user's usual permissions
     try:
-        _write_tree(result, tmp)
-        _swap(tmp, out)
+        site = _Background(lambda: datadocs.build(result.validations, result.suites, tmp / "gx"))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return out / "index.html"
+    return Pending(result, out, tmp, site)
+
+
+class Pending:
+    """An HTML report being written (see :func:`start`); :meth:`finish` completes it, :meth:`cancel`
+    drops it."""
+
+    def __init__(self, result: RunResult, out: Path, tmp: Path, site: _Background):
+        self.result, self.out, self.tmp, self.site = result, out, tmp, site
+
+    def finish(self) -> Path:
+        try:
+            _write_tree(self.result, self.tmp, self.site)
+            _swap(self.tmp, self.out)
+        except BaseException:
+            self.cancel()
+            raise
+        return self.out / "index.html"
+
+    def cancel(self) -> None:
+        self.site.cancel()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class _Background:
+    """``fn()`` run in a forked child process, its (picklable) value or exception brought back by
+    :meth:`result`; run there and then where a fork is not safe (not Linux, or other threads running,
+    whose locks the child would inherit held)."""
+
+    def __init__(self, fn):
+        self.fn, self.pid, self.fd = fn, None, None
+        if sys.platform != "linux" or threading.active_count() > 1:
+            return
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = 0
+            try:
+                os.close(r)
+                try:
+                    payload = pickle.dumps(("value", fn()))
+                except BaseException as e:
+                    code = 1
+                    try:
+                        payload = pickle.dumps(("error", e))
+                    except Exception:
+                        payload = pickle.dumps(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+                with os.fdopen(w, "wb") as f:
+                    f.write(payload)
+            finally:
+                os._exit(code)
+        os.close(w)
+        self.pid, self.fd = pid, r
+
+    def result(self):
+        if self.pid is None:
+            return self.fn()
+        with os.fdopen(self.fd, "rb") as f:
+            data = f.read()
+        self.fd = None
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        if not data:
+            raise OutputError(f"building the GX Data Docs failed: its process ended with status {status}")
+        kind, value = pickle.loads(data)
+        if kind == "error":
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = None
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
 
 
 def _aside(out: Path, what: str) -> Path:
@@ -87,17 +176,30 @@ def _swap(new: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_tree(result: RunResult, root: Path) -> None:
-    site = datadocs.build(result.validations, result.suites, root / "gx")
-    gx_pages = {table: f"../gx/{page}" for table, page in site.validation_pages.items()}
+def _write_tree(result: RunResult, root: Path, site: _Background) -> None:
+    # the report pages link to the Data Docs page of a table, which is known only once the site is
+    # built: until then a page holds a placeholder no report text can contain (it is escaped, and the
+    # token is new), replaced in the pages that have one when the site is done
+    token = f"reportcheck-gx-page-{uuid.uuid4().hex}-"
+    placeholders = {table: token + table for table in datadocs.tables(result.validations)}
     (root / "reports").mkdir()
     pages: dict[int, str] = {}
+    linked = []
     for i, rr in enumerate(result.reports):
         if rr.status == "error":
             continue
         pages[i] = f"reports/{i + 1:03d}_{_slug(rr.path)}.html"
-        (root / pages[i]).write_text(render_report(rr, gx_pages, _source(rr)), encoding="utf-8")
+        text = render_report(rr, placeholders, _source(rr))
+        (root / pages[i]).write_text(text, encoding="utf-8")
+        if token in text:
+            linked.append(root / pages[i])
     (root / "index.html").write_text(render_index(result, pages, "gx/index.html"), encoding="utf-8")
+    built = site.result()
+    urls = {token + table: escape(f"../gx/{page}") for table, page in built.validation_pages.items()}
+    fill = re.compile(re.escape(token) + r"[A-Za-z0-9_]+")
+    for path in linked:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(fill.sub(lambda m: urls.get(m.group(0), "../gx/index.html"), text), encoding="utf-8")
     (root / MARKER).write_text("written by reportcheck check --html; replaced by the next run\n", encoding="utf-8")
 
 
