@@ -182,13 +182,13 @@ _INTO: dict[object, dict] = {}  # id of a transition table -> (state -> states t
 
 
 def _preceding(trans_p: dict) -> dict:
-    """For each state, the states with a transition into it, in ``trans_p``'s order."""
+    """For each state, the states with a transition into it and that transition's log probability."""
     into = _INTO.get(id(trans_p))
     if into is None or into[0] is not trans_p:
         table: dict = {}
         for y0, nexts in trans_p.items():
-            for y in nexts:
-                table.setdefault(y, []).append(y0)
+            for y, p in nexts.items():
+                table.setdefault(y, []).append((y0, p))
         into = _INTO[id(trans_p)] = (trans_p, table)
     return into[1]
 
@@ -201,7 +201,8 @@ def viterbi(obs, states, start_p, trans_p, emit_p):
     with no transition into ``y`` scores -inf, which never wins while a finite score exists, and one
     always does: the states kept at a character are those some previous state can move into, and
     every score of a previous state is finite. So only the previous states that can move into ``y``
-    are scored here; the sums are the same additions in the same order and ties go to the same
+    are scored here (going through whichever is shorter: the previous states, or the states that can
+    precede ``y``); the sums are the same additions in the same order and ties go to the same
     (largest) state. In the one case jieba's search falls back on every state (no previous state has
     any transition) its own function runs.
     """
@@ -222,16 +223,26 @@ def viterbi(obs, states, start_p, trans_p, emit_p):
         obs_states = set(states.get(obs[t], all_states)) & expect_next or expect_next
         V, path = {}, {}
         o = obs[t]
+        n_prev = len(prev)
         for y in obs_states:
             em = emit_p[y].get(o, MIN_FLOAT)
-            best = None
-            for y0 in into[y]:
-                v0 = prev.get(y0)
-                if v0 is not None:
-                    cand = (v0 + trans_p[y0][y] + em, y0)
-                    if best is None or cand > best:
-                        best = cand
-            V[y], path[y] = best
+            best_p = best_s = None
+            before = into[y]
+            if n_prev < len(before):
+                for y0, v0 in prev.items():
+                    tp = trans_p[y0].get(y)
+                    if tp is not None:
+                        p = v0 + tp + em
+                        if best_p is None or p > best_p or (p == best_p and y0 > best_s):
+                            best_p, best_s = p, y0
+            else:
+                for y0, tp in before:
+                    v0 = prev.get(y0)
+                    if v0 is not None:
+                        p = v0 + tp + em
+                        if best_p is None or p > best_p or (p == best_p and y0 > best_s):
+                            best_p, best_s = p, y0
+            V[y], path[y] = best_p, best_s
         mem_path.append(path)
     prob, state = max((V[y], y) for y in mem_path[-1])
     route = [None] * len(obs)
