@@ -114,6 +114,7 @@ def use_words(lines: Sequence[str] = ()) -> None:
         return
     with _JIEBA_LOCK:
         _JIEBA = _POSSEG = None  # rebuilt from the domain dictionary on next use
+        _POS_SEEN.clear()
         _EXTRA_WORDS = lines
     if lines:
         tokenizer().load_userdict(io.StringIO("\n".join(lines)))
@@ -126,14 +127,25 @@ RE_CUT_AFTER = re.compile(r"的|和|及|与|等|，|、|；|。|（|是|被|已|
 _POSSEG = None
 
 
-def _pos(s: str) -> list[tuple[str, str]]:
+_POS_SEEN: dict[str, tuple[tuple[str, str], ...]] = {}  # phrase -> its words (a third of phrases recur)
+_POS_SEEN_MAX = 200_000
+
+
+def _pos(s: str) -> tuple[tuple[str, str], ...]:
     """Words of ``s`` with their part-of-speech flags (jieba.posseg with the domain dictionary)."""
     global _POSSEG
+    words = _POS_SEEN.get(s)
+    if words is not None:
+        return words
     if _POSSEG is None:
         from .tokenizers import pos_tokenizer
 
         _POSSEG = pos_tokenizer(tokenizer())
-    return [(w.word, w.flag) for w in _POSSEG.lcut(s)]
+    words = tuple((w.word, w.flag) for w in _POSSEG.lcut(s))
+    if len(_POS_SEEN) >= _POS_SEEN_MAX:
+        _POS_SEEN.clear()
+    _POS_SEEN[s] = words
+    return words
 
 
 def _is_noun(word: str, flag: str) -> bool:
@@ -147,7 +159,7 @@ def _noun_after(post: str) -> str:
         return ""
     phrase = m.group(0)[:10]
     cut = RE_CUT_AFTER.search(phrase, 1)
-    words = _pos(phrase[: cut.start()] if cut else phrase)
+    words = list(_pos(phrase[: cut.start()] if cut else phrase))
     # 68项具体整改任务: an adjective before the noun is not the noun, but does not stop it
     if len(words) >= 2 and words[0][1] in ("a", "b", "ad", "z") and not _is_noun(*words[0]):
         words = words[1:]
