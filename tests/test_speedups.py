@@ -152,3 +152,20 @@ def test_the_model_cache_gives_what_jieba_loads_and_survives_a_bad_file(tmp_path
     files[0].write_bytes(b"\x00 not a cache")
     assert load("cached") == first
     assert files[0].stat().st_size > 1_000_000  # written anew
+
+
+def test_text_index_clauses_and_segments_are_the_cuts_of_each_sentence():
+    from reportcheck.extract import text as T
+    from reportcheck.ingest import load
+
+    for t in [load(p).text for p in sorted(SEEDS.glob("*.txt"))] + ["甲，乙；丙。丁，", "；", "无标点"]:
+        index = T.TextIndex(t)
+        clauses = [c for s in index.sentences for c in T._cuts(
+            [m.end() for m in T.RE_CLAUSE_END.finditer(t)], s.start, s.end)]
+        segments = [c for s in index.sentences for c in T._cuts(
+            [m.end() for m in T.RE_SEGMENT_END.finditer(t)], s.start, s.end)]
+        assert [(c.start, c.end) for c in index.clauses] == clauses
+        assert [(c.start, c.end) for c in index.segments] == segments
+        for pos in range(0, len(t), 7):
+            c = index.clause_at(pos)
+            assert c == index.clauses[c.index] and c.start <= pos

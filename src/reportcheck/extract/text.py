@@ -63,15 +63,36 @@ def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _cut_into(marks: list[int], lo: int, hi: int, starts: list[int], ends: list[int]) -> None:
+    """Append the spans of :func:`_cuts` to ``starts`` and ``ends``."""
+    inside = marks[bisect.bisect_right(marks, lo): bisect.bisect_right(marks, hi)]
+    starts.append(lo)
+    if not inside:
+        ends.append(hi)
+        return
+    if inside[-1] < hi:
+        starts.extend(inside)
+        ends.extend(inside)
+        ends.append(hi)
+    else:
+        starts.extend(inside[:-1])
+        ends.extend(inside)
+
+
 class TextIndex:
-    """Sentence, segment (；) and clause (，；：) spans of a text, with offset -> span lookup."""
+    """Sentence, segment (；) and clause (，；：) spans of a text, with offset -> span lookup.
+
+    Clauses and segments are kept as start and end offsets and made into spans when looked up (a
+    report has tens of thousands; the extractors look up a few hundred)."""
 
     def __init__(self, text: str):
         self.text = text
         self.sentences: list[Span] = []
-        self.clauses: list[Span] = []
-        self.segments: list[Span] = []
         self.paragraph_of_sentence: list[int] = []
+        self._clause_starts: list[int] = []
+        self._clause_ends: list[int] = []
+        self._seg_starts: list[int] = []
+        self._seg_ends: list[int] = []
         para = 0
         # clause and segment boundaries are single characters: found once, then cut per sentence
         clause_marks = [m.end() for m in RE_CLAUSE_END.finditer(text)]
@@ -83,27 +104,32 @@ class TextIndex:
             self.paragraph_of_sentence.append(para)
             if "\n" in text[s:e]:
                 para += 1
-            for cs, ce in _cuts(segment_marks, s, e):
-                self.segments.append(Span(len(self.segments), cs, ce))
-            for cs, ce in _cuts(clause_marks, s, e):
-                self.clauses.append(Span(len(self.clauses), cs, ce))
+            _cut_into(segment_marks, s, e, self._seg_starts, self._seg_ends)
+            _cut_into(clause_marks, s, e, self._clause_starts, self._clause_ends)
         self._sent_starts = [s.start for s in self.sentences]
-        self._clause_starts = [c.start for c in self.clauses]
-        self._seg_starts = [c.start for c in self.segments]
+
+    @property
+    def clauses(self) -> list[Span]:
+        return [Span(i, s, e) for i, (s, e) in enumerate(zip(self._clause_starts, self._clause_ends))]
+
+    @property
+    def segments(self) -> list[Span]:
+        return [Span(i, s, e) for i, (s, e) in enumerate(zip(self._seg_starts, self._seg_ends))]
 
     @staticmethod
-    def _find(starts: list[int], spans: list[Span], pos: int) -> Span | None:
+    def _find(starts: list[int], ends: list[int], pos: int) -> Span:
         i = bisect.bisect_right(starts, pos) - 1
-        return spans[i] if i >= 0 else None
+        return Span(i, starts[i], ends[i]) if i >= 0 else Span(-1, 0, 0)
 
     def sentence_at(self, pos: int) -> Span:
-        return self._find(self._sent_starts, self.sentences, pos) or Span(-1, 0, 0)
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        return self.sentences[i] if i >= 0 else Span(-1, 0, 0)
 
     def clause_at(self, pos: int) -> Span:
-        return self._find(self._clause_starts, self.clauses, pos) or Span(-1, 0, 0)
+        return self._find(self._clause_starts, self._clause_ends, pos)
 
     def segment_at(self, pos: int) -> Span:
-        return self._find(self._seg_starts, self.segments, pos) or Span(-1, 0, 0)
+        return self._find(self._seg_starts, self._seg_ends, pos)
 
     def paragraph(self, sentence_index: int) -> int:
         return self.paragraph_of_sentence[sentence_index] if sentence_index >= 0 else -1
