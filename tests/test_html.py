@@ -19,14 +19,13 @@ import time
 from pathlib import Path, PurePosixPath
 
 import pytest
+from conftest import SEEDS
 from typer.testing import CliRunner
 
-from reportcheck import exitcodes
+from reportcheck import background, exitcodes
 from reportcheck.cli import app
 from reportcheck.pipeline import run
 from reportcheck.report import datadocs, html
-
-from conftest import SEEDS
 
 SEED_003 = "003_2a5315d4f9a02ca3"
 PWNED = "pwned"
@@ -188,10 +187,10 @@ def test_the_data_docs_are_built_in_a_forked_process_with_the_same_pages(tmp_pat
 
     monkeypatch.setattr(html.datadocs, "build", build)
     # a thread some other test left running would make it build here (forking is safe in this test)
-    monkeypatch.setattr(html.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
     html.write(result, tmp_path / "forked")
     assert built_here == []  # not in this process
-    monkeypatch.setattr(html.sys, "platform", "win32")  # no fork: built here
+    monkeypatch.setattr(background.sys, "platform", "win32")  # no fork: built here
     html.write(result, tmp_path / "here")
     assert built_here == [os.getpid()]
 
@@ -206,7 +205,7 @@ def test_the_data_docs_are_built_in_a_forked_process_with_the_same_pages(tmp_pat
 
 def test_a_failure_in_the_forked_data_docs_is_raised_and_leaves_nothing(tmp_path, monkeypatch):
     result = run([SEEDS], keep_source=True)
-    monkeypatch.setattr(html.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
 
     def broken(*args):
         raise OSError(28, "No space left on device")

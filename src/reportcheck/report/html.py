@@ -14,12 +14,8 @@ one, never half of one.
 from __future__ import annotations
 
 import os
-import pickle
 import re
 import shutil
-import signal
-import sys
-import threading
 import uuid
 from functools import cache
 from html import escape
@@ -28,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import rules as R
+from ..background import Background
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
 
@@ -66,7 +63,8 @@ def start(result: RunResult, out: str | os.PathLike) -> Pending:
     tmp = _aside(out, "tmp")
     tmp.mkdir()  # not mkdtemp: the report gets the user's usual permissions
     try:
-        site = _Background(lambda: datadocs.build(result.validations, result.suites, tmp / "gx"))
+        site = Background(lambda: datadocs.build(result.validations, result.suites, tmp / "gx"),
+                          what="building the GX Data Docs", error=OutputError)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -77,7 +75,7 @@ class Pending:
     """An HTML report being written (see :func:`start`); :meth:`finish` completes it, :meth:`cancel`
     drops it."""
 
-    def __init__(self, result: RunResult, out: Path, tmp: Path, site: _Background):
+    def __init__(self, result: RunResult, out: Path, tmp: Path, site: Background):
         self.result, self.out, self.tmp, self.site = result, out, tmp, site
 
     def finish(self) -> Path:
@@ -92,64 +90,6 @@ class Pending:
     def cancel(self) -> None:
         self.site.cancel()
         shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-class _Background:
-    """``fn()`` run in a forked child process, its (picklable) value or exception brought back by
-    :meth:`result`; run there and then where a fork is not safe (not Linux, or other threads running,
-    whose locks the child would inherit held)."""
-
-    def __init__(self, fn):
-        self.fn, self.pid, self.fd = fn, None, None
-        if sys.platform != "linux" or threading.active_count() > 1:
-            return
-        r, w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns
-            code = 0
-            try:
-                os.close(r)
-                try:
-                    payload = pickle.dumps(("value", fn()))
-                except BaseException as e:
-                    code = 1
-                    try:
-                        payload = pickle.dumps(("error", e))
-                    except Exception:
-                        payload = pickle.dumps(("error", RuntimeError(f"{type(e).__name__}: {e}")))
-                with os.fdopen(w, "wb") as f:
-                    f.write(payload)
-            finally:
-                os._exit(code)
-        os.close(w)
-        self.pid, self.fd = pid, r
-
-    def result(self):
-        if self.pid is None:
-            return self.fn()
-        with os.fdopen(self.fd, "rb") as f:
-            data = f.read()
-        self.fd = None
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
-        if not data:
-            raise OutputError(f"building the GX Data Docs failed: its process ended with status {status}")
-        kind, value = pickle.loads(data)
-        if kind == "error":
-            raise value
-        return value
-
-    def cancel(self) -> None:
-        if self.pid is not None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except OSError:
-                pass
-            self.pid = None
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
 
 
 def _aside(out: Path, what: str) -> Path:
@@ -176,7 +116,7 @@ def _swap(new: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_tree(result: RunResult, root: Path, site: _Background) -> None:
+def _write_tree(result: RunResult, root: Path, site: Background) -> None:
     # the report pages link to the Data Docs page of a table, which is known only once the site is
     # built: until then a page holds a placeholder no report text can contain (it is escaped, and the
     # token is new), replaced in the pages that have one when the site is done
