@@ -236,3 +236,36 @@ def test_bad_condition_in_a_suite_stops_the_run_with_exit_code_2(tmp_path):
     res = CliRunner().invoke(app, ["check", str(SEEDS), "--checks", str(tmp_path / "checks" / "checks.json")])
     assert res.exit_code == exitcodes.USAGE
     assert "dates.json" in res.output and "row_condition" in res.output
+
+
+def test_validation_in_two_processes_gives_the_same_results_in_the_same_order(monkeypatch):
+    from reportcheck import background
+    from reportcheck.factsheet import extract
+    from reportcheck.validate import Validator
+
+    sheet = extract([SEEDS])
+    validator = Validator()
+    one = validator.validate(sheet)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)  # a thread left by another test
+    here: list[str] = []
+    real = Validator._validate
+
+    def _validate(self, sheet, tables):
+        here.extend(tables)
+        return real(self, sheet, tables)
+
+    monkeypatch.setattr(Validator, "_validate", _validate)
+    two = validator.validate(sheet, parallel=True)
+    assert 0 < len(here) < len(one)  # the other tables were validated in the forked process
+    assert list(two) == list(one)
+    for table, tr in one.items():
+        got = two[table]
+        assert (got.failed, got.checked, got.descriptions) == (tr.failed, tr.checked, tr.descriptions), table
+        assert [_timeless(r.to_json_dict()) for r in got.gx_results] == \
+            [_timeless(r.to_json_dict()) for r in tr.gx_results]
+
+
+def _timeless(result: dict) -> dict:
+    """A GX validation result without the time its batch was loaded."""
+    result["meta"].get("batch_markers", {}).pop("ge_load_time", None)
+    return result

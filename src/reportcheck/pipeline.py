@@ -98,7 +98,7 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
                 progress(done, len(files))
     sheet = FactSheet.concat([s for s in sheets if s is not None])
     del sheets
-    results = validator.validate(sheet)
+    results = validator.validate(sheet, parallel=bool(jobs and jobs > 1))  # in two processes
     result = finish(reports, sheet, results, validator.checks, validator.suites, config, root)
     for rr in reports:
         if keep_source and rr.status != "error":
