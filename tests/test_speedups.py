@@ -123,10 +123,12 @@ _MODEL_DIGEST = r"""
 import hashlib, json, sys
 from reportcheck.extract import tokenizers
 freq, total, tags = tokenizers._model()
+pkg = "pkg_resources" in sys.modules
 import jieba, jieba.posseg
 def digest(d):
     return hashlib.sha256(json.dumps(sorted(d.items()), ensure_ascii=False).encode()).hexdigest()
-out = {"freq": digest(freq), "total": total, "tags": digest(tags), "global_tags": digest(jieba.posseg.dt.word_tag_tab)}
+out = {"freq": digest(freq), "total": total, "tags": digest(tags), "global_tags": digest(jieba.posseg.dt.word_tag_tab),
+       "pkg_resources": pkg}
 if sys.argv[1] == "jieba":  # what jieba itself loads
     tk = jieba.Tokenizer(); tk.initialize()
     out["jieba"] = [digest(tk.FREQ), tk.total, digest(jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab)]
@@ -148,6 +150,7 @@ def test_the_model_cache_gives_what_jieba_loads_and_survives_a_bad_file(tmp_path
     theirs = first.pop("jieba")
     assert [first["freq"], first["total"], first["tags"]] == theirs
     assert first["global_tags"] == first["tags"]
+    assert first["pkg_resources"] is False  # jieba opened its files without it
     assert load("cached") == first  # from the cache, jieba.posseg's own tokenizer included
     files[0].write_bytes(b"\x00 not a cache")
     assert load("cached") == first

@@ -30,10 +30,28 @@ _LOCK = threading.Lock()
 _MODEL: tuple[dict, int, dict] | None = None  # (FREQ, total, word tags) of the default dictionary
 
 
+def _jieba():
+    """The jieba module. jieba imports pkg_resources (deprecated, and a tenth of a second to import)
+    only to open its own data files, and opens them by path when it is missing: so while jieba is
+    imported here, it is."""
+    import sys
+
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # import pkg_resources raises ImportError
+        try:
+            import jieba  # noqa: F401
+        finally:
+            if sys.modules.get("pkg_resources", 0) is None:
+                del sys.modules["pkg_resources"]
+    import jieba
+
+    return jieba
+
+
 def plain_tokenizer(read_only: bool = False):
     """A new ``jieba.Tokenizer`` on the default dictionary, initialised from the shared load: with a
     copy of it, or, when the caller never adds words to the tokenizer (``read_only``), with it."""
-    import jieba
+    jieba = _jieba()
 
     freq, total, _ = _model()
     tk = jieba.Tokenizer()
@@ -46,7 +64,7 @@ def pos_tokenizer(tokenizer):
     """A ``jieba.posseg.POSTokenizer`` over ``tokenizer`` (on the default dictionary), its word tags
     taken from the shared load instead of read from the file again: shared for a read-only plain
     tokenizer (nothing will add to them), else a copy."""
-    import jieba
+    jieba = _jieba()
 
     if tokenizer.dictionary != jieba.DEFAULT_DICT:
         return pos_tokenizer_class()(tokenizer)  # another dictionary: jieba's own way
@@ -65,8 +83,7 @@ def _model() -> tuple[dict, int, dict]:
     global _MODEL
     with _LOCK:
         if _MODEL is None:
-            import jieba
-
+            jieba = _jieba()
             jieba.setLogLevel(logging.WARNING)
             model = _read_cache(jieba)
             if model is not None:
