@@ -219,6 +219,26 @@ def test_a_failure_in_the_forked_data_docs_is_raised_and_leaves_nothing(tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+def test_compiled_templates_from_the_cache_make_the_same_data_docs(tmp_path, monkeypatch):
+    result = run([SEEDS], keep_source=True)
+    monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    varying = re.compile(r"\d{8}T\d{6}\.\d+Z|\d{4}-\d\d-\d\dT?\s?\d\d:\d\d:\d\d(?:\.\d+)?Z?(?: UTC)?|"
+                         r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|_run_time_sort.: [0-9.]+")
+
+    def site(name):
+        datadocs.build(result.validations, result.suites, tmp_path / name)
+        return {varying.sub("~", p.relative_to(tmp_path / name).as_posix()): varying.sub("~", p.read_text("utf-8"))
+                for p in (tmp_path / name).rglob("*.html")}
+
+    cold = site("cold")
+    compiled = list((tmp_path / "cache" / "jinja").iterdir())
+    assert len(compiled) >= 10
+    assert site("warm") == cold
+    for path in compiled:
+        path.write_bytes(b"not bytecode")
+    assert site("spoilt") == cold
+
+
 def test_a_folder_that_is_not_a_report_is_never_replaced(tmp_path):
     mine = tmp_path / "mine"
     mine.mkdir()

@@ -26,6 +26,8 @@ import os
 import threading
 from pathlib import Path
 
+from .. import cachedir
+
 _LOCK = threading.Lock()
 _MODEL: tuple[dict, int, dict] | None = None  # (FREQ, total, word tags) of the default dictionary
 
@@ -39,7 +41,7 @@ def _jieba():
     if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
         sys.modules["pkg_resources"] = None  # import pkg_resources raises ImportError
         try:
-            import jieba  # noqa: F401
+            import jieba
         finally:
             if sys.modules.get("pkg_resources", 0) is None:
                 del sys.modules["pkg_resources"]
@@ -132,8 +134,8 @@ def _import_posseg(jieba, tags: dict) -> None:
 # both are one marshal file of three strings and an array of integers, which load in about 0.3 s. It
 # holds no code and is read only if it is a tuple of exactly those types, made for this jieba and this
 # dictionary file (its version, path, size and time in the name); anything else is ignored and written
-# anew. It lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache) under reportcheck/; where
-# that cannot be written nothing is cached.
+# anew. It lives in reportcheck's cache folder (see reportcheck.cachedir); where that cannot be written
+# nothing is cached.
 
 _CACHE_FORMAT = 1
 
@@ -145,8 +147,10 @@ def _cache_file(jieba) -> Path | None:
     except (OSError, AttributeError, TypeError):
         return None
     key = f"{_CACHE_FORMAT}|{getattr(jieba, '__version__', '')}|{dictionary}|{st.st_size}|{st.st_mtime_ns}"
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "reportcheck" / f"jieba-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
+    try:
+        return cachedir.path() / f"jieba-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
+    except RuntimeError:  # no home folder
+        return None
 
 
 def _read_cache(jieba) -> tuple[dict, int, dict] | None:
@@ -182,8 +186,9 @@ def _write_cache(jieba, model: tuple[dict, int, dict]) -> None:
         return
     blob = marshal.dumps((_CACHE_FORMAT, total, "\n".join(freq), array.array("q", freq.values()).tobytes(),
                           "\n".join(tags), "\n".join(tags.values())))
+    if cachedir.ensure() is None:
+        return
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(blob)
         os.replace(tmp, path)

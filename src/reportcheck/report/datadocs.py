@@ -133,23 +133,42 @@ def build(validations: Iterable, suites: Iterable, site_dir: Path) -> Site:
 
 @contextmanager
 def _templates_compiled_once() -> Iterator[None]:
-    """GX makes a new jinja environment for every page it renders, so each page compiles the same
-    templates again (a third of a Data Docs build). Meanwhile every environment shares one in-memory
-    bytecode cache (jinja's own mechanism, keyed by template name and source checksum): a template is
-    compiled once per build."""
+    """GX makes a new jinja environment for every page it renders, so each page compiled the same
+    templates again (a third of a Data Docs build). Meanwhile every environment shares one bytecode
+    cache (jinja's own mechanism: keyed by template name, checked against the template's source and
+    the Python version): a template is compiled once per build, and once for all runs where
+    reportcheck's cache folder can be written (its ``jinja/``)."""
     import jinja2
     from great_expectations.render.view.view import DefaultJinjaView
+
+    from .. import cachedir
+
+    folder = cachedir.ensure("jinja")
 
     class Compiled(jinja2.BytecodeCache):
         def __init__(self):
             self.code: dict[str, bytes] = {}
+            self.disk = jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
         def load_bytecode(self, bucket):
+            if bucket.key not in self.code and self.disk is not None:
+                try:
+                    self.disk.load_bytecode(bucket)
+                except (OSError, ValueError, EOFError):  # unreadable: compiled anew
+                    bucket.reset()
+                if bucket.code is not None:
+                    self.code[bucket.key] = bucket.bytecode_to_string()
+                    return
             if bucket.key in self.code:
                 bucket.bytecode_from_string(self.code[bucket.key])
 
         def dump_bytecode(self, bucket):
             self.code[bucket.key] = bucket.bytecode_to_string()
+            if self.disk is not None:
+                try:
+                    self.disk.dump_bytecode(bucket)
+                except OSError:
+                    pass
 
     shared = Compiled()
     init = DefaultJinjaView.__dict__["__init__"]
