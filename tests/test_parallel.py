@@ -230,3 +230,44 @@ def test_spawned_workers_give_the_same_sheets(monkeypatch):
     for i, sheet in forked.items():
         for name, df in sheet.tables.items():
             assert spawned[i].tables[name].equals(df), name
+
+
+@pytest.mark.parametrize("argv, jobs", [
+    (["check", "seeds"], 0), (["check", "seeds", "--jobs", "3"], 3), (["check", "--jobs=1", "x"], 1),
+    (["extract", "seeds", "-j", "2"], 2), (["check", "seeds", "--engine", "spark"], None),
+    (["check", "--engine=spark", "seeds"], None), (["check", "--help"], None), (["rules"], None),
+    (["explain", "a.txt"], None), ([], None), (["check", "seeds", "--jobs", "many"], None),
+])
+def test_which_command_lines_start_the_workers_early(argv, jobs):
+    from reportcheck.entry import local_jobs
+
+    assert local_jobs(argv) == jobs
+
+
+def test_prestarted_workers_are_taken_and_give_the_same_results(tmp_path):
+    # in a fresh process: the workers start before the command line is read, as the command does
+    code = ("import json, sys\n"
+            "from reportcheck import workers\n"
+            "workers.prestart(3)\n"
+            "early = workers._PRESTARTED[0].pid\n"
+            "def anew(self, n):\n"
+            "    raise AssertionError('workers started anew: the prestarted ones were not taken')\n"
+            "workers.Extraction._start_workers = anew\n"
+            "from reportcheck.pipeline import run\n"
+            "result = run([sys.argv[1]], jobs=2)\n"
+            "assert workers._PRESTARTED is None\n"
+            "print(json.dumps({'early': early, 'result': result.to_json()}))\n")
+    out = subprocess.run([sys.executable, "-c", code, str(SEEDS)], capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout)
+    assert got["result"] == run([SEEDS]).to_json()
+    assert got["early"] > 0
+
+
+def test_the_command_starts_its_workers_before_reading_the_command_line(tmp_path):
+    # a bad option is found only after the workers started: they end with the command, which says why
+    res = subprocess.run([sys.executable, "-m", "reportcheck", "check", str(SEEDS), "--no-such-option"],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "No such option" in res.stderr
+    res = subprocess.run([sys.executable, "-m", "reportcheck", "check", str(SEEDS), "--format", "json"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 1 and json.loads(res.stdout)["summary"]["errors"] == 1

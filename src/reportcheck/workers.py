@@ -107,7 +107,10 @@ class Extraction:
             self._ctx = mp.get_context(start_method())
             self._deaths = 0
             n = max(1, min(self.jobs, len(self.files)))
-            if self._ctx.get_start_method() == "fork":
+            early = _take_prestarted(n, self.tables, self.extra_words)
+            if early is not None:
+                self._workers += early
+            elif self._ctx.get_start_method() == "fork":
                 self._workers += self._start_workers(n)
             else:
                 for _ in range(n):
@@ -149,14 +152,7 @@ class Extraction:
         """``n`` new workers: one process, which (when forked) makes the other ``n - 1`` as copies of
         itself once jieba is loaded; spawned, it can only be one."""
         fork = self._ctx.get_start_method() == "fork"
-        channels = []
-        for _ in range(n):
-            task_r, task_w = self._ctx.Pipe(duplex=False)
-            result_r, result_w = self._ctx.Pipe(duplex=False)
-            # the file under way and when it started, written by the worker without a lock (it may be
-            # killed at any moment) and read from here, so that it is known even when the worker dies
-            state = self._ctx.RawArray("d", [-1.0, 0.0])
-            channels.append((task_r, task_w, result_r, result_w, state))
+        channels = _channels(self._ctx, n)
         # a forked child would hold on to the other workers' pipes (and ours): it closes them first
         inherited = [c for w in self._workers for c in (w.tasks, w.results)]
         inherited += [c for _, task_w, result_r, _, _ in channels for c in (task_w, result_r)]
@@ -165,12 +161,7 @@ class Extraction:
             args=([(r, w, st) for r, _, _, w, st in channels], self.tables, tuple(self.extra_words),
                   inherited if fork else []))
         proc.start()
-        out = []
-        for k, (task_r, task_w, result_r, result_w, state) in enumerate(channels):
-            task_r.close()
-            result_w.close()
-            out.append(_Worker(proc if k == 0 else _Clone(), task_w, result_r, state))
-        return out
+        return _workers_of(proc, channels)
 
     def _hand_out(self, ahead: int) -> None:
         """Give files to the workers whose queue is short, the emptiest first, in file order."""
@@ -241,6 +232,77 @@ class Extraction:
         if self._pending:
             self._workers.append(self._start_worker())
         return out
+
+
+def _channels(ctx, n: int) -> list[tuple]:
+    """(task reader, task writer, result reader, result writer, state) for ``n`` workers."""
+    out = []
+    for _ in range(n):
+        task_r, task_w = ctx.Pipe(duplex=False)
+        result_r, result_w = ctx.Pipe(duplex=False)
+        # the file under way and when it started, written by the worker without a lock (it may be
+        # killed at any moment) and read from here, so that it is known even when the worker dies
+        state = ctx.RawArray("d", [-1.0, 0.0])
+        out.append((task_r, task_w, result_r, result_w, state))
+    return out
+
+
+def _workers_of(proc, channels: list[tuple]) -> list[_Worker]:
+    """The workers of a process just started with ``channels`` (the first is the process itself, the
+    others the copies it forks); closes the worker ends here."""
+    out = []
+    for k, (task_r, task_w, result_r, result_w, state) in enumerate(channels):
+        task_r.close()
+        result_w.close()
+        out.append(_Worker(proc if k == 0 else _Clone(), task_w, result_r, state))
+    return out
+
+
+# Workers started before the command line is read (see prestart): the process and its channels.
+_PRESTARTED: tuple[object, list[tuple]] | None = None
+
+
+def prestart(jobs: int | None = None) -> None:
+    """Start the extraction workers now, for a run that will extract: on Linux only, where they fork.
+
+    ``reportcheck check`` calls it first thing, before the command line is parsed (typer takes about a
+    fifth of a second) and the configuration read: the first worker meanwhile imports the extractors
+    and loads jieba's model, which need neither. The run's Extraction then takes them, sends them
+    what they were waiting for (the tables wanted, the configuration's words, how many workers) and
+    goes on as with workers it started itself. Workers nobody takes end with this process.
+    """
+    global _PRESTARTED
+    if _PRESTARTED is not None or start_method() != "fork":
+        return
+    ctx = mp.get_context("fork")
+    channels = _channels(ctx, max(1, jobs or default_jobs()))
+    inherited = [c for _, task_w, result_r, _, _ in channels for c in (task_w, result_r)]
+    proc = ctx.Process(target=_worker_main, name="reportcheck-extract", daemon=True,
+                       args=([(r, w, st) for r, _, _, w, st in channels], None, None, inherited))
+    proc.start()
+    _PRESTARTED = (proc, channels)
+
+
+def _take_prestarted(n: int, tables, extra_words) -> list[_Worker] | None:
+    """The prestarted workers set up for ``n`` workers (None when there are none, or too few)."""
+    global _PRESTARTED
+    if _PRESTARTED is None:
+        return None
+    proc, channels = _PRESTARTED
+    _PRESTARTED = None
+    workers = _workers_of(proc, channels)
+    try:
+        if len(workers) < n or not proc.is_alive():
+            raise OSError("not usable")
+        workers[0].tasks.send(("setup", tables, tuple(extra_words), n))
+    except OSError:
+        for w in workers:
+            w.stop()
+        return None
+    for w in workers[n:]:  # more than this run needs: their copies are never made
+        for c in (w.tasks, w.results):
+            c.close()
+    return workers[:n]
 
 
 @dataclass
@@ -326,7 +388,9 @@ def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, 
 
     ``channels`` are (tasks, results, state) of the workers this process is to be: the first is its
     own, and for each other one it forks a copy of itself once jieba is loaded (forked only: spawned,
-    there is one). A worker that fails to load says so on every channel.
+    there is one). A worker that fails to load says so on every channel. A prestarted worker
+    (``extra_words`` None) loads what needs no configuration, then waits for its setup on its task
+    pipe: the tables, the words and how many of the channels to serve.
     """
     for c in inherited:
         c.close()
@@ -336,6 +400,20 @@ def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, 
     except OSError:
         pass
     try:
+        if extra_words is None:
+            from .extract.tokenizers import plain_tokenizer
+            from .factsheet import extract_document  # noqa: F401  (the extractors, imported now)
+
+            plain_tokenizer(read_only=True)  # jieba's model
+            try:
+                setup = channels[0][0].recv()
+            except (EOFError, OSError):
+                return  # not taken
+            _, tables, extra_words, n = setup
+            for tasks, results, _ in channels[n:]:
+                tasks.close()
+                results.close()
+            channels = channels[:n]
         from .extract.mentions import use_words
         from .factsheet import prepare
 
