@@ -105,10 +105,10 @@ def _without_lookahead(rx):
 def test_mask_and_marker_lookaheads_admit_every_match():
     from reportcheck.extract import sequences
     from reportcheck.ingest import load
-    from reportcheck.numbers import MASKS
+    from reportcheck.numbers import MASKS, RE_NUMBER
 
     rnd = random.Random(3)
-    alphabet = "0123456789一二三四五六七八九十〇○零其第年月日号时分：:.-/—至到届中全会小院“”（）、是要来则者五规划 \nhfw:/。；，①⑵⒊＠抓"
+    alphabet = "0123456789,，.百分之两千万亿壹拾点一二三四五六七八九十〇○零其第年月日号时分：:.-/—至到届中全会小院“”（）、是要来则者五规划 \nhfw:/。；，①⑵⒊＠抓"
     texts = [load(p).text for p in sorted(SEEDS.glob("*.txt"))]
     texts += ["".join(rnd.choice(alphabet) for _ in range(200)) for _ in range(300)]
     texts += [("2014年2月18日至20日，二〇一四年十月，10:30，8时30分，0471-8888888，1950年代，十八届三中全会，"
@@ -116,12 +116,13 @@ def test_mask_and_marker_lookaheads_admit_every_match():
               "一、总体情况\n（一）主要做法。第一，二要抓，三抓；①任务⑵⒊\n十二是", "第（一）项至（三）"]
     markers = [(name, rx) for name in dir(sequences) if name.startswith("_RE_")
                and isinstance(rx := getattr(sequences, name), re.Pattern)]
-    plain = [(kind, rx, _without_lookahead(rx)) for kind, rx in MASKS + markers]
+    plain = [(kind, rx, _without_lookahead(rx)) for kind, rx in MASKS + markers + [("number", RE_NUMBER)]]
     assert sum(p is not None for _, _, p in plain) >= 15
     for t in texts:
         for kind, rx, p in plain:
             if p is not None:
-                assert [m.span() for m in rx.finditer(t)] == [m.span() for m in p.finditer(t)], (kind, t[:40])
+                assert [(m.span(), m.groupdict()) for m in rx.finditer(t)] == \
+                    [(m.span(), m.groupdict()) for m in p.finditer(t)], (kind, t[:40])
 
 
 _MODEL_DIGEST = r"""

@@ -119,9 +119,10 @@ _PREFIX = r"不少于|不低于|不超过|不足|不到|不满|少于|多于|超
 _POST = r"以上|以下|以内|左右|上下|之多|开外|有余|多|余"
 
 RE_NUMBER = re.compile(
-    r"(?P<pct_cn>百分之(?P<pct_num>" + _CN + r"|" + _AR + r"))"  # 百分之三十五点六, 百分之70
+    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])"  # the first characters, for speed (see MASKS)
+    r"(?:(?P<pct_cn>百分之(?P<pct_num>" + _CN + r"|" + _AR + r"))"  # 百分之三十五点六, 百分之70
     r"|(?P<num>" + _AR + r")"  # Arabic digits
-    r"|(?P<cnum>" + _CN + r")"  # Chinese numerals
+    r"|(?P<cnum>" + _CN + r"))"  # Chinese numerals
 )
 # After a number: optional range tail (sep + number), scale, 余/多, unit, post qualifier
 RE_RANGE_TAIL = re.compile(r"(?:%|％)?(?:" + _RANGE_SEP + r")(?P<n2>" + _AR + r"|" + _CN + r")")
