@@ -6,10 +6,10 @@ not depend on the number of workers. With ``jobs=None`` everything happens in th
 report after the other. With ``jobs=N`` there are N worker processes (at most one per file):
 
 - they start at once and load jieba's model while the calling process goes on (the pipeline imports
-  Great Expectations meanwhile), and each keeps it for all its files;
-- on Linux the first worker is forked and, once it has loaded jieba's model (about a second of CPU),
-  forks the others from itself, so that the model is loaded once and shared; elsewhere they are
-  spawned and each loads it;
+  Great Expectations meanwhile), and each keeps it for all its files; the command starts them even
+  before it reads its command line (:func:`prestart`);
+- on Linux the first worker is forked and, once it has loaded jieba's model, forks the others from
+  itself, so that the model is loaded once and shared; elsewhere they are spawned and each loads it;
 - workers run at a lower priority (nice 10) than the calling process: while it loads GX on one core
   they take the rest of the machine, and its own work, which every result waits for, is not slowed;
 - a worker sends back only the fact tables asked for (``tables``), never the text;
