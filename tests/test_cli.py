@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from reportcheck import exitcodes
 from reportcheck.cli import app
 
-from conftest import SEEDS
+from conftest import SEEDS, copied_checks
 
 runner = CliRunner()
 
@@ -82,24 +82,13 @@ def test_contradiction_exit_code_and_terminal_format(tmp_path):
 
 
 def test_broken_suite_is_a_usage_error(tmp_path):
-    import shutil
-
-    from reportcheck.validate import default_checks_path
-
-    checks = default_checks_path()
-    (tmp_path / "checks").mkdir()
-    shutil.copytree(checks.parent.parent / "expectations", tmp_path / "expectations")
-    shutil.copy(checks, tmp_path / "checks" / "checks.json")
-    suite = tmp_path / "expectations" / "part_whole.json"
-    data = json.loads(suite.read_text(encoding="utf-8"))
-    data["expectations"].append({"type": "expect_column_values_to_be_awesome", "kwargs": {"column": "part"},
-                                 "meta": {"rule": "RC102"}})
-    suite.write_text(json.dumps(data), encoding="utf-8")
-    res = runner.invoke(app, ["check", str(SEEDS), "--checks", str(tmp_path / "checks" / "checks.json")])
+    checks, suite = copied_checks(tmp_path, "part_whole.json", lambda data: data["expectations"].append(
+        {"type": "expect_column_values_to_be_awesome", "kwargs": {"column": "part"}, "meta": {"rule": "RC102"}}))
+    res = runner.invoke(app, ["check", str(SEEDS), "--checks", str(checks)])
     assert res.exit_code == exitcodes.USAGE
     assert "part_whole.json" in res.output and "expect_column_values_to_be_awesome" in res.output
     suite.write_text("{not json", encoding="utf-8")
-    res = runner.invoke(app, ["check", str(SEEDS), "--checks", str(tmp_path / "checks" / "checks.json")])
+    res = runner.invoke(app, ["check", str(SEEDS), "--checks", str(checks)])
     assert res.exit_code == exitcodes.USAGE and "invalid JSON" in res.output
 
 

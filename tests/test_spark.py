@@ -14,7 +14,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import SEEDS, shared_dir
+from conftest import SEEDS, copied_checks, shared_dir
 
 from reportcheck import schema
 from reportcheck.engines.spark import COLUMN_TYPES
@@ -159,17 +159,12 @@ def test_a_uri_is_listed_by_spark(spark, tmp_path):
 @needs_spark
 def test_a_string_row_condition_cannot_run_on_spark(tmp_path):
     from reportcheck.engines.spark import run as spark_run
-    from reportcheck.validate import SuiteError, default_checks_path
+    from reportcheck.validate import SuiteError
 
-    checks = default_checks_path()
-    shutil.copytree(checks.parent, tmp_path / "checks")
-    shutil.copytree(checks.parent.parent / "expectations", tmp_path / "expectations")
-    suite = tmp_path / "expectations" / "dates.json"
-    data = json.loads(suite.read_text(encoding="utf-8"))
-    data["expectations"][0]["kwargs"].update(row_condition="start_low>=0", condition_parser="pandas")
-    suite.write_text(json.dumps(data), encoding="utf-8")
+    checks, _ = copied_checks(tmp_path, "dates.json", lambda data: data["expectations"][0]["kwargs"].update(
+        row_condition="start_low>=0", condition_parser="pandas"))
     with pytest.raises(SuiteError, match=r"dates\.json: expectations\[0\].*cannot run on Spark"):
-        spark_run([SEEDS], checks=tmp_path / "checks" / "checks.json")
+        spark_run([SEEDS], checks=checks)
 
 
 @needs_spark

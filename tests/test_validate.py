@@ -4,14 +4,13 @@ and a quiet GX (no deprecation warnings, no progress bars, no log lines)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import warnings
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, copied_checks
 
 from reportcheck import exitcodes
 from reportcheck.factsheet import extract
@@ -23,7 +22,6 @@ from reportcheck.validate import (
     _rows_in_scope,
     build_suite,
     check_columns,
-    default_checks_path,
     load_checks,
     row_condition,
 )
@@ -220,20 +218,9 @@ def test_bad_condition_in_a_suite_stops_the_run_with_exit_code_2(tmp_path):
 
     from reportcheck.cli import app
 
-    checks = default_checks_path()
-    (tmp_path / "checks").mkdir()
-    shutil.copytree(checks.parent.parent / "expectations", tmp_path / "expectations")
-    shutil.copy(checks, tmp_path / "checks" / "checks.json")
-    suite = tmp_path / "expectations" / "dates.json"
-    data = json.loads(suite.read_text(encoding="utf-8"))
-    data["expectations"][0]["kwargs"]["row_condition"] = {
-        "type": "comparison",
-        "column": "start_low",
-        "operator": ">=",
-        "parameter": 0,
-    }
-    suite.write_text(json.dumps(data), encoding="utf-8")
-    res = CliRunner().invoke(app, ["check", str(SEEDS), "--checks", str(tmp_path / "checks" / "checks.json")])
+    checks, _ = copied_checks(tmp_path, "dates.json", lambda data: data["expectations"][0]["kwargs"].update(
+        row_condition={"type": "comparison", "column": "start_low", "operator": ">=", "parameter": 0}))
+    res = CliRunner().invoke(app, ["check", str(SEEDS), "--checks", str(checks)])
     assert res.exit_code == exitcodes.USAGE
     assert "dates.json" in res.output and "row_condition" in res.output
 
