@@ -83,13 +83,14 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
 
     config = config or Config()
     files = select(paths, include, exclude, config, changed_since)
-    tables = {c.table for c in load_checks(checks)[0]}  # a broken check map stops the run before any work
+    loaded = load_checks(checks)  # a broken check map stops the run before any work
+    tables = {c.table for c in loaded[0]}
     root = project_root()
     reports = [ReportResult(str(f), rel_path=relative(f, root)) for f in files]
     sheets: list[FactSheet | None] = [None] * len(files)
     with Extraction(files, tables, jobs, timeout, config.extra_words) as extraction:
         with _gc_paused():  # Great Expectations loads while the workers extract
-            validator = Validator(checks)
+            validator = Validator(checks, loaded)
         for done, (i, sheet, error) in enumerate(extraction.results(), 1):
             sheets[i] = sheet
             if error is not None:

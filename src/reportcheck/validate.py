@@ -266,8 +266,10 @@ def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object],
 class Validator:
     """Runs the configured suites; one GX context per run, one validation per table."""
 
-    def __init__(self, checks_path: str | os.PathLike | None = None):
-        self.checks, self.result_format = load_checks(checks_path)
+    def __init__(self, checks_path: str | os.PathLike | None = None,
+                 loaded: tuple[list[Check], dict] | None = None):
+        """``loaded``: what :func:`load_checks` already read from ``checks_path`` (not read again)."""
+        self.checks, self.result_format = loaded or load_checks(checks_path)
         self.gx = _gx()
         self.context = gx_context(self.gx)
         self.suites = [(c, build_suite(self.gx, c)) for c in self.checks]
