@@ -119,26 +119,26 @@ def _swap(new: Path, out: Path) -> None:
 def _write_tree(result: RunResult, root: Path, site: Background) -> None:
     # the report pages link to the Data Docs page of a table, which is known only once the site is
     # built: until then a page holds a placeholder no report text can contain (it is escaped, and the
-    # token is new), replaced in the pages that have one when the site is done
+    # token is new); the pages with one (those with findings) are written when the site is done
     token = f"reportcheck-gx-page-{uuid.uuid4().hex}-"
     placeholders = {table: token + table for table in datadocs.tables(result.validations)}
     (root / "reports").mkdir()
     pages: dict[int, str] = {}
-    linked = []
+    linked: list[tuple[Path, str]] = []
     for i, rr in enumerate(result.reports):
         if rr.status == "error":
             continue
         pages[i] = f"reports/{i + 1:03d}_{_slug(rr.path)}.html"
         text = render_report(rr, placeholders, _source(rr))
-        (root / pages[i]).write_text(text, encoding="utf-8")
         if token in text:
-            linked.append(root / pages[i])
+            linked.append((root / pages[i], text))
+        else:
+            (root / pages[i]).write_text(text, encoding="utf-8")
     (root / "index.html").write_text(render_index(result, pages, "gx/index.html"), encoding="utf-8")
     built = site.result()
     urls = {token + table: escape(f"../gx/{page}") for table, page in built.validation_pages.items()}
     fill = re.compile(re.escape(token) + r"[A-Za-z0-9_]+")
-    for path in linked:
-        text = path.read_text(encoding="utf-8")
+    for path, text in linked:
         path.write_text(fill.sub(lambda m: urls.get(m.group(0), "../gx/index.html"), text), encoding="utf-8")
     (root / MARKER).write_text("written by reportcheck check --html; replaced by the next run\n", encoding="utf-8")
 
