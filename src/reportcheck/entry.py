@@ -19,13 +19,13 @@ def local_jobs(argv: Sequence[str]) -> int | None:
         return None
     jobs = 0
     args = list(argv[1:])
-    for i, a in enumerate(args):
-        if a in ("--help", "-h") or a in ("--engine=spark",) or (a == "--engine" and args[i + 1: i + 2] == ["spark"]):
+    for a, following in zip(args, args[1:] + [None]):
+        option, eq, attached = a.partition("=")
+        value = attached if eq else following
+        if a in ("--help", "-h") or (option == "--engine" and value == "spark"):
             return None
-        value = a.partition("=")[2] if a.startswith("--jobs=") else \
-            args[i + 1] if a in ("--jobs", "-j") and i + 1 < len(args) else None
-        if value is not None:
-            if not value.isdigit():
+        if option in ("--jobs", "-j"):
+            if value is None or not value.isdigit():
                 return None  # the command line will say what is wrong
             jobs = int(value)
     return jobs
