@@ -200,19 +200,19 @@ def _write_cache(jieba, model: tuple[dict, int, dict]) -> None:
 # jieba's POS tagging of unknown words (posseg's hidden Markov model), the same answers sooner.
 
 MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's log probability of an unseen emission
-_INTO: dict[object, dict] = {}  # id of a transition table -> (state -> states that can precede it)
+_INTO: tuple[dict, dict] | None = None  # (transition table, state -> states that can precede it)
 
 
 def _preceding(trans_p: dict) -> dict:
     """For each state, the states with a transition into it and that transition's log probability."""
-    into = _INTO.get(id(trans_p))
-    if into is None or into[0] is not trans_p:
+    global _INTO
+    if _INTO is None or _INTO[0] is not trans_p:
         table: dict = {}
         for y0, nexts in trans_p.items():
             for y, p in nexts.items():
                 table.setdefault(y, []).append((y0, p))
-        into = _INTO[id(trans_p)] = (trans_p, table)
-    return into[1]
+        _INTO = (trans_p, table)
+    return _INTO[1]
 
 
 def viterbi(obs, states, start_p, trans_p, emit_p):
