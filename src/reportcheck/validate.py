@@ -180,7 +180,7 @@ def _gx():
 
     # GX logs a dropped expectation with a traceback; the loader reports it as a SuiteError instead
     logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
-    try:  # no tqdm monitor thread (GX's bars are off anyway): the HTML output forks, best with no thread
+    try:  # no tqdm monitor thread (GX's bars are off anyway): validation and the HTML output fork
         import tqdm
 
         tqdm.tqdm.monitor_interval = 0
