@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..numbers import TIME_UNITS, Number, scan
+from .scope import REVIEW, Zones
 from .text import TextIndex
 
 # total cue right before the number in its clause: 共收集…137条, 合计, 累计, 总计, 以上共计
@@ -59,6 +60,7 @@ class Mention:
     noun: str = ""
     verb: str = ""
     roles: set[str] = field(default_factory=set)
+    zone: str = REVIEW  # the part of the report: review, plan or notes (see extract.scope)
 
     @property
     def unit(self) -> str:
@@ -205,6 +207,7 @@ def extract_mentions(text: str, index: TextIndex | None = None, numbers: list[Nu
     index = index or TextIndex(text)
     numbers = numbers if numbers is not None else scan(text)
     out: list[Mention] = []
+    zones = Zones(text)
     for num in numbers:
         if not num.countable:
             continue
@@ -214,7 +217,7 @@ def extract_mentions(text: str, index: TextIndex | None = None, numbers: list[Nu
         pre = text[cl.start: num.start]
         post = text[num.end: cl.end]
         m = Mention(len(out), num, sent.index, cl.index, seg.index, index.paragraph(sent.index),
-                    cl.start, cl.end, sent.start, sent.end, pre, post)
+                    cl.start, cl.end, sent.start, sent.end, pre, post, zone=zones.at(num.start))
         pre_q = pre
         prefix = num.extra.get("prefix", "")
         if prefix and pre_q.endswith(prefix) and prefix not in ("共", "计", "共计", "合计", "累计", "总计"):

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from ..numbers import TIME_UNITS
+from .scope import NOTES
 from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
 from .text import TextIndex
 
@@ -106,7 +107,8 @@ class Relations:
     def __init__(self, text: str, index: TextIndex, mentions: list[Mention]):
         self.text = text
         self.index = index
-        self.mentions = mentions
+        # a glossary's numbers define terms (8.“两重”：…); they take part in no relation
+        self.mentions = mentions = [m for m in mentions if m.zone != NOTES]
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             self.by_sentence.setdefault(m.sentence, []).append(m)
@@ -224,7 +226,8 @@ class Relations:
             # the clause right before
             whole = None
             for m in reversed(before):
-                if _compatible(m, first) and "plan" not in m.roles:
+                # a plan's figure is the whole of the plan's parts (今年安排项目108个，其中…), not of results
+                if _compatible(m, first) and ("plan" not in m.roles or m.sentence == first.sentence):
                     whole = m if not RE_AVERAGE.search(m.pre) else None
                     break
             if whole is None:
@@ -246,7 +249,7 @@ class Relations:
                 parts.append(m)
             if not parts:
                 continue
-            certain = not any("plan" in p.roles for p in parts)
+            certain = all(("plan" in p.roles) <= ("plan" in whole.roles) for p in parts)
             for p in parts:
                 self._add_part_whole(whole, p, "其中", certain)
             if len(parts) >= 2:
@@ -673,7 +676,9 @@ class Relations:
             restated = _restated(m)
             same_unit = earlier.setdefault(unit_key(m.unit), [])
             for prev in reversed(same_unit[-REPEAT_WINDOW:]):
-                if prev.sentence == m.sentence:
+                # a result in the review and a target in the plan are two figures, unless the plan
+                # restates the result (在去年…361公里的基础上)
+                if prev.sentence == m.sentence or (prev.zone != m.zone and not restated):
                     continue
                 agree = prev.num.low <= m.num.high and m.num.low <= prev.num.high
                 ratio = (m.num.value or 0) / (prev.num.value or 1)
