@@ -48,7 +48,8 @@ CATEGORY_UNITS = {"类", "种", "方面", "个方面", "批", "级", "型", "大
 RE_WHOLE_SCOPE = re.compile(r"^(?:[^，；。]{0,6})?全(?:县|镇|乡|区|市|省|州|盟|旗|街道|局|系统|校)")
 RE_SUBUNIT = re.compile(r"一(?:个|家|所)(?:村|镇|乡|社区|街道|单位|部门|学校|企业|县|区)就")
 # a figure that is an average is no whole its parts add up to: 年均超收2040亿元，其中去年超收2573亿元
-RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|亩均|亩产|单产|均|每年|每月|每天|每人|每户)[^，；。\d]{0,6}$")
+# and neither is a figure per head or per area (每千人6.5批次, 每万人口拥有, 千人口床位数)
+RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|亩均|亩产|单产|均|每|[千万百]人口?)[^，；。\d]{0,6}$")
 # shares that may exceed 100%: plan completion, growth, 是…的N倍
 RE_COMPLETION = re.compile(r"完成|计划|目标|预算|任务|上年|去年|同期|增长|增|为上|是上")
 
@@ -316,6 +317,12 @@ class Relations:
             if whole.id in self.part_of:
                 i = j
                 continue
+            # a figure that names its own thing, other than the whole's, is no status of it (审议法规14部、
+            # 废止11部，出台规章5部: 规章 are not 法规)
+            if any(p.noun and whole.noun and len(p.noun) >= 2 and noun_overlap(p.noun, whole.noun) == 0
+                   and not RE_STATUS.search(p.noun) and not RE_PART_CUE.match(p.noun) for p in parts):
+                i = j
+                continue
             # sure when in one sentence, of one noun, or when every part has a status and the whole names
             # what they act on (需整改的问题58个。已整改到位39个，正在整改13个，需长期整改4个)
             certain = whole.sentence == first.sentence or noun_overlap(whole.noun, first.noun) >= 2 or (
@@ -572,6 +579,8 @@ class Relations:
                 continue
             if num is not None and not _compatible(num, den) and m.id not in self.guessed_bases:
                 continue
+            if num is not None and num.num.raw == den.num.raw and num.unit == den.unit and num.sentence != den.sentence:
+                continue  # one figure stated twice (a headline and its story) is no part of itself
             if named and den.sentence != m.sentence and \
                     _shared_bigrams(named.group(1), den.pre[-12:] + den.noun) < min(len(named.group(1)) - 1, 3):
                 continue  # 占规划总投资的65.5%: the base it names is not the figure found sentences back
