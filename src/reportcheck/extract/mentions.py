@@ -20,7 +20,7 @@ from .text import TextIndex
 
 # total cue right before the number in its clause: 共收集…137条, 合计, 累计, 总计, 以上共计
 # (共 of 共建, 共享, 共同, 公共, 共产党 … is no total)
-RE_TOTAL_CUE = re.compile(r"(?:共(?![建享同识产商治赢青和用担通创办])|共计|合计|累计|总计|总数|总共|一共|总量|总额|总人数|总户数)[^，；。]{0,12}$")
+RE_TOTAL_CUE = re.compile(r"(?:(?<!公)共(?![建享同识产商治赢青和用担通创办])|共计|合计|累计|总计|总数|总共|一共|总量|总额|总人数|总户数)[^，；。]{0,12}$")
 # part cue at the start of the clause: 其中…, 已整改…, 正在…, 尚未…, 其余…
 RE_PART_CUE = re.compile(r"^(?:其中|其余|剩余|另有|已|正在|尚未|未|待|仍有|仍|基本|需|阶段性)")
 # status words anywhere in the clause before the number

@@ -50,6 +50,18 @@ RE_SUBUNIT = re.compile(r"一(?:个|家|所)(?:村|镇|乡|社区|街道|单位|
 # a figure that is an average is no whole its parts add up to: 年均超收2040亿元，其中去年超收2573亿元
 # and neither is a figure per head or per area (每千人6.5批次, 每万人口拥有, 千人口床位数)
 RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|亩均|亩产|单产|均|每|[千万百]人口?)[^，；。\d]{0,6}$")
+# shares and rates bounded by 100%, with the words that tie the figure to them: 比重从45.3%上升到, 城镇化率达到
+RE_BOUNDED_SHARE = re.compile(
+    r"(?:比重|占比|(?:城镇化|覆盖|普及|达标|合格|优良|入学|巩固|参保|参合|失业|发生|满意|知晓|接种|利用|处理|回收|完好|"
+    r"通达|通畅|渗透|就业|出勤|上座|入住|使用|治愈|检出|识字|到位|办结|结案|答复|好评)率|满意度)"
+    r"(?:[为是达]|达到|保持在|稳定在|(?:提高|上升|提升|增加|增长|下降|降低|回落|降)(?:到|至)|"
+    r"(?:从|由)[^，；。从由]{0,14}?(?:提高|上升|提升|增加|增长|下降|降低|减少|回落)?(?:到|至|为))$")
+# rates of those words that may pass 100%: 拨备覆盖率, 利息保障, a growth of the share
+RE_UNBOUNDED_SHARE = re.compile(r"拨备|保障倍数|增长|增速|增幅")
+# the base 占 names, up to the share: 占地方财政总支出的
+RE_SHARE_OF = re.compile(r"占[^，；。占]{1,24}?的?(?:比重|比例)?(?:为|达|达到)?$")
+# a base a share may exceed: a plan, a target, a task, an earlier period (预算 as a plan, not 预算支出)
+RE_EXCEEDABLE_BASE = re.compile(r"计划|目标|任务|上年|去年|同期|年初|基数|预算(?!支出|收入|内|外)")
 # shares that may exceed 100%: plan completion, growth, 是…的N倍
 RE_COMPLETION = re.compile(r"完成|计划|目标|预算|任务|上年|去年|同期|增长|增|为上|是上")
 
@@ -135,6 +147,7 @@ class Relations:
             self._has_parts(sid)
         for sid in sorted(self.by_sentence):
             self._rates(sid)
+        self._bounded_shares()
         self._repeats()
         self._subunits()
         return self
@@ -423,6 +436,15 @@ class Relations:
                 cands = [dlo / blo, dlo / bhi, dhi / blo, dhi / bhi]
                 clo, chi = min(cands) * 100, max(cands) * 100
                 kind = "percent"
+            elif m.num.kind == before.num.kind == after.num.kind == "percent":
+                # 由44%提高到45%，即提高1%: a share's change in % may be in points or relative to the share
+                if blo <= 0:
+                    continue
+                # the relative change of two shares is worked out from the shares as written
+                rel = ((after.num.value - before.num.value) / before.num.value * 100,) * 2
+                smid = sign * m.num.value
+                clo, chi = min(((dlo, dhi), rel), key=lambda iv: abs((iv[0] + iv[1]) / 2 - smid))
+                kind = "absolute" if (clo, chi) == (dlo, dhi) else "percent"
             else:
                 if unit_key(m.unit) != unit_key(before.unit) and not (m.num.kind == "points" and before.num.kind == "percent"):
                     continue
@@ -565,8 +587,13 @@ class Relations:
                         den = self._base_of_share(m) or self._share_run_base(ms, k)
                 form = "share"
             plo, phi = m.num.low, m.num.high
-            can_exceed = bool(RE_COMPLETION.search(m.sent_start and self.text[m.sent_start:m.num.start] or pre))
-            if den is None and form == "share" and plo > 100.0 and not can_exceed:
+            if share and form == "share" and RE_SHARE_OF.search(pre):
+                # 占地方财政总支出的147.5%: a share of what 占 names; only a plan, a target or an earlier
+                # period can be exceeded (占年度计划的112%), not an amount (预算支出 is spending)
+                can_exceed = bool(RE_EXCEEDABLE_BASE.search(RE_SHARE_OF.search(pre).group(0)))
+            else:
+                can_exceed = bool(RE_COMPLETION.search(m.sent_start and self.text[m.sent_start:m.num.start] or pre))
+            if form == "share" and plo > 100.0 and not can_exceed:
                 # 有外出务工人员的家庭占比达到112%: a share above the whole needs no base to be impossible
                 s, e = m.num.start, m.num.end
                 self.rates.append({"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo,
@@ -618,6 +645,21 @@ class Relations:
                 row["certain"] = False
             row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
             self.rates.append(row)
+
+    def _bounded_shares(self) -> None:
+        """A share or a rate that cannot pass 100% stated above it, wherever it stands: 服务业比重从
+        45.3%上升到151.6%, 城镇化率达到103% (a growth or completion rate may pass 100%: not these words)."""
+        flagged = {(r["start"], r["end"]) for r in self.rates if r["over_100"]}
+        for m in self.mentions:
+            if m.num.kind != "percent" or m.num.low <= 100.0 or (m.num.start, m.num.end) in flagged:
+                continue
+            if not RE_BOUNDED_SHARE.search(m.pre) or RE_UNBOUNDED_SHARE.search(m.pre):
+                continue
+            self.rates.append({"id": len(self.rates), "form": "share", "stated": m.num.value, "stated_low": m.num.low,
+                               "stated_high": m.num.high, "numerator": math.nan, "denominator": math.nan,
+                               "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
+                               "over_100": True, "can_exceed_100": False, "certain": True,
+                               "start": m.num.start, "end": m.num.end, "members": [_member("rate", m)]})
 
     def _prev_counts(self, m: Mention) -> list[Mention]:
         out = []
@@ -803,7 +845,7 @@ def _miscopied(a: str, b: str) -> bool:
 
 
 # what may stand before a change verb without naming a new subject: 每月提高500元, 平均提高126平方米
-RE_CHANGE_PREFIX_OK = re.compile(r"^(?:同比|环比|名义|实际|平均|人均|户均|每[\u4e00-\u9fff]{1,2}?|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
+RE_CHANGE_PREFIX_OK = re.compile(r"^(?:即|亦即|也即|也就是说?|就是)?(?:同比|环比|名义|实际|平均|人均|户均|每[\u4e00-\u9fff]{1,2}?|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
                                  r"(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|回落|扩大|新增|增|减|降|升|多|少|节约|"
                                  r"节省|精简|削减|下调|上调|提升|增收|减收|收窄|攀升)(?:了|约|近|超过|达)?$")
 def extract_relations(text: str, index: TextIndex, mentions: list[Mention]) -> Relations:
