@@ -32,7 +32,7 @@ TABLES = {
     "sequences": ["seq_id", "style", "level", "position", "value", "expected"],
     "announced": ["stated", "items", "seq_id"],
     "rates": ["form", "stated", "stated_low", "stated_high", "numerator", "denominator", "computed_low",
-              "computed_high", "grim_ok", "over_100", "can_exceed_100"],
+              "computed_high", "grim_ok", "over_100", "can_exceed_100", "years"],
     "changes": ["kind", "unit", "before", "after", "stated", "stated_low", "stated_high", "computed_low",
                 "computed_high"],
     "dates": ["role", "year", "month", "day", "part", "low", "high", "planned", "done", "report_ord",

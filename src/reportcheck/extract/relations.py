@@ -27,7 +27,7 @@ RE_NEW_TOPIC = re.compile(r"^(?:同时|此外|另外|全年|全县|全镇|全乡
 # before/after of a change: 由463辆减少到392辆, 从15个工作日缩短为7个工作日
 RE_FROM = re.compile(r"(?:由|从)(?:[^，；。由从]{0,14}?的|每[^，；。由从\d]{0,4}|平均|人均|户均|原来的?|原)?$")
 RE_TO = re.compile(r"^[^，；。\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|精简|调整|扩大|提升|减|增|降|升|"
-                   r"回落|下调|上调|攀升|达)?(?:到|至|为)(?:[^，；。\d]{0,6}的|平均)?$")
+                   r"回落|下调|上调|攀升|达)?(?:到|至|为)(?:(?:19|20)\d{2}年(?:底|末)?的?|[^，；。\d]{0,6}的|平均)?$")
 # comparison base: 比上年的2002件, 较上年同期的267起
 RE_COMPARE = re.compile(r"(?:比|较|同比|环比)(?:[^，；。比较]{0,14}?的)?$")
 RE_DOWN = re.compile(r"减少|下降|降低|压缩|缩短|缩减|回落|精简|下调|收窄|减|降|少|节约|节省|削减|跌")
@@ -58,6 +58,14 @@ RE_BOUNDED_SHARE = re.compile(
     r"(?:从|由)[^，；。从由]{0,14}?(?:提高|上升|提升|增加|增长|下降|降低|减少|回落)?(?:到|至|为))$")
 # rates of those words that may pass 100%: 拨备覆盖率, 利息保障, a growth of the share
 RE_UNBOUNDED_SHARE = re.compile(r"拨备|保障倍数|增长|增速|增幅")
+# an average annual rate: 年均增长12.1%, 年均递增, 年平均增长, 每年平均增长
+RE_ANNUAL = re.compile(r"(?:年均|年平均|每年平均|平均每年)(?:增长|增速|提高|递增|上涨|上升|增加|下降|减少|递减)?(?:了|为|达|达到)?$")
+# growth at comparable prices, or of aggregates reported that way, is not worked out from nominal values
+RE_REAL_GROWTH = re.compile(r"实际|可比|不变价|扣除价格|生产总值|增加值|GDP|经济增长|经济总量")
+RE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# a span of years named: 五年来, 过去五年, 近5年, 这五年, “十二五”时期 (a five-year plan period)
+RE_YEAR_SPAN = re.compile(r"(?:过去|近|这|最近|前)?(?P<n>[二三四五六七八九十\d]{1,2})年(?:来|间|中|里|内)|"
+                          r"过去(?P<n2>[二三四五六七八九十])年|(?P<plan>“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
 # the base 占 names, up to the share: 占地方财政总支出的
 RE_SHARE_OF = re.compile(r"占[^，；。占]{1,24}?的?(?:比重|比例)?(?:为|达|达到)?$")
 # a base a share may exceed: a plan, a target, a task, an earlier period (预算 as a plan, not 预算支出)
@@ -148,6 +156,7 @@ class Relations:
         for sid in sorted(self.by_sentence):
             self._rates(sid)
         self._bounded_shares()
+        self._annual_growth()
         self._repeats()
         self._subunits()
         return self
@@ -645,6 +654,88 @@ class Relations:
                 row["certain"] = False
             row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
             self.rates.append(row)
+
+    def _annual_growth(self) -> None:
+        """Average annual growth against the start and end values it is worked out from:
+        由2010年的11.66亿元增加到2015年的29.33亿元，年均增长20.26% (compound: (29.33/11.66)^(1/5) - 1), or
+        比2002年增长65.5%，年均增长10.6% (1.655^(1/5) - 1). The years come from the years named (2010 … 2015)
+        or a named span (五年来, “十二五”); when none is named, some whole number of years must give the
+        stated rate. Growth at comparable prices (实际, 可比价, GDP and value added) is not worked out from
+        nominal values and is left alone."""
+        for m in self.mentions:
+            if m.num.kind != "percent" or not RE_ANNUAL.search(m.pre[-8:]) or m.num.low < 0:
+                continue
+            ms = self.by_sentence[m.sentence]
+            seg_start = self.index.segment_at(m.num.start).start
+            earlier = [x for x in ms if x.num.end <= m.num.start and x.num.start >= seg_start]
+            if not earlier:
+                continue
+            scope_text = self.text[seg_start: m.num.start]
+            total = earlier[-1]
+            before = after = None
+            if total.num.kind == "percent" and "change" in total.roles and not RE_ANNUAL.search(total.pre[-8:]) \
+                    and m.clause - total.clause <= 1 and RE_UP.search(total.pre[-4:]) \
+                    and re.search(r"[比较](?:[^，；。]{0,12})(?:增长|增加|提高|上升)了?$", total.pre):
+                ratio = (1 + total.num.low / 100, 1 + total.num.high / 100)  # 比2002年增长65.5%
+                members = [_member("total growth", total)]
+            else:
+                if RE_REAL_GROWTH.search(scope_text):
+                    continue  # a real growth rate is not worked out from nominal values
+                pair = [x for x in earlier if {"before", "after"} & x.roles and x.num.kind == "quantity"]
+                if len(pair) < 2 or "before" not in pair[-2].roles or "after" not in pair[-1].roles \
+                        or unit_key(pair[-2].unit) != unit_key(pair[-1].unit) or m.clause - pair[-1].clause > 1:
+                    continue
+                before, after = pair[-2], pair[-1]
+                if before.num.low <= 0 or not math.isfinite(after.num.high) or not math.isfinite(before.num.high):
+                    continue
+                ratio = (after.num.low / before.num.high, after.num.high / before.num.low)
+                members = [_member("numerator", after), _member("denominator", before)]
+            if ratio[0] <= 0:
+                continue
+            years = self._span_years(m, seg_start)
+            stated = (m.num.low, m.num.high)
+            smid = m.num.value
+            if RE_DOWN.search(m.pre[-6:]):
+                stated, smid = (-m.num.high, -m.num.low), -m.num.value
+
+            def cagr(n: int) -> tuple[float, float]:
+                return ((ratio[0] ** (1 / n) - 1) * 100, (ratio[1] ** (1 / n) - 1) * 100)
+
+            if years:
+                n = years
+            else:
+                # no span named: the whole number of years that comes nearest the stated rate
+                n = min(range(1, 16), key=lambda k: abs(sum(cagr(k)) / 2 - smid))
+            clo, chi = cagr(n)
+            members.append(_member("rate", m))
+            s, e = _span(members)
+            self.rates.append({"id": len(self.rates), "form": "annual", "stated": smid, "stated_low": stated[0],
+                               "stated_high": stated[1],
+                               "numerator": after.num.value if after else ratio[0],
+                               "denominator": before.num.value if before else 1.0,
+                               "computed_low": clo, "computed_high": chi, "grim_ok": True, "over_100": False,
+                               "can_exceed_100": True, "years": float(n), "certain": True, "start": s, "end": e,
+                               "members": members})
+
+    def _span_years(self, m: Mention, seg_start: int) -> int:
+        """How many years an average annual rate spans: the years named before it in its sentence
+        (由2010年的…到2015年的… -> 5; 2007年，…比2002年增长 -> 5), or a span named in the sentence or the
+        paragraph's first sentence (五年来, 过去五年, “十二五”时期 -> 5); 0 when none is named."""
+        sent = self.text[m.sent_start: m.num.start]
+        years = sorted({int(y) for y in RE_YEAR.findall(sent)})
+        if len(years) >= 2:
+            return years[-1] - years[0]
+        for text in (sent, self.text[self.index.sentences[max(0, m.sentence - 3)].start: m.sent_start]):
+            span = RE_YEAR_SPAN.search(text)
+            if span:
+                if span.group("plan"):
+                    return 5
+                from ..numbers import parse_cn_int
+                g = span.group("n") or span.group("n2")
+                n = int(g) if g.isdigit() else parse_cn_int(g)
+                if n and 1 < n <= 30:
+                    return n
+        return 0
 
     def _bounded_shares(self) -> None:
         """A share or a rate that cannot pass 100% stated above it, wherever it stands: 服务业比重从

@@ -29,10 +29,19 @@ TABLE = "rates"
 
 def explain(row: dict) -> tuple[str, str]:
     num = next((m for m in row["members"] if m["role"] == "numerator"), None)
-    den = next(m for m in row["members"] if m["role"] == "denominator")
+    den = next((m for m in row["members"] if m["role"] == "denominator"), None)
     rate = next(m for m in row["members"] if m["role"] == "rate")
     comp = interval(round(row["computed_low"], 2), round(row["computed_high"], 2))
     ok = row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
+    if row.get("form") == "annual":
+        # an average annual rate: compound growth over the years from the start to the end value
+        n = int(row.get("years") or 0)
+        total = next((m for m in row["members"] if m["role"] == "total growth"), None)
+        base = f"(1 + {total['text']})" if total else f"({num['text']} / {den['text']})"
+        arith = f"{base}^(1/{n}) - 1 = {comp}% {'≈' if ok else '≠'} {rate['text']}"
+        if ok:
+            return f"average annual rate {rate['text']} matches {n} years of growth", arith
+        return f"the average annual rate {rate['text']} does not match {n} years of growth ({comp}%)", arith
     arith = f"{num['text'] if num else '?'} / {den['text']} = {comp}% {'≈' if ok else '≠'} {rate['text']}"
     if ok:
         return f"rate {rate['text']} matches its counts", arith
