@@ -341,7 +341,8 @@ class Relations:
                 continue
             # a figure that names its own thing, other than the whole's, is no status of it (审议法规14部、
             # 废止11部，出台规章5部: 规章 are not 法规)
-            if any(p.noun and whole.noun and len(p.noun) >= 2 and noun_overlap(p.noun, whole.noun) == 0
+            wwords = whole.pre[-8:] + whole.noun + whole.post[:16]
+            if any(p.noun and whole.noun and len(p.noun) >= 2 and noun_overlap(p.noun, wwords) == 0
                    and not RE_STATUS.search(p.noun) and not RE_PART_CUE.match(p.noun) for p in parts):
                 i = j
                 continue
