@@ -58,6 +58,12 @@ RE_BOUNDED_SHARE = re.compile(
     r"(?:从|由)[^，；。从由]{0,14}?(?:提高|上升|提升|增加|增长|下降|降低|减少|回落)?(?:到|至|为))$")
 # rates of those words that may pass 100%: 拨备覆盖率, 利息保障, a growth of the share
 RE_UNBOUNDED_SHARE = re.compile(r"拨备|保障倍数|增长|增速|增幅")
+# the words a target names before its growth: 地方财政总收入增长 -> 地方财政总收入 (four characters or more)
+RE_TARGET_SUBJECT = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{4,20}?)(?:预计|预期|力争|要|将)?(?:增长|提高|增加)了?$")
+# the growth and the target value it reaches: 增长20%，达到24.8亿元
+RE_TARGET_LINK = re.compile(r"(?:左右)?[，,]?(?:达到|达|为|突破|至|到)")
+# the verbs between a base's words and its figure: 地方财政总收入完成20.67亿元
+RE_BASE_VERB = re.compile(r"(?:完成|达到|实现|达|为|是|突破|共|累计|总额|总量)$")
 # an average annual rate: 年均增长12.1%, 年均递增, 年平均增长, 每年平均增长
 RE_ANNUAL = re.compile(r"(?:年均|年平均|每年平均|平均每年)(?:增长|增速|提高|递增|上涨|上升|增加|下降|减少|递减)?(?:了|为|达|达到)?$")
 # growth at comparable prices, or of aggregates reported that way, is not worked out from nominal values
@@ -148,6 +154,7 @@ class Relations:
         for sid in sorted(self.by_sentence):
             self._changes(sid)
             self._from_to(sid)
+        self._targets_from_base()
         for sid in sorted(self.by_sentence):
             self._qizhong(sid)
             self._status_runs(sid)
@@ -474,6 +481,46 @@ class Relations:
                                  "before": before.num.value, "after": after.num.value, "stated": sign * m.num.value,
                                  "stated_low": slo, "stated_high": shi, "computed_low": clo, "computed_high": chi,
                                  "certain": sure, "start": s, "end": e, "members": members})
+
+    def _targets_from_base(self) -> None:
+        """A target built on a base stated earlier: 地方财政总收入完成20.67亿元 … (next year's targets)
+        地方财政总收入增长20%，达到24.8亿元: the growth from the base to the target is the stated one. The
+        base is the latest figure of the same unit stated earlier under the very words the target names
+        (at least four characters), outside any plan; growth at comparable prices (GDP, value added,
+        按可比口径) is not worked out from nominal values."""
+        by_words: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.num.kind != "percent" or "change" not in m.roles or not RE_UP.search(m.pre[-4:]):
+                continue
+            words = RE_TARGET_SUBJECT.match(m.pre)
+            if not words or RE_REAL_GROWTH.search(m.pre) or RE_ANNUAL.search(m.pre[-8:]):
+                continue
+            subject = words.group("subject")
+            ms = self.by_sentence[m.sentence]
+            after = next((x for x in ms if x.num.start >= m.num.end and x.num.kind == "quantity"
+                          and RE_TARGET_LINK.fullmatch(self.text[m.num.end: x.num.start])), None)
+            if after is None or not after.unit:
+                continue
+            if subject not in by_words:
+                by_words[subject] = [x for x in self.mentions if x.num.kind == "quantity"
+                                     and RE_BASE_VERB.sub("", x.pre).endswith(subject)]
+            bases = [x for x in by_words[subject] if x.num.end <= m.sent_start and unit_key(x.unit) == unit_key(after.unit)
+                     and "plan" not in x.roles and not RE_PLAN_SENT.search(self.text[x.sent_start: x.num.start])
+                     and x.zone != "plan"]
+            if not bases:
+                continue
+            before = bases[-1]
+            blo, bhi, alo, ahi = before.num.low, before.num.high, after.num.low, after.num.high
+            if blo <= 0 or not all(math.isfinite(v) for v in (bhi, alo, ahi)):
+                continue
+            cands = [(alo - bhi) / bhi, (alo - bhi) / blo, (ahi - blo) / blo, (ahi - blo) / bhi]
+            members = [_member("before", before), _member("after", after), _member("change", m)]
+            s, e = _span(members)
+            self.changes.append({"id": len(self.changes), "kind": "percent", "unit": m.unit,
+                                 "before": before.num.value, "after": after.num.value, "stated": m.num.value,
+                                 "stated_low": m.num.low, "stated_high": m.num.high,
+                                 "computed_low": min(cands) * 100, "computed_high": max(cands) * 100,
+                                 "certain": True, "start": s, "end": e, "members": members})
 
     def _change_pair(self, ms: list[Mention], k: int, m: Mention) -> tuple[Mention, Mention] | None:
         """The before and after figures of change ``m`` in its own segment: 由A…到B，减少C / B，比上年的A减少C."""
