@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from ..numbers import TIME_UNITS
-from .scope import NOTES
+from .scope import NOTES, RE_INDICATOR, indicator
 from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
 from .text import TextIndex
 
@@ -64,6 +64,19 @@ RE_TARGET_SUBJECT = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{4,20}?)(?:预计|�
 RE_TARGET_LINK = re.compile(r"(?:左右)?[，,]?(?:达到|达|为|突破|至|到)")
 # the verbs between a base's words and its figure: 地方财政总收入完成20.67亿元
 RE_BASE_VERB = re.compile(r"(?:完成|达到|实现|达|为|是|突破|共|累计|总额|总量)$")
+# a target word before a figure: 预期目标6%－7% (控制在3.3% alone is as often a result)
+RE_TARGET_WORD = re.compile(r"目标|预期")
+# a share of an indicator, not the indicator: 占GDP比重
+RE_SHARE_WORD = re.compile(r"占|比重|比例|强度")
+# an average over years (a five-year target), not one year's
+RE_ANNUAL_WORD = re.compile(r"年均|年平均|平均每年|每年平均")
+# what may stand right before an indicator's name when the name begins there
+RE_INDICATOR_LEAD = re.compile(r"(?:提出|是|为|的|和|及|与|要|力争|确保|预计|预期|实现|推动|保持|促进|其中|中央|地方|全国|全省|全市|"
+                               r"全区|全县|全年|今年|明年|去年|上年|城镇|农村|城市|本级|省级|市级|县级)$")
+# a growth (not a level) between an indicator's name and its figure
+RE_GROWTH_WORD = re.compile(r"增长|增速|涨幅|上涨|增幅|下降|降低|提高|回落")
+# words that narrow an indicator's scope: 中央一般公共预算收入 is not 一般公共预算收入
+RE_SCOPE_WORD = re.compile(r"中央|地方|全国|城镇|农村|城市|本级|全省|全市|全区|省级|市级|县级")
 # an average annual rate: 年均增长12.1%, 年均递增, 年平均增长, 每年平均增长
 RE_ANNUAL = re.compile(r"(?:年均|年平均|每年平均|平均每年)(?:增长|增速|提高|递增|上涨|上升|增加|下降|减少|递减)?(?:了|为|达|达到)?$")
 # growth at comparable prices, or of aggregates reported that way, is not worked out from nominal values
@@ -165,6 +178,7 @@ class Relations:
         self._bounded_shares()
         self._annual_growth()
         self._repeats()
+        self._target_repeats()
         self._subunits()
         return self
 
@@ -892,6 +906,51 @@ class Relations:
                                      "start": s, "end": e, "members": members})
                 break
             same_unit.append(m)
+
+    def _target_repeats(self) -> None:
+        """A target stated again, in other words or in its explanation, with another value: 居民消费价格
+        涨幅3%左右 … 提出居民消费价格涨幅4%左右; 国内生产总值增长6.5%－7% … 经济增长预期目标6%－7%. The
+        indicator is read from a lexicon of the indicators reports set targets for (extract.scope), so
+        经济增长 and 国内生产总值增长 are one target; a target is a figure with 左右, 以内, 以上, a range, or
+        a target word before it. A target is compared as written (6%左右 is 6, not 5.5 to 6.6), and only
+        with the same indicator, kind of figure (growth or level), scope word (中央, 地方 …), zone of the
+        report and periods named."""
+        seen: dict[tuple, tuple[Mention, frozenset]] = {}
+        for m in self.mentions:
+            if m.num.kind != "percent" or m.num.value is None:
+                continue
+            if not (m.num.qualifier in ("左右", "以内", "以上", "以下", "上下") or m.num.is_range
+                    or RE_TARGET_WORD.search(m.pre)):
+                continue  # a result (控制在3.3%) is no target
+            seg_start = self.index.segment_at(m.num.start).start
+            words = self.text[max(seg_start, m.clause_start - 0): m.num.start]
+            found = None
+            for found in RE_INDICATOR.finditer(words):
+                pass
+            if found is None:
+                continue
+            name = indicator(words)
+            tail = words[found.start():]
+            if re.search(r"[\d%％]", tail) or RE_SHARE_WORD.search(tail):
+                continue  # another figure between the indicator and this one, or a share of it (占GDP比重)
+            head = words[:found.start()]
+            if head and "\u4e00" <= head[-1] <= "\u9fff" and not RE_INDICATOR_LEAD.search(head):
+                continue  # 海洋生产总值 is not 生产总值: the name must begin where the indicator does
+            growth = ("annual" if RE_ANNUAL_WORD.search(words) else
+                      "growth" if RE_GROWTH_WORD.search(tail) else "level")
+            scope = tuple(RE_SCOPE_WORD.findall(words[max(0, found.start() - 4): found.start()]))
+            periods = frozenset(RE_PERIOD.findall(self.text[m.sent_start: m.num.start]))
+            key = (name, growth, scope, m.zone)
+            prev, prev_periods = seen.get(key, (None, frozenset()))
+            seen[key] = m, periods
+            if prev is None or prev.sentence == m.sentence or (periods and prev_periods and not periods & prev_periods):
+                continue
+            members = [_member("first", prev), _member("second", m)]
+            s, e = _span(members)
+            self.repeats.append({"id": len(self.repeats), "noun": found.group(0), "unit": m.unit,
+                                 "first": prev.num.value, "first_low": prev.num.value, "first_high": prev.num.value,
+                                 "second": m.num.value, "second_low": m.num.value, "second_high": m.num.value,
+                                 "certain": True, "start": s, "end": e, "members": members})
 
     def _repeatable(self, m: Mention) -> bool:
         """A digit-written count outside a plan (Chinese-numeral counts are mostly names: 八项规定)."""
