@@ -64,6 +64,8 @@ RE_TARGET_SUBJECT = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{4,20}?)(?:预计|�
 RE_TARGET_LINK = re.compile(r"(?:左右)?[，,]?(?:达到|达|为|突破|至|到)")
 # the verbs between a base's words and its figure: 地方财政总收入完成20.67亿元
 RE_BASE_VERB = re.compile(r"(?:完成|达到|实现|达|为|是|突破|共|累计|总额|总量)$")
+# a paragraph that opens with its topic: 关于经济增长。
+RE_TOPIC = re.compile(r"\s*关于([^。，；\n]{2,12})[。：:]")
 # a target word before a figure: 预期目标6%－7% (控制在3.3% alone is as often a result)
 RE_TARGET_WORD = re.compile(r"目标|预期")
 # a share of an indicator, not the indicator: 占GDP比重
@@ -360,11 +362,12 @@ class Relations:
             if whole.id in self.part_of:
                 i = j
                 continue
-            # a figure that names its own thing, other than the whole's, is no status of it (审议法规14部、
+            # a new action on its own thing, other than the whole's, is no status of it (审议法规14部、
             # 废止11部，出台规章5部: 规章 are not 法规)
             wwords = whole.pre[-8:] + whole.noun + whole.post[:16]
             if any(p.noun and whole.noun and len(p.noun) >= 2 and noun_overlap(p.noun, wwords) == 0
-                   and not RE_STATUS.search(p.noun) and not RE_PART_CUE.match(p.noun) for p in parts):
+                   and not RE_STATUS.search(p.noun) and not RE_PART_CUE.match(p.noun)
+                   and RE_NEW_ACTION.search(p.pre) for p in parts):
                 i = j
                 continue
             # sure when in one sentence, of one noun, or when every part has a status and the whole names
@@ -928,7 +931,16 @@ class Relations:
             for found in RE_INDICATOR.finditer(words):
                 pass
             if found is None:
-                continue
+                # 关于经济增长。…增长预期目标定在7.5%左右: the paragraph's heading names the indicator
+                head = self._paragraph_topic(m)
+                if not head or not RE_TARGET_WORD.search(words):
+                    continue
+                words = head + words
+                found = None
+                for found in RE_INDICATOR.finditer(words):
+                    pass
+                if found is None:
+                    continue
             name = indicator(words)
             tail = words[found.start():]
             if re.search(r"[\d%％]", tail) or RE_SHARE_WORD.search(tail):
@@ -951,6 +963,15 @@ class Relations:
                                  "first": prev.num.value, "first_low": prev.num.value, "first_high": prev.num.value,
                                  "second": m.num.value, "second_low": m.num.value, "second_high": m.num.value,
                                  "certain": True, "start": s, "end": e, "members": members})
+
+    def _paragraph_topic(self, m: Mention) -> str:
+        """The topic a paragraph opens with (关于经济增长。), or ''."""
+        sid = m.sentence
+        while sid > 0 and self.index.paragraph(sid - 1) == self.index.paragraph(m.sentence):
+            sid -= 1
+        first = self.index.sentences[sid]
+        topic = RE_TOPIC.match(self.text, first.start, min(first.end, first.start + 20))
+        return topic.group(1) if topic and sid != m.sentence else ""
 
     def _repeatable(self, m: Mention) -> bool:
         """A digit-written count outside a plan (Chinese-numeral counts are mostly names: 八项规定)."""

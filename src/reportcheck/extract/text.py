@@ -97,13 +97,16 @@ class TextIndex:
         # clause and segment boundaries are single characters: found once, then cut per sentence
         clause_marks = [m.end() for m in RE_CLAUSE_END.finditer(text)]
         segment_marks = [m.end() for m in RE_SEGMENT_END.finditer(text)]
+        broken = False  # a line break since the last sentence's start: the next sentence opens a paragraph
         for s, e in _bounded(text, _split(text, RE_SENTENCE_END, 0, len(text))):
             if not text[s:e].strip():
+                broken = broken or "\n" in text[s:e]
                 continue
+            if broken and self.sentences:
+                para += 1
+            broken = "\n" in text[s:e]
             self.sentences.append(Span(len(self.sentences), s, e))
             self.paragraph_of_sentence.append(para)
-            if "\n" in text[s:e]:
-                para += 1
             _cut_into(segment_marks, s, e, self._seg_starts, self._seg_ends)
             _cut_into(clause_marks, s, e, self._clause_starts, self._clause_ends)
         self._sent_starts = [s.start for s in self.sentences]
