@@ -18,6 +18,10 @@ from .scope import NOTES, RE_INDICATOR, indicator
 from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
 from .text import TextIndex
 
+# an average anywhere before a figure in its clause: 每件纱的平均用棉量已降低到
+RE_MEAN = re.compile(r"平均|人均|户均|均价|单价|亩均|亩产|单产")
+# a figure compared with another: 比预算数…少支, 较上年
+RE_COMPARED = re.compile(r"比|较")
 # 其中 introduces parts of the figure before it
 RE_QIZHONG = re.compile(r"其中")
 # "X中" restating a whole at the start of a clause: 34个问题中已整改29个 / 全县87户企业中
@@ -256,6 +260,13 @@ class Relations:
         for q in RE_QIZHONG.finditer(self.text, sent_start, sent_end):
             before = [m for m in ms if m.num.end <= q.start() and m.is_count]
             after = [m for m in ms if m.num.start >= q.end() and m.num.kind == "quantity"]
+            opens = not before and not self.text[sent_start: q.start()].strip()
+            if opens and sid - 1 in self.by_sentence and \
+                    self.index.paragraph(sid - 1) == self.index.paragraph(sid):
+                # 今年拟安排赤字2.18万亿元，…。其中，中央…1.4万亿元: 其中 opening a sentence breaks down the
+                # sentence before
+                # (a figure compared with another, 比预算数…少支…, is a difference, not the whole)
+                before = [m for m in self.by_sentence[sid - 1] if m.is_count and not RE_COMPARED.search(m.pre)]
             if not before or not after:
                 continue
             # the parts: same-unit quantities after 其中 up to the end of the segment (；) or the next 其中
@@ -273,12 +284,13 @@ class Relations:
             whole = None
             for m in reversed(before):
                 # a plan's figure is the whole of the plan's parts (今年安排项目108个，其中…), not of results
-                if _compatible(m, first) and ("plan" not in m.roles or m.sentence == first.sentence):
-                    whole = m if not RE_AVERAGE.search(m.pre) else None
+                if _compatible(m, first) and ("plan" not in m.roles or m.sentence == first.sentence or opens):
+                    whole = m if not RE_AVERAGE.search(m.pre) and not RE_MEAN.search(m.pre) else None
                     break
             if whole is None:
                 continue
-            if self.index.segment_at(whole.num.start).index != seg.index and whole.clause < first.clause - 2:
+            if self.index.segment_at(whole.num.start).index != seg.index and whole.clause < first.clause - 2 \
+                    and not opens:
                 continue
             parts = []
             for m in after:
@@ -293,8 +305,8 @@ class Relations:
                 if parts and re.match(r"^(?:已|正在|尚未|其余|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
                     break
                 parts.append(m)
-            if not parts:
-                continue
+            if not parts or any(RE_MEAN.search(p.pre) for p in parts):
+                continue  # averages are no parts of a whole
             certain = all(("plan" in p.roles) <= ("plan" in whole.roles) for p in parts)
             for p in parts:
                 self._add_part_whole(whole, p, "其中", certain)
@@ -682,9 +694,8 @@ class Relations:
                 continue
             if num is not None and num.num.raw == den.num.raw and num.unit == den.unit and num.sentence != den.sentence:
                 continue  # one figure stated twice (a headline and its story) is no part of itself
-            if named and den.sentence != m.sentence and \
-                    _shared_bigrams(named.group(1), den.pre[-12:] + den.noun) < min(len(named.group(1)) - 1, 3):
-                continue  # 占规划总投资的65.5%: the base it names is not the figure found sentences back
+            if named and _shared_bigrams(named.group(1), den.pre[-12:] + den.noun) < min(len(named.group(1)) - 1, 3):
+                continue  # 占规划总投资的65.5%, 占本年收入的2.29%: the base it names is not the figure found
             if num is not None:
                 self.share_base[num.id] = den
             members = ([_member("numerator", num)] if num else []) + [_member("denominator", den), _member("rate", m)]

@@ -9,7 +9,8 @@ from typing import NamedTuple
 # Sentence ends: 。！？ and paragraph breaks
 RE_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）]?|\n+")
 # Clause boundaries inside a sentence: ，；：
-RE_CLAUSE_END = re.compile(r"[，；：,;]")
+# (a comma between digits before three more is a thousands separator: 29，821，828，000元)
+RE_CLAUSE_END = re.compile(r"[；：;]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
 # Segment boundaries (half-sentences) inside a sentence: ；
 RE_SEGMENT_END = re.compile(r"[；;]")
 # A sentence longer than this is cut at its last clause boundary before the limit (a page with no 。, a
