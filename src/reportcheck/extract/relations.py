@@ -504,7 +504,7 @@ class Relations:
             members = [_member("before", before), _member("after", after), _member("change", m)]
             s, e = _span(members)
             # a stated figure far from the computed one means the figures were linked wrongly, not a typo
-            sure = sure_link and _near(slo, shi, clo, chi)
+            sure = sure_link
             last = before, after, m
             self.changes.append({"id": len(self.changes), "kind": kind, "unit": m.unit,
                                  "before": before.num.value, "after": after.num.value, "stated": sign * m.num.value,

@@ -1,0 +1,210 @@
+"""What issue 15 taught the extractors, on sentences written for the tests (never copied from a corpus):
+the parts of a report (review, plan, notes), average annual growth, targets built on a base, restated
+targets, shares that cannot pass 100%, and the guards that keep real reports free of false alarms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reportcheck.extract.scope import NOTES, PLAN, REVIEW, Zones, indicator
+from reportcheck.extract.text import TextIndex
+from reportcheck.factsheet import extract_document
+from reportcheck.ingest import from_text
+
+
+def tables(text: str):
+    return extract_document(from_text(text)).tables
+
+
+def members(row) -> dict[str, str]:
+    return {m["role"]: m["text"] for m in json.loads(row["members"])}
+
+
+def overlaps(row) -> bool:
+    return row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
+
+
+REPORT = ("一、2030年工作回顾\n全年慰问困难群众1360户，改造村级公路450公里。\n"
+          "二、2031年工作安排\n全年慰问困难群众1630户，改造村级公路500公里。\n"
+          "附件：名词解释\n3.“两站”：指养老服务站和便民服务站。\n4.6个重点片区：指城东、城西等片区。\n")
+
+
+# ------------------------------------------------------------------------------------------- zones
+def test_zones_follow_the_headings():
+    z = Zones(REPORT)
+    assert z.at(REPORT.index("1360户")) == REVIEW
+    assert z.at(REPORT.index("1630户")) == PLAN
+    assert z.at(REPORT.index("“两站”")) == NOTES
+
+
+def test_a_result_and_a_target_under_the_same_words_are_no_repeat():
+    assert len(tables(REPORT)["repeats"]) == 0
+
+
+def test_the_same_words_twice_in_one_part_are_a_repeat():
+    text = "全年慰问困难群众1360户。其中城区占一半。全年慰问困难群众1630户。"
+    df = tables(text)["repeats"]
+    assert len(df) == 1 and members(df.iloc[0]) == {"first": "1360户", "second": "1630户"}
+
+
+def test_a_plan_restating_last_years_result_is_compared_with_it():
+    text = ("一、工作回顾\n去年改造村级公路450公里。\n二、今年工作安排\n"
+            "要在去年改造村级公路540公里的基础上，再改造300公里。\n")
+    df = tables(text)["repeats"]
+    assert len(df) == 1 and {df.iloc[0]["first"], df.iloc[0]["second"]} == {450, 540}
+
+
+# ------------------------------------------------------------------------------------------- wholes
+def test_a_figure_per_thousand_people_is_no_whole():
+    df = tables("药品抽检量达到每千人4.2批次，其中网络抽检1.5万批次。")["part_whole"]
+    assert len(df) == 0
+
+
+def test_gong_of_gongjian_is_no_total():
+    df = tables("今年将新建8个实训基地，与12个国家合作共建的20个实训基地已投入使用。")["breakdowns"]
+    assert len(df) == 0
+
+
+def test_a_plans_whole_and_its_parts_are_checked():
+    df = tables("今年计划安排重点工程60个，其中交通类25个、水利类20个、能源类12个。")["breakdowns"]
+    assert len(df) == 1 and df.iloc[0]["total"] == 60 and df.iloc[0]["parts_sum"] == 57 and df.iloc[0]["certain"]
+
+
+def test_qizhong_opening_a_sentence_breaks_down_the_sentence_before():
+    df = tables("今年拟安排专项资金3.6亿元，比上年增加0.4亿元。其中，市级资金2.1亿元，区级资金1.8亿元。")["breakdowns"]
+    assert len(df) == 1
+    assert members(df.iloc[0])["total"] == "3.6亿元" and df.iloc[0]["sum_low"] > df.iloc[0]["total_high"]
+
+
+def test_an_average_is_no_whole_of_averages():
+    df = tables("全市每户平均用水量下降到9.6吨。其中城区每户平均用水量为9.8吨，郊区每户平均用水量为9.9吨。")
+    assert len(df["part_whole"]) == 0 and len(df["breakdowns"]) == 0
+
+
+def test_a_new_action_on_another_thing_is_no_status_part():
+    df = tables("审议通过条例12部、修改9部，制定办法6部、修改4部，确保依法行政。")["breakdowns"]
+    assert len(df) == 0
+
+
+def test_a_thousands_comma_is_no_clause_boundary():
+    idx = TextIndex("比预算数12，345，678元少支5，678元，增长5%，共300人")
+    text = idx.text
+    assert [text[c.start:c.end] for c in idx.clauses] == ["比预算数12，345，678元少支5，678元，", "增长5%，", "共300人"]
+
+
+# ------------------------------------------------------------------------------------------- shares
+@pytest.mark.parametrize("text, over", [
+    # a share of an amount: spending is no plan
+    ("全年教育投入5.2亿元，占一般公共预算支出的135.2%。", True),
+    ("全年教育投入5.2亿元，占一般公共预算支出的35.2%。", False),
+    # a share of a plan may pass 100%
+    ("全年完成投资12亿元，占年度计划的112.5%。", False),
+    # a bounded share after a change
+    ("城镇化率从58.3%提高到106.1%。", True),
+    ("城镇化率从58.3%提高到61.6%。", False),
+    ("森林覆盖率达到101.5%。", True),
+    # a growth rate may pass 100%
+    ("工业投资增长率达到115%。", False),
+])
+def test_shares_that_cannot_pass_100_percent(text, over):
+    df = tables(text)["rates"]
+    assert bool(len(df) and df["over_100"].any()) is over
+
+
+# ------------------------------------------------------------------------------------------- changes
+@pytest.mark.parametrize("text, ok", [
+    # a share's change in % is read in points or relative to the share as written
+    ("外资企业比重由40.0%提高到42.0%，即提高2.0%。", True),
+    ("外资企业比重由40.0%提高到42.0%，即提高5.0%。", True),   # 42/40 - 1 = 5%
+    ("外资企业比重由40.0%提高到42.0%，即提高3.5%。", False),
+])
+def test_a_shares_change_in_percent(text, ok):
+    df = tables(text)["changes"]
+    assert len(df) == 1 and bool(overlaps(df.iloc[0])) is ok and df.iloc[0]["certain"]
+
+
+@pytest.mark.parametrize("target, ok", [
+    ("一般公共预算收入增长10%，达到38.5亿元", True),     # 35 * 1.10 = 38.5
+    ("一般公共预算收入增长15%，达到38.5亿元", False),
+])
+def test_a_target_built_on_the_base_stated_before(target, ok):
+    text = f"去年一般公共预算收入完成35亿元，增长6%。\n今年的主要预期目标是：{target}。\n"
+    df = tables(text)["changes"]
+    rows = [r for _, r in df.iterrows() if members(r).get("after") == "38.5亿元"]
+    assert len(rows) == 1 and members(rows[0])["before"] == "35亿元"
+    assert bool(overlaps(rows[0])) is ok and rows[0]["certain"]
+
+
+def test_a_growth_target_at_comparable_prices_has_no_nominal_base():
+    text = "去年地区生产总值完成500亿元。\n今年地区生产总值增长6%，达到560亿元。\n"
+    df = tables(text)["changes"]
+    assert not any(members(r).get("after") == "560亿元" for _, r in df.iterrows())
+
+
+# ------------------------------------------------------------------------------------------- annual growth
+@pytest.mark.parametrize("text, ok, years", [
+    # (20 / 10) ** (1/5) - 1 = 14.87%
+    ("税收收入由2020年的10亿元增加到2025年的20亿元，年均增长14.9%。", True, 5),
+    ("税收收入由2020年的10亿元增加到2025年的20亿元，年均增长12.9%。", False, 5),
+    # total growth and its annual average: 1.6105 ** (1/5) - 1 = 10%
+    ("2025年，税收收入达到30亿元，比2020年增长61.05%，年均增长10%。", True, 5),
+    ("2025年，税收收入达到30亿元，比2020年增长61.05%，年均增长12%。", False, 5),
+    # no years named: no whole number of years gives 13% from a ratio of 2.2 (4 years: 21.8%, 6: 14.0%, 7: 11.9%)
+    ("存款余额从5.0万亿元增加到11.0万亿元，年均增长13%。", False, 6),
+    ("存款余额从5.0万亿元增加到11.0万亿元，年均增长14%。", True, 6),
+])
+def test_average_annual_growth(text, ok, years):
+    df = tables(text)["rates"]
+    rows = df[df["form"] == "annual"]
+    assert len(rows) == 1
+    assert bool(overlaps(rows.iloc[0])) is ok and rows.iloc[0]["years"] == years and rows.iloc[0]["certain"]
+
+
+def test_annual_growth_of_gdp_is_not_worked_out_from_nominal_values():
+    df = tables("地区生产总值由2020年的100亿元增加到2025年的180亿元，年均增长7.5%。")["rates"]
+    assert len(df) == 0
+
+
+def test_two_annual_rates_are_not_a_total_and_its_average():
+    df = tables("四年里，甲产业平均每年增长12%，超过乙产业每年平均增长3%的速度。")["rates"]
+    assert len(df) == 0
+
+
+# ------------------------------------------------------------------------------------------- restated targets
+def test_indicator_names_one_target_in_other_words():
+    assert indicator("国内生产总值增长") == indicator("经济增长预期目标") == "GDP"
+    assert indicator("单位国内生产总值能耗降低") == "energy-intensity"
+
+
+@pytest.mark.parametrize("second, ok", [
+    ("提出居民消费价格涨幅2.5%左右，考虑了多方面因素。", True),
+    ("提出居民消费价格涨幅3%左右，考虑了多方面因素。", False),
+    ("经济增长预期目标5%左右，兼顾了需要和可能。", None),   # GDP, not CPI: compared with the GDP target
+])
+def test_a_target_restated(second, ok):
+    text = f"今年的主要预期目标是：国内生产总值增长5%左右，居民消费价格涨幅2.5%左右。\n{second}\n"
+    df = tables(text)["repeats"]
+    assert len(df) == 1
+    row = df.iloc[0]
+    if ok is None:
+        assert members(row) == {"first": "5%左右", "second": "5%左右"}
+    else:
+        assert bool(row["first"] == row["second"]) is ok and row["certain"]
+
+
+def test_a_result_is_no_restated_target():
+    text = "去年居民消费价格涨幅控制在2.1%。\n今年居民消费价格涨幅3%左右。\n"
+    assert len(tables(text)["repeats"]) == 0
+
+
+def test_a_narrower_indicator_is_another_target():
+    text = "今年国内生产总值增长5%左右。\n力争海洋生产总值增长8%以上。\n"
+    assert len(tables(text)["repeats"]) == 0
+
+
+def test_a_target_named_by_its_paragraphs_topic():
+    text = "今年国内生产总值增长5%左右。\n关于经济增长。综合考虑各方面因素，把增长预期目标定在5.5%左右。\n"
+    df = tables(text)["repeats"]
+    assert len(df) == 1 and df.iloc[0]["first"] == 5 and df.iloc[0]["second"] == 5.5
