@@ -27,7 +27,7 @@ TABLES = {
     "breakdowns": ["form", "unit", "noun", "total", "total_low", "total_high", "parts_sum", "sum_low",
                    "sum_high", "n_parts", "approx", "exhaustive"],
     "part_whole": ["form", "unit", "whole", "whole_low", "whole_high", "part", "part_low", "part_high"],
-    "repeats": ["noun", "unit", "first", "first_low", "first_high", "second", "second_low", "second_high"],
+    "repeats": ["form", "noun", "unit", "first", "first_low", "first_high", "second", "second_low", "second_high"],
     "enumerations": ["stated", "items", "items_low", "items_high", "truncated", "side", "item_texts"],
     "sequences": ["seq_id", "style", "level", "position", "value", "expected"],
     "announced": ["stated", "items", "seq_id"],

@@ -912,7 +912,8 @@ class Relations:
                 same_words = bool(prev.verb and prev.verb == m.verb and noun_overlap(prev.noun, m.noun) >= 2)
                 if not agree and not same_words:
                     continue  # two unlike figures under unlike words: nothing says they are one figure
-                self.repeats.append({"id": len(self.repeats), "noun": m.noun or prev.noun, "unit": m.unit,
+                self.repeats.append({"id": len(self.repeats), "form": "restated" if restated else "figure",
+                                     "noun": m.noun or prev.noun, "unit": m.unit,
                                      "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
                                      "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
                                      # sure only when the same verb acts on the same noun (走访农户 / 走访的…户农户)
@@ -970,7 +971,7 @@ class Relations:
                 continue
             members = [_member("first", prev), _member("second", m)]
             s, e = _span(members)
-            self.repeats.append({"id": len(self.repeats), "noun": found.group(0), "unit": m.unit,
+            self.repeats.append({"id": len(self.repeats), "form": "target", "noun": found.group(0), "unit": m.unit,
                                  "first": prev.num.value, "first_low": prev.num.value, "first_high": prev.num.value,
                                  "second": m.num.value, "second_low": m.num.value, "second_high": m.num.value,
                                  "certain": True, "start": s, "end": e, "members": members})
