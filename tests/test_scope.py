@@ -208,3 +208,36 @@ def test_a_target_named_by_its_paragraphs_topic():
     text = "今年国内生产总值增长5%左右。\n关于经济增长。综合考虑各方面因素，把增长预期目标定在5.5%左右。\n"
     df = tables(text)["repeats"]
     assert len(df) == 1 and df.iloc[0]["first"] == 5 and df.iloc[0]["second"] == 5.5
+
+
+# ------------------------------------------------------------------------------------------- structure, investment
+@pytest.mark.parametrize("text, ok", [
+    ("全区三次产业结构调整为6.2∶38.5∶55.3。", True),
+    ("全区三次产业结构调整为6.2∶38.5∶56.3。", False),
+])
+def test_the_three_sectors_make_up_the_whole(text, ok):
+    df = tables(text)["breakdowns"]
+    assert len(df) == 1 and df.iloc[0]["total"] == 100
+    row = df.iloc[0]
+    assert bool(row["sum_high"] >= 100 >= row["sum_low"]) is ok
+
+
+def test_other_ratios_are_not_percentages():
+    assert len(tables("钢材和水泥的比例由1.2∶1∶3调整为1∶1∶2。")["breakdowns"]) == 0
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("总投资12亿元的物流园项目当年完成投资4.5亿元。", True),
+    ("总投资12亿元的物流园项目当年完成投资14.5亿元。", False),
+])
+def test_investment_done_is_part_of_the_total_investment(text, ok):
+    df = tables(text)["part_whole"]
+    assert len(df) == 1 and bool(df.iloc[0]["part_high"] <= df.iloc[0]["whole_high"]) is ok
+
+
+@pytest.mark.parametrize("rate, ok", [("10.8%", True), ("13.8%", False)])
+def test_annual_growth_from_an_increase(rate, ok):
+    # 2030: 25000元, 10000元 more than in 2025 -> (25000 / 15000) ** (1/5) - 1 = 10.76%
+    df = tables(f"2030年居民人均收入完成25000元，比2025年增加10000元，年均递增{rate}。")["rates"]
+    rows = df[df["form"] == "annual"]
+    assert len(rows) == 1 and rows.iloc[0]["years"] == 5 and bool(overlaps(rows.iloc[0])) is ok

@@ -62,6 +62,13 @@ RE_BOUNDED_SHARE = re.compile(
     r"(?:从|由)[^，；。从由]{0,14}?(?:提高|上升|提升|增加|增长|下降|降低|减少|回落)?(?:到|至|为))$")
 # rates of those words that may pass 100%: 拨备覆盖率, 利息保障, a growth of the share
 RE_UNBOUNDED_SHARE = re.compile(r"拨备|保障倍数|增长|增速|增幅")
+# the structure of the three sectors as a ratio of percentages: 三次产业结构为3.6∶48∶48.4
+_TERM = r"[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})?"
+RE_STRUCTURE = re.compile(r"(?P<name>(?:三次)?产业(?:结构|比例|比重))[^。；，\d]{0,10}?(?P<a>" + _TERM + r")\s*[:：∶]\s*(?P<b>"
+                          + _TERM + r")\s*[:：∶]\s*(?P<c>" + _TERM + r")(?![\d.:：∶])")
+# a project's total investment, and the investment done on it
+RE_TOTAL_INVESTMENT = re.compile(r"总投资(?:约|超过|达|近)?$")
+RE_INVESTMENT_DONE = re.compile(r"完成(?:投资|固定资产投资)(?:约|达|超过|近)?$")
 # the words a target names before its growth: 地方财政总收入增长 -> 地方财政总收入 (four characters or more)
 RE_TARGET_SUBJECT = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{4,20}?)(?:预计|预期|力争|要|将)?(?:增长|提高|增加)了?$")
 # the growth and the target value it reaches: 增长20%，达到24.8亿元
@@ -174,6 +181,8 @@ class Relations:
             self._changes(sid)
             self._from_to(sid)
         self._targets_from_base()
+        self._structure_ratios()
+        self._investment_done()
         for sid in sorted(self.by_sentence):
             self._qizhong(sid)
             self._status_runs(sid)
@@ -511,6 +520,45 @@ class Relations:
                                  "stated_low": slo, "stated_high": shi, "computed_low": clo, "computed_high": chi,
                                  "certain": sure, "start": s, "end": e, "members": members})
 
+    def _structure_ratios(self) -> None:
+        """三次产业结构为3.6∶48∶48.4: the shares of the three sectors (percentages written as a ratio) make
+        up the whole economy, 100. Only the structure of the sectors is read so: other ratios (1∶2∶3, 钢铁
+        比例1.03比1) are not percentages."""
+        for hit in RE_STRUCTURE.finditer(self.text):
+            terms = [hit.group(g) for g in ("a", "b", "c")]
+            vals = []
+            for t in terms:
+                t = unicodedata.normalize("NFKC", t)
+                dec = len(t.partition(".")[2])
+                half = 0.5 * 10.0 ** -dec
+                vals.append((float(t), float(t) - half, float(t) + half))
+            starts = [hit.start(g) for g in ("a", "b", "c")]
+            members = [{"role": "total", "start": hit.start("name"), "end": hit.end("name"), "value": 100.0,
+                        "low": 100.0, "high": 100.0, "text": hit.group("name")}]
+            members += [{"role": "part", "start": st, "end": st + len(t), "value": v[0], "low": v[1], "high": v[2],
+                         "text": t} for st, t, v in zip(starts, terms, vals)]
+            sp, ep = _span(members)
+            self.breakdowns.append({"id": len(self.breakdowns), "form": "structure", "unit": "%", "noun": hit.group("name"),
+                                    "total": 100.0, "total_low": 100.0, "total_high": 100.0,
+                                    "parts_sum": sum(v[0] for v in vals), "sum_low": sum(v[1] for v in vals),
+                                    "sum_high": sum(v[2] for v in vals), "n_parts": 3, "approx": False,
+                                    "exhaustive": True, "certain": True, "start": sp, "end": ep, "members": members})
+
+    def _investment_done(self) -> None:
+        """总投资30亿元的项目当年完成投资6.1亿元: the investment done is part of the total investment of the
+        project it names, in the same sentence."""
+        for m in self.mentions:
+            if not m.is_count or not RE_TOTAL_INVESTMENT.search(m.pre[-6:]):
+                continue
+            for x in self.by_sentence[m.sentence]:
+                if x.num.start <= m.num.end or unit_key(x.unit) != unit_key(m.unit) or "change" in x.roles:
+                    continue
+                if RE_TOTAL_INVESTMENT.search(x.pre[-6:]):
+                    break  # the next project's total
+                if RE_INVESTMENT_DONE.search(x.pre[-10:]) and not RE_MEAN.search(x.pre):
+                    self._add_part_whole(m, x, "investment", True)
+                    break
+
     def _targets_from_base(self) -> None:
         """A target built on a base stated earlier: 地方财政总收入完成20.67亿元 … (next year's targets)
         地方财政总收入增长20%，达到24.8亿元: the growth from the base to the target is the stated one. The
@@ -748,12 +796,23 @@ class Relations:
                 continue
             scope_text = self.text[seg_start: m.num.start]
             total = earlier[-1]
-            before = after = None
+            before = after = inc = None
             if total.num.kind == "percent" and "change" in total.roles and not RE_ANNUAL.search(total.pre[-8:]) \
                     and m.clause - total.clause <= 1 and RE_UP.search(total.pre[-4:]) \
                     and re.search(r"[比较](?:[^，；。]{0,12})(?:增长|增加|提高|上升)了?$", total.pre):
                 ratio = (1 + total.num.low / 100, 1 + total.num.high / 100)  # 比2002年增长65.5%
                 members = [_member("total growth", total)]
+            elif total.num.kind == "quantity" and "change" in total.roles and RE_UP.search(total.pre[-4:]) \
+                    and len(earlier) >= 2 and unit_key(earlier[-2].unit) == unit_key(total.unit) \
+                    and earlier[-2].num.kind == "quantity" and "change" not in earlier[-2].roles \
+                    and not RE_REAL_GROWTH.search(scope_text) and m.clause - total.clause <= 1:
+                # 收入完成30788元，比2010年增加13480元，年均递增12.2%: the start is the end less the increase
+                after, inc = earlier[-2], total
+                blo, bhi = after.num.low - inc.num.high, after.num.high - inc.num.low
+                if blo <= 0 or not math.isfinite(bhi):
+                    continue
+                ratio = (after.num.low / bhi, after.num.high / blo)
+                members = [_member("numerator", after), _member("increase", inc)]
             else:
                 if RE_REAL_GROWTH.search(scope_text):
                     continue  # a real growth rate is not worked out from nominal values
@@ -788,7 +847,8 @@ class Relations:
             self.rates.append({"id": len(self.rates), "form": "annual", "stated": smid, "stated_low": stated[0],
                                "stated_high": stated[1],
                                "numerator": after.num.value if after else ratio[0],
-                               "denominator": before.num.value if before else 1.0,
+                               "denominator": before.num.value if before else
+                               (after.num.value - inc.num.value if after else 1.0),
                                "computed_low": clo, "computed_high": chi, "grim_ok": True, "over_100": False,
                                "can_exceed_100": True, "years": float(n), "certain": True, "start": s, "end": e,
                                "members": members})

@@ -37,7 +37,9 @@ def explain(row: dict) -> tuple[str, str]:
         # an average annual rate: compound growth over the years from the start to the end value
         n = int(row.get("years") or 0)
         total = next((m for m in row["members"] if m["role"] == "total growth"), None)
-        base = f"(1 + {total['text']})" if total else f"({num['text']} / {den['text']})"
+        inc = next((m for m in row["members"] if m["role"] == "increase"), None)
+        base = (f"(1 + {total['text']})" if total else
+                f"({num['text']} / ({num['text']} - {inc['text']}))" if inc else f"({num['text']} / {den['text']})")
         arith = f"{base}^(1/{n}) - 1 = {comp}% {'≈' if ok else '≠'} {rate['text']}"
         if ok:
             return f"average annual rate {rate['text']} matches {n} years of growth", arith
