@@ -56,8 +56,10 @@ RE_SUBUNIT = re.compile(r"一(?:个|家|所)(?:村|镇|乡|社区|街道|单位|
 RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|亩均|亩产|单产|均|每|[千万百]人口?)[^，；。\d]{0,6}$")
 # shares and rates bounded by 100%, with the words that tie the figure to them: 比重从45.3%上升到, 城镇化率达到
 RE_BOUNDED_SHARE = re.compile(
-    r"(?:比重|占比|(?:城镇化|覆盖|普及|达标|合格|优良|入学|巩固|参保|参合|失业|发生|满意|知晓|接种|利用|处理|回收|完好|"
-    r"通达|通畅|渗透|就业|出勤|上座|入住|使用|治愈|检出|识字|到位|办结|结案|答复|好评)率|满意度)"
+    # (not 入学率, 普及率, 参保率, 接种率, 使用率, 结案率, 到位率: a gross enrolment, phones per hundred, a
+    # population base that moves, beds used over capacity, cases closed from the backlog can pass 100%)
+    r"(?:比重|占比|(?:城镇化|覆盖|达标|合格|优良|巩固|失业|发生|满意|知晓|利用|处理|回收|完好|"
+    r"通达|通畅|渗透|就业|出勤|入住|治愈|检出|识字|答复|好评)率|满意度)"
     r"(?:[为是达]|达到|保持在|稳定在|(?:提高|上升|提升|增加|增长|下降|降低|回落|降)(?:到|至)|"
     r"(?:从|由)[^，；。从由]{0,14}?(?:提高|上升|提升|增加|增长|下降|降低|减少|回落)?(?:到|至|为))$")
 # rates of those words that may pass 100%: 拨备覆盖率, 利息保障, a growth of the share
