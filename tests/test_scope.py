@@ -241,3 +241,26 @@ def test_annual_growth_from_an_increase(rate, ok):
     df = tables(f"2030年居民人均收入完成25000元，比2025年增加10000元，年均递增{rate}。")["rates"]
     rows = df[df["form"] == "annual"]
     assert len(rows) == 1 and rows.iloc[0]["years"] == 5 and bool(overlaps(rows.iloc[0])) is ok
+
+
+# ------------------------------------------------------------------------------------------- reading numbers
+def test_an_entry_number_run_into_the_figure_after_it():
+    from reportcheck.numbers import scan
+
+    text = "7.“两园”：指科技园和产业园。\n8.6个重点片区：指城东等片区。\n9.“一带”：指沿江经济带。\n14.2030年民生实事：指十件实事。\n"
+    quantities = [n.raw for n in scan(text) if n.kind == "quantity"]
+    assert "6个" in quantities and "8.6个" not in quantities
+    assert not any(n.raw.startswith("14.") for n in scan(text) if n.kind == "quantity")
+
+
+def test_a_decimal_at_a_line_start_without_neighbouring_entries_is_a_decimal():
+    from reportcheck.numbers import scan
+
+    assert [n.raw for n in scan("8.6个百分点的差距仍然存在。\n") if n.kind in ("quantity", "points")] == ["8.6个百分点"]
+
+
+def test_per_population_sizes_and_multiples_are_not_counts():
+    from reportcheck.extract.mentions import extract_mentions
+
+    ms = extract_mentions("每千人口拥有执业医师3.2人，收入是五年前的2.7倍。")
+    assert [m.num.raw for m in ms if m.is_count] == ["3.2人"]

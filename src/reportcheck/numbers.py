@@ -167,6 +167,8 @@ MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(r"(?=[一二三四五六七八九十\d“])(?:[一二三四五六七八九十\d]{1,3}中全会|“?[十][一二三四五六七八九十]{1,2}五”?(?:规划|时期|期间)?)")),
     # schools and named units: 北岸二中, 实验一小, 二中队
     ("name", re.compile(r"(?=[一二三四五六七八九十])(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,2}(?:中|小|院|医院|中学|小学|附中)(?=[\u4e00-\u9fff，。、；]|$)")),
+    # the size of the population a rate is per: 每千人口, 每万人, 每百户 (the figure after it is a rate)
+    ("name", re.compile(r"(?<=每)(?:十|百|千|万|十万|百万)(?=人口|人|户|名|元|平方公里|亩)")),
     # numbers inside quotation marks: “四风”, “三公”, “五个一”, “十二个一”
     ("name", re.compile(r"“[^“”\n]{0,12}?(?:[零〇一二两三四五六七八九十百千]|\d){1,4}[^“”\n]{0,12}?”")),
     # the list ordinals 一是/二要/三要, 其一, (一), 一、 handled by the sequence extractor
@@ -237,9 +239,38 @@ def _step_for(value_digits: str, decimals: int, scale: int) -> float:
     return 10.0 ** tz if tz else 10.0
 
 
+# a list entry's number at a line start (8.“两重”：…, 3、…): the entries of the list a figure may follow
+RE_ENTRY = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．、](?!\d)", re.M)
+# an entry's number run into the figure after it: 8.6个重大专项 (entry 8), 14.2025年… (entry 14)
+RE_ENTRY_RUN_IN = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．](?=\d)", re.M)
+RE_ENTRY_BEFORE_YEAR = re.compile(r"(?=(?:19|20)\d{2}年)")
+
+
+def _entry_spans(text: str) -> list[tuple[int, int, str]]:
+    """Line-start entry numbers run into the figure after them: ``N.`` before a year (14.2025年), or
+    between entries N-1 and N+1 of the same list (…7.… / 8.6个… / 9.…). A reader sees entry 8 and six
+    projects, not 8.6 projects."""
+    if not RE_ENTRY_RUN_IN.search(text):
+        return []
+    entries = {int(m.group(1)) for m in RE_ENTRY.finditer(text)}
+    out = []
+    for m in RE_ENTRY_RUN_IN.finditer(text):
+        n = int(m.group(1))
+        if n - 1 in entries or n + 1 in entries or RE_ENTRY_BEFORE_YEAR.match(text, m.end()):
+            out.append((m.start(1), m.end(), "ordinal"))
+    return out
+
+
+def _after_entry(text: str, start: int) -> bool:
+    """The number begins right after a line-start entry number (``8.`` of ``8.6个``)."""
+    line = text.rfind("\n", 0, start) + 1
+    m = RE_ENTRY_RUN_IN.match(text, line)
+    return bool(m and m.end() == start)
+
+
 def _mask_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of non-quantity numbers (dates, names, ordinals …), earliest first, non-overlapping."""
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str]] = _entry_spans(text)
     for kind, rx in MASKS:
         for m in rx.finditer(text):
             if m.end() > m.start():
@@ -320,7 +351,8 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
         # digits glued to ASCII letters are codes (A4, 5G, COVID19), not quantities
         if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
             return Number(start, num_end, body, "name", num_start=start, num_end=num_end)
-        if start > 0 and text[start - 1] in ".:/\\_#＃":
+        # (not after a list entry's number: 8.6个 read as entry 8, six of them)
+        if start > 0 and text[start - 1] in ".:/\\_#＃" and not _after_entry(text, start):
             return Number(start, num_end, body, "name", num_start=start, num_end=num_end)
         v, d = _read_arabic(body)
     else:

@@ -71,7 +71,8 @@ class Mention:
     def is_count(self) -> bool:
         """A plain count or amount (not a share, a change, a rate or a duration)."""
         # 35岁以下 names an age group, not a count
-        return (self.num.kind == "quantity" and self.num.unit not in TIME_UNITS and self.num.unit != "岁"
+        # (a multiple, 2.7倍, is a ratio, not a count)
+        return (self.num.kind == "quantity" and self.num.unit not in TIME_UNITS and self.num.unit not in ("岁", "倍")
                 and not ({"change", "rate", "before"} & self.roles) and self.num.unit != "")
 
 
