@@ -264,3 +264,14 @@ def test_per_population_sizes_and_multiples_are_not_counts():
 
     ms = extract_mentions("每千人口拥有执业医师3.2人，收入是五年前的2.7倍。")
     assert [m.num.raw for m in ms if m.is_count] == ["3.2人"]
+
+
+# ------------------------------------------------------------------------------------------- stock and flow
+def test_this_years_additions_are_not_the_whole_stock():
+    df = tables("全市累计建成充电站860座，其中今年新建充电站120座、改造升级80座。")["breakdowns"]
+    assert len(df) == 1 and not df.iloc[0]["exhaustive"]
+
+
+def test_a_stock_and_a_flow_under_the_same_words_are_no_repeat():
+    text = "全年新增市场主体12600户。其中个体工商户过半。到年底累计市场主体12900户。"
+    assert len(tables(text)["repeats"]) == 0

@@ -231,6 +231,9 @@ class Relations:
         # A list of categories after 其中 need not be exhaustive: a sum far below the total is a
         # partial list, not a contradiction. A near miss (within 10%) or an excess is a real mismatch.
         exhaustive = form in ("status", "before") or gap > -0.10
+        if _stock_or_flow(total) and any(_stock_or_flow(p) not in ("", _stock_or_flow(total)) for p in parts):
+            # 累计建成100个，其中今年新建20个…: this year's additions are parts of the stock, not all of it
+            exhaustive = False
         members = [_member("total", total)] + [_member("part", p) for p in parts]
         s, e = _span(members)
         # a whole restated ("93条整改措施中…") points back at where it was first stated
@@ -1062,6 +1065,8 @@ class Relations:
         """Both figures count the same noun with the same verb (or the second restates the first's status:
         其余5个 … 尚未完成的5个问题)."""
         status = restated and _same_status(prev.pre, m.pre)
+        if "" != _stock_or_flow(prev) != _stock_or_flow(m) != "" and not restated:
+            return False  # 累计建成 (the stock) and 新建 (this year's additions) are two figures
         nouns = len(prev.noun) >= 2 and len(m.noun) >= 2 and noun_overlap(prev.noun, m.noun) >= 2
         # a restated set may be named by another verb: 制定了12项制度建设计划 … 已出台的12项制度
         if prev.verb and m.verb and prev.verb != m.verb and prev.verb not in m.pre and m.verb not in prev.pre \
@@ -1105,6 +1110,19 @@ def _names_stem(m: Mention, stems: set[str]) -> bool:
     """The figure's own words name one of the stems (68项具体整改任务, 需整改的问题58个)."""
     words = m.noun + m.pre[-12:]
     return any(s in words for s in stems)
+
+
+# a stock (累计, 总量, 保有, 现有 …) and a flow (新增, 新建, 新开工 …) of the same things
+RE_STOCK = re.compile(r"累计|总量|保有|现有|存量|共有|总数|余额|达到|突破")
+RE_FLOW = re.compile(r"新增|新建|新开工|新开|新认定|新培育|新引进|新签|当年|今年|全年")
+
+
+def _stock_or_flow(m: Mention) -> str:
+    """'stock', 'flow' or '' from the words of a figure's clause before it (the nearest cue wins)."""
+    pre = m.pre[-12:]
+    st = max((x.end() for x in RE_STOCK.finditer(pre)), default=-1)
+    fl = max((x.end() for x in RE_FLOW.finditer(pre)), default=-1)
+    return "" if st == fl == -1 else ("stock" if st > fl else "flow")
 
 
 def _shared_bigrams(a: str, b: str) -> int:
