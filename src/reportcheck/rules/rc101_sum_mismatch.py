@@ -5,6 +5,9 @@ What it checks
 A total and the parts it is broken into — categories after 其中, a status breakdown (已整改 / 正在整改 /
 尚未启动) or parts written before 合计 / 共计 — must agree: the interval of the parts' sum must meet the
 interval of the total. 余/多/近/约 widen the intervals, so an approximate breakdown is never flagged.
+其中 opening a sentence breaks down the sentence before; a plan's parts break down the plan's whole; the
+three sectors' structure (三次产业结构6.2∶38.5∶55.3) sums to 100. This year's additions (新增) are not an
+exhaustive breakdown of a stock (累计), and averages are no parts.
 
 Why it matters
 --------------

@@ -3,7 +3,9 @@
 What it checks
 --------------
 A part introduced by 其中 (or counted inside a whole, as in "X个问题中已整改Y个") cannot exceed the whole
-it belongs to: the part's lower bound must not be above the whole's upper bound.
+it belongs to: the part's lower bound must not be above the whole's upper bound. The investment done on a
+project (当年完成投资) is part of its total investment (总投资…的项目). A figure per head or per area
+(每千人…, 人均) is no whole.
 
 Why it matters
 --------------

@@ -10,6 +10,11 @@ miscopy of the other: digits transposed (2140 / 2410), one digit changed in thre
 within 5%; figures unlike each other under the same words are different populations or periods. The
 finding is an error when the same verb acts on the same noun in both places, else it is a warning.
 
+A result in the review part of a report and a target in its plan part (工作回顾 / 工作安排, see
+``reportcheck.extract.scope``) are two figures, never one stated twice; nor are a stock (累计) and a
+flow (新增). A target restated (国内生产总值增长5%左右 … 提出经济增长预期目标5.5%左右, the indicator read
+from a lexicon of the indicators reports set targets for) must keep its value as written: 5%左右 is 5.
+
 Why it matters
 --------------
 A figure restated with transposed digits (2140户 → 2410户) leaves the reader unable to tell which is right.

@@ -3,7 +3,10 @@
 What it checks
 --------------
 A rate or share given with its counts (办结率, 整改率, 占…) must match numerator / denominator within
-the precision the rate is written with (91.3% means [91.25, 91.35]).
+the precision the rate is written with (91.3% means [91.25, 91.35]). An average annual growth (年均增长)
+must be the compound growth from its start and end values, or from its total growth (比2002年增长65.5%，
+年均增长10.6%), over the years named (2010 … 2015, 五年来, “十二五”); when no span is named, some whole
+number of years must give it.
 
 Why it matters
 --------------

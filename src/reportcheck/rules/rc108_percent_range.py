@@ -4,7 +4,9 @@ What it checks
 --------------
 A share of a whole (占…, 占比) cannot exceed 100%. When the base is a small whole count (23 secretaries)
 the share must be k / base for some whole k: 37.5% of 23 is impossible (8/23 = 34.8%, 9/23 = 39.1%),
-the GRIM test. Growth rates and plan completion (完成计划的112%) may exceed 100% and are not checked.
+the GRIM test. Growth rates and plan completion (完成计划的112%) may exceed 100% and are not checked;
+a share of an amount (占一般公共预算支出的…) and a bounded rate or share wherever it is stated (比重从…
+上升到…, 城镇化率, 覆盖率, 失业率 …) are.
 
 Why it matters
 --------------

@@ -3,7 +3,11 @@
 What it checks
 --------------
 "由A…到B，减少C" or "B，比上年的A增长p%": the stated change C must equal B - A, and a stated
-percentage must equal (B - A) / A, within the precision of the figures.
+percentage must equal (B - A) / A, within the precision of the figures. A change of a share stated in %
+(由44%提高到45%，即提高1%) may be in points or relative to the share as written. A target built on a
+base stated earlier under the same words (地方财政收入完成20.67亿元 … 地方财政收入增长20%，达到24.8亿元)
+must grow from that base by the stated rate; growth at comparable prices (GDP, value added) is not
+worked out from nominal values.
 
 Why it matters
 --------------
