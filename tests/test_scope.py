@@ -275,3 +275,15 @@ def test_this_years_additions_are_not_the_whole_stock():
 def test_a_stock_and_a_flow_under_the_same_words_are_no_repeat():
     text = "全年新增市场主体12600户。其中个体工商户过半。到年底累计市场主体12900户。"
     assert len(tables(text)["repeats"]) == 0
+
+
+@pytest.mark.parametrize("rest, ok", [("其余8所为民办学校", True), ("其余9所为民办学校", False)])
+def test_the_rest_after_the_categories_is_the_last_part(rest, ok):
+    df = tables(f"全县新建学校40所，其中城区12所、农村20所，{rest}。")["breakdowns"]
+    assert len(df) == 1 and df.iloc[0]["n_parts"] == 3
+    assert bool(df.iloc[0]["sum_high"] >= df.iloc[0]["total_low"] and df.iloc[0]["total_high"] >= df.iloc[0]["sum_low"]) is ok
+
+
+def test_ge_distributes_a_figure_to_each_unit():
+    df = tables("全县共有行政村120个，其中各乡镇平均有10个。全市建成社区食堂90个，其中各区建成130个以上。")
+    assert len(df["part_whole"]) == 0

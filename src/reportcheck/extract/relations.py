@@ -19,7 +19,9 @@ from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, 
 from .text import TextIndex
 
 # an average anywhere before a figure in its clause: 每件纱的平均用棉量已降低到
-RE_MEAN = re.compile(r"平均|人均|户均|均价|单价|亩均|亩产|单产")
+RE_MEAN = re.compile(r"平均|人均|户均|均价|单价|亩均|亩产|单产|"
+                     # 各 distributes: 各区新建30个 is each district's figure (not 各类, 各项, 各级: all of them)
+                     r"各(?!类|项|级|种|方面|界|族|地|行|业|部门)[\u4e00-\u9fff]{1,3}?(?:新建|建成|完成|新增|培育|建设|设立|有|达)")
 # a figure compared with another: 比预算数…少支, 较上年
 RE_COMPARED = re.compile(r"比|较")
 # 其中 introduces parts of the figure before it
@@ -315,8 +317,13 @@ class Relations:
                 # a clause that starts a new action is not a part (…奢靡之风问题8条，制定整改措施96条)
                 if parts and m.clause != parts[-1].clause and RE_NEW_ACTION.search(m.pre):
                     break
+                # the rest after the categories is the last part (…农村20所，其余8所为民办)
+                if parts and re.match(r"^(?:其余|剩余|余下|另有|此外还有)", m.pre) \
+                        and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
+                    parts.append(m)
+                    break
                 # a status clause after the categories starts another relation (…，已办结149件)
-                if parts and re.match(r"^(?:已|正在|尚未|其余|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
+                if parts and re.match(r"^(?:已|正在|尚未|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
                     break
                 parts.append(m)
             if not parts or any(RE_MEAN.search(p.pre) for p in parts):
