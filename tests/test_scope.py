@@ -287,3 +287,29 @@ def test_the_rest_after_the_categories_is_the_last_part(rest, ok):
 def test_ge_distributes_a_figure_to_each_unit():
     df = tables("全县共有行政村120个，其中各乡镇平均有10个。全市建成社区食堂90个，其中各区建成130个以上。")
     assert len(df["part_whole"]) == 0
+
+
+# ------------------------------------------------------------------------------------------- sorting leads
+@pytest.mark.parametrize("text, total, parts_sum", [
+    ("全年实施重点项目90个，完成投资48亿元。按领域分，产业项目35个，基础设施项目30个，民生项目22个。", 90, 87),
+    ("全年争取上级资金2.4亿元。分来源看，中央资金1.1亿元，省级资金0.8亿元，市级资金0.6亿元。", 2.4e8, 2.5e8),
+    ("全年整合资金共计1.5亿元，来源构成为：中央资金8000万元，省级资金4000万元，县级资金3000万元。", 1.5e8, 1.5e8),
+    ("全年改造老旧小区30个，分布在三个街道：东城街道12个，西城街道10个，南城街道8个。", 30, 30),
+])
+def test_a_lead_that_sorts_a_figure_into_its_parts(text, total, parts_sum):
+    df = tables(text)["breakdowns"]
+    assert len(df) == 1
+    assert df.iloc[0]["total"] == total and abs(df.iloc[0]["parts_sum"] - parts_sum) < 1
+
+
+def test_parts_of_two_units_after_qizhong_each_have_their_whole():
+    text = "全年共发生事故31起、死亡12人，上年同期为35起、15人，其中道路交通事故20起、死亡14人。"
+    df = tables(text)["part_whole"]
+    pairs = {(members(r)["whole"], members(r)["part"]) for _, r in df.iterrows()}
+    assert pairs == {("31起", "20起"), ("12人", "14人")}
+
+
+def test_a_lead_looking_at_another_side_is_never_sure_of_one_part():
+    text = "全市重大项目累计完成投资120亿元。从新开工情况看，新开工项目计划总投资150亿元。"
+    df = tables(text)["part_whole"]
+    assert all(not r["certain"] for _, r in df.iterrows())

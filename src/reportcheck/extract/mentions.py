@@ -32,7 +32,9 @@ RE_CHANGE_CUE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|压缩
 # rate cue: 办结率91.3%, 占32.2%, 比重, 比例
 RE_RATE_CUE = re.compile(r"(?:率|占|比重|比例|占比|面|覆盖|达标)(?:为|达到|达|是|已达|提高到|保持在|稳定在)?(?:了)?$")
 # plan cue anywhere before the number in the clause or sentence
-RE_PLAN_CUE = re.compile(r"计划|目标|力争|预计|拟|争取|将要|将|确保|要|规划|预期|打算|安排|年底前|以前|之前")
+# (要 of 需要, 主要, 重要, 要求 is no plan)
+RE_PLAN_CUE = re.compile(r"计划|目标|力争|预计|拟|争取|将要|将|确保|(?<![需主重必只摘纲提])要(?![求点素害领])|规划|预期|打算|安排|"
+                         r"年底前|以前|之前")
 # period words that tie a figure to a time: 今年, 上年, 五年来, 一季度
 RE_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年|上年|前年|明年|本年|全年|当年|每年|年均|上半年|下半年|[一二三四]季度|前三季度|"
                        r"[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)|过去[一二三四五六七八九十\d]{1,2}年|"

@@ -26,6 +26,11 @@ RE_MEAN = re.compile(r"平均|人均|户均|均价|单价|亩均|亩产|单产|"
 RE_COMPARED = re.compile(r"比|较")
 # 其中 introduces parts of the figure before it
 RE_QIZHONG = re.compile(r"其中")
+# … and so do leads that sort a figure into its parts: 按类别分， 分来源看， 从区域看， 来源构成为： 分布在三个街道：
+RE_PART_LEAD = re.compile(r"其中|(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分|划分|看|统计)[，：:]|从[\u4e00-\u9fff]{1,6}?看[，：:]|"
+                          r"(?:来源|资金来源|收入)?构成(?:为|是|如下)?[：:]|分布(?:在|于)[^，。；：]{0,10}[：:]")
+# a figure of the period before, stated beside this year's: 上年同期为28起
+RE_PRIOR_PERIOD = re.compile(r"上年|去年|同期|上一年|前一年")
 # "X中" restating a whole at the start of a clause: 34个问题中已整改29个 / 全县87户企业中
 RE_IN_WHOLE = re.compile(r"^[^，；。]{0,12}中[，,]?")
 # a clause that opens a new topic (its number is not a part of the figure before it)
@@ -270,69 +275,107 @@ class Relations:
                                 "certain": certain, "start": s, "end": e, "members": members})
 
     def _qizhong(self, sid: int) -> None:
+        """Parts after 其中, or after a lead that sorts a figure into its parts (按类别分，… / 分来源看，… /
+        来源构成为：… / 分布在三个街道：…), against the figure before: the last count of the part's unit
+        before the lead in its sentence, or in the sentence before when the lead opens the sentence. Parts
+        of several units (其中道路交通事故16起、死亡15人) are matched each with the whole of its unit; a
+        figure of the period before (上年同期为28起) is no whole of this year's parts."""
         ms = self.by_sentence[sid]
         sent_start = ms[0].sent_start
         sent_end = ms[0].sent_end
-        for q in RE_QIZHONG.finditer(self.text, sent_start, sent_end):
+        for q in RE_PART_LEAD.finditer(self.text, sent_start, sent_end):
+            form = "其中" if q.group(0).startswith("其中") else "sorted"
             before = [m for m in ms if m.num.end <= q.start() and m.is_count]
             after = [m for m in ms if m.num.start >= q.end() and m.num.kind == "quantity"]
             opens = not before and not self.text[sent_start: q.start()].strip()
-            if opens and sid - 1 in self.by_sentence and \
-                    self.index.paragraph(sid - 1) == self.index.paragraph(sid):
-                # 今年拟安排赤字2.18万亿元，…。其中，中央…1.4万亿元: 其中 opening a sentence breaks down the
-                # sentence before
-                # (a figure compared with another, 比预算数…少支…, is a difference, not the whole)
-                before = [m for m in self.by_sentence[sid - 1] if m.is_count and not RE_COMPARED.search(m.pre)]
+            if opens:
+                # 今年拟安排赤字2.18万亿元，…。其中，中央…1.4万亿元: a lead opening a sentence breaks down the
+                # sentence before, or the one before that when the sentence before is itself a list of parts
+                # (…共28个。按行业统计，工业项目16个…。从投资规模看，…); its principal figure, the first of a
+                # unit, is the whole (a figure compared with another, 比预算数…少支…, is a difference)
+                for back in (sid - 1, sid - 2):
+                    prev = self.by_sentence.get(back)
+                    if not prev or self.index.paragraph(back) != self.index.paragraph(sid):
+                        break
+                    if RE_PART_LEAD.match(self.text, self.index.sentences[back].start,
+                                          self.index.sentences[back].end):
+                        continue
+                    # the whole of a unit there: a stated total (共达…), else for 其中 the nearest figure,
+                    # for a sorting lead the first (the principal figure of the sentence)
+                    cands = [m for m in prev if m.is_count and not RE_COMPARED.search(m.pre)]
+                    chosen: dict[str, Mention] = {}
+                    for m in cands if form == "其中" else reversed(cands):
+                        if "total" not in chosen.get(unit_key(m.unit), m).roles or "total" in m.roles:
+                            chosen[unit_key(m.unit)] = m
+                    before = sorted(chosen.values(), key=lambda m: m.num.start)
+                    break
             if not before or not after:
                 continue
-            # the parts: same-unit quantities after 其中 up to the end of the segment (；) or the next 其中
+            # the parts: quantities after the lead up to the end of the segment (；) or the next lead
             seg = self.index.segment_at(q.start())
-            nxt = RE_QIZHONG.search(self.text, q.end(), sent_end)
+            nxt = RE_PART_LEAD.search(self.text, q.end(), sent_end)
             stop = min(seg.end, nxt.start() if nxt else sent_end)
+            if form == "sorted" and self.text[q.end() - 1] in "：:":
+                stop = sent_end  # a colon list runs to the end of the sentence
             if q.start() > 0 and self.text[q.start() - 1] in "（(":
                 close = self.text.find("）", q.end(), sent_end)
                 stop = min(stop, close if close >= 0 else stop)
-            first = next((m for m in after if m.is_count), None)
-            if first is None or first.num.start >= stop:
-                continue
-            # the whole: the last count before 其中 with the unit of the first part, in the same segment or
-            # the clause right before
-            whole = None
-            for m in reversed(before):
-                # a plan's figure is the whole of the plan's parts (今年安排项目108个，其中…), not of results
-                if _compatible(m, first) and ("plan" not in m.roles or m.sentence == first.sentence or opens):
-                    whole = m if not RE_AVERAGE.search(m.pre) and not RE_MEAN.search(m.pre) else None
-                    break
-            if whole is None:
-                continue
-            if self.index.segment_at(whole.num.start).index != seg.index and whole.clause < first.clause - 2 \
-                    and not opens:
-                continue
-            parts = []
+            units: list[str] = []
             for m in after:
-                if m.num.start >= stop:
-                    break
-                if not m.is_count or not _compatible(m, whole):
-                    continue
-                # a clause that starts a new action is not a part (…奢靡之风问题8条，制定整改措施96条)
-                if parts and m.clause != parts[-1].clause and RE_NEW_ACTION.search(m.pre):
-                    break
-                # the rest after the categories is the last part (…农村20所，其余8所为民办)
-                if parts and re.match(r"^(?:其余|剩余|余下|另有|此外还有)", m.pre) \
-                        and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
-                    parts.append(m)
-                    break
-                # a status clause after the categories starts another relation (…，已办结149件)
-                if parts and re.match(r"^(?:已|正在|尚未|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
-                    break
+                if m.num.start < stop and m.is_count and unit_key(m.unit) not in units:
+                    units.append(unit_key(m.unit))
+            for k, unit in enumerate(units):
+                first = next(m for m in after if m.is_count and unit_key(m.unit) == unit)
+                self._parts_after_lead(q, form, before, after, first, stop, seg, opens, k == 0)
+
+    def _parts_after_lead(self, q, form: str, before: list[Mention], after: list[Mention], first: Mention,
+                          stop: int, seg, opens: bool, leading: bool) -> None:
+        """The parts of one unit after a 其中-like lead, and the whole they belong to."""
+        # the whole: the last count before the lead with the unit of the first part, in the same segment or
+        # the clause right before; a figure of the period before is passed over
+        whole = None
+        cands = [m for m in before if _compatible(m, first)]
+        current = [m for m in cands if not RE_PRIOR_PERIOD.search(m.pre)]
+        for m in reversed(current or cands):
+            # a plan's figure is the whole of the plan's parts (今年安排项目108个，其中…), not of results
+            if "plan" not in m.roles or m.sentence == first.sentence or opens:
+                whole = m if not RE_AVERAGE.search(m.pre) and not RE_MEAN.search(m.pre) else None
+                break
+        if whole is None:
+            return
+        if self.index.segment_at(whole.num.start).index != seg.index and whole.clause < first.clause - 2 \
+                and not opens and form == "其中":
+            return
+        if form == "sorted" and whole.sentence < first.sentence - 1:
+            return
+        if not leading and whole.clause < first.clause - 3 and not opens:
+            return  # a second unit's whole is stated with the first's (共发生事故23起、死亡14人)
+        parts = []
+        for m in after:
+            if m.num.start >= stop:
+                break
+            if not m.is_count or not _compatible(m, whole):
+                continue
+            # a clause that starts a new action is not a part (…奢靡之风问题8条，制定整改措施96条)
+            if parts and m.clause != parts[-1].clause and RE_NEW_ACTION.search(m.pre):
+                break
+            # the rest after the categories is the last part (…农村20所，其余8所为民办)
+            if parts and re.match(r"^(?:其余|剩余|余下|另有|此外还有)", m.pre) \
+                    and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
                 parts.append(m)
-            if not parts or any(RE_MEAN.search(p.pre) for p in parts):
-                continue  # averages are no parts of a whole
-            certain = all(("plan" in p.roles) <= ("plan" in whole.roles) for p in parts)
-            for p in parts:
-                self._add_part_whole(whole, p, "其中", certain)
-            if len(parts) >= 2:
-                self._add_breakdown(whole, parts, "其中", certain)
+                break
+            # a status clause after the categories starts another relation (…，已办结149件)
+            if parts and re.match(r"^(?:已|正在|尚未|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
+                break
+            parts.append(m)
+        if not parts or any(RE_MEAN.search(p.pre) for p in parts):
+            return  # averages are no parts of a whole
+        certain = all(("plan" in p.roles) <= ("plan" in whole.roles) for p in parts)
+        for p in parts:
+            # 从新开工情况看，…: a sorting lead may look at another side of the figure (never sure of one part)
+            self._add_part_whole(whole, p, form, certain and form == "其中")
+        if len(parts) >= 2:
+            self._add_breakdown(whole, parts, form, certain)
 
     def _has_parts(self, sid: int) -> None:
         """提出的41条对策建议已有33条落地见效 / 87户企业中有61户: a part of the figure just before it."""
