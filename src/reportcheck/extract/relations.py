@@ -93,7 +93,7 @@ RE_SHARE_WORD = re.compile(r"占|比重|比例|强度")
 # an average over years (a five-year target), not one year's
 RE_ANNUAL_WORD = re.compile(r"年均|年平均|平均每年|每年平均")
 # what may stand right before an indicator's name when the name begins there
-RE_INDICATOR_LEAD = re.compile(r"(?:提出|是|为|的|和|及|与|要|力争|确保|预计|预期|实现|推动|保持|促进|其中|中央|地方|全国|全省|全市|"
+RE_INDICATOR_LEAD = re.compile(r"(?:提出|是|为|的|和|及|与|要|将|把|对|力争|确保|预计|预期|实现|推动|保持|促进|其中|中央|地方|全国|全省|全市|"
                                r"全区|全县|全年|今年|明年|去年|上年|城镇|农村|城市|本级|省级|市级|县级)$")
 # a growth (not a level) between an indicator's name and its figure
 RE_GROWTH_WORD = re.compile(r"增长|增速|涨幅|上涨|增幅|下降|降低|提高|回落")
@@ -1017,22 +1017,28 @@ class Relations:
                 ratio = (m.num.value or 0) / (prev.num.value or 1)
                 # different figures not alike are different populations or periods, not a typo
                 alike = abs(ratio - 1) <= 0.05 or (0.1 < ratio < 10 and _miscopied(prev.num.raw, m.num.raw))
-                if not agree and not alike:
+                # a set named again by who stated it, of the same noun (巡视反馈的28个问题 … 针对巡视反馈的26个问题)
+                # is the same set whatever its value
+                named_again = bool(restated and (by := RE_STATED_BY.search(m.pre)) and by.group(0) in prev.pre[-12:]
+                                   and prev.noun and prev.noun == m.noun)
+                if not agree and not alike and not named_again:
                     continue
                 # a restated set points back across periods (截至11月… / 力争2015年…完成正在整改的13个)
                 if not self._same_thing(prev, m, restated) or not (restated or self._same_scope(prev, m)):
                     continue
                 members = [_member("first", prev), _member("second", m)]
                 s, e = _span(members)
-                same_words = bool(prev.verb and prev.verb == m.verb and noun_overlap(prev.noun, m.noun) >= 2)
-                if not agree and not same_words:
+                # (a verb may come back inside a noun: 流转土地1.26万亩 … 土地流转面积达1.62万亩)
+                same_words = bool(prev.verb and (prev.verb == m.verb or len(prev.verb) >= 2 and prev.verb in m.noun)
+                                  and noun_overlap(prev.noun, m.noun) >= 2)
+                if not agree and not same_words and not named_again:
                     continue  # two unlike figures under unlike words: nothing says they are one figure
                 self.repeats.append({"id": len(self.repeats), "form": "restated" if restated else "figure",
                                      "noun": m.noun or prev.noun, "unit": m.unit,
                                      "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
                                      "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
                                      # sure only when the same verb acts on the same noun (走访农户 / 走访的…户农户)
-                                     "certain": same_words,
+                                     "certain": same_words or named_again,
                                      "start": s, "end": e, "members": members})
                 break
             same_unit.append(m)
@@ -1141,7 +1147,11 @@ class Relations:
 # how many earlier figures of the same unit a figure is compared with (bounds the work on huge inputs)
 REPEAT_WINDOW = 300
 # a figure restated as a known set: 正在整改的13个问题, 尚未完成的5个, 剩余41户, 在去年…361公里的基础上
-RE_RESTATED = re.compile(r"(?:正在|尚未|未|需长期|需持续|其余|剩余|余下)[\u4e00-\u9fff]{0,4}的?$|已[\u4e00-\u9fff]{1,4}的$")
+# (and a set named by who stated it: 年初确定的5260人减贫任务, 巡视反馈的26个问题, 梳理出的…)
+RE_RESTATED = re.compile(r"(?:正在|尚未|未|需长期|需持续|其余|剩余|余下)[\u4e00-\u9fff]{0,4}的?$|已[\u4e00-\u9fff]{1,4}的$|"
+                         r"(?:确定|提出|下达|反馈|交办|梳理出?|排查出?|列出|明确|认定)的$")
+# who stated a set named again: 巡视反馈的, 年初确定的
+RE_STATED_BY = re.compile(r"[\u4e00-\u9fff]{2}(?:确定|提出|下达|反馈|交办|梳理出?|排查出?|列出|明确|认定)的$")
 RE_ON_BASIS = re.compile(r"在[^，；。]{0,20}$")
 RE_STATUS_WORD = re.compile(r"正在|尚未|未|需长期|需持续|其余|剩余|余下|已")
 STATUS_GROUPS = {"正在": "doing", "尚未": "left", "未": "left", "其余": "left", "剩余": "left", "余下": "left",
