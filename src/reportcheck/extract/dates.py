@@ -207,9 +207,12 @@ def _part_of_year_ends(text: str, index: TextIndex, year: int) -> list[tuple[int
     for m in RE_PART_OF_YEAR.finditer(text):
         if m.group("y") and int(m.group("y")) != year:
             continue
-        clause = index.clause_at(m.start())
+        clause, sent = index.clause_at(m.start()), index.sentence_at(m.start())
         words = text[m.end(): clause.end]
-        if not RE_RESULT.search(words) or RE_PLAN_EVENT.search(text[clause.start: clause.end]):
+        if not _CJK.search(words) and clause.end < sent.end:  # 今年上半年，全县…增长8%
+            nxt = index.clause_at(clause.end)
+            words = text[nxt.start: nxt.end]
+        if not RE_RESULT.search(words) or RE_PLAN_EVENT.search(text[clause.start: clause.end] + words):
             continue
         p = m.group("p")
         month = _PART_END_MONTH.get(p) or _num(m.group("n") or m.group("k"))
