@@ -58,7 +58,7 @@ DATE_LINE_HEAD, DATE_LINE_TAIL = 6, 4  # lines at the top / end of a text where 
 RE_GWR_TITLE = re.compile(r"政府工作报告")
 RE_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\d)")
 # A 政府工作报告 of year Y is delivered to the people's congress in the first quarter of Y: the rule since
-# 1985 (written into the NPC's Rules of Procedure of 1989, art. 2: 每年第一季度举行); earlier sessions met
+# 1985 (written into the NPC's Rules of Procedure of 1989: 每年第一季度举行); earlier sessions met
 # at any time of the year (1980: August; 1983: June), so for an earlier Y only the year is known.
 GWR_DELIVERED_BY = (3, 31)
 GWR_FIRST_QUARTER_SINCE = 1985
