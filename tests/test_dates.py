@@ -137,6 +137,9 @@ def test_the_year_of_a_date(sentence, raw, year):
 def test_an_end_without_its_year_in_an_earlier_month_is_in_the_next_year():
     r = row("2018年全县冬季安全生产大检查于11月启动，2月结束。", "2月")
     assert r["start_low"] >= 0 and r["high"] >= r["start_low"]
+    # not when the report is dated before that next year's month: then it ends before it starts
+    r = row("全年工作总结\n（2018年12月20日）\n全县安全生产大检查于5月启动，2月结束。", "2月")
+    assert r["start_low"] >= 0 and r["high"] < r["start_low"]
 
 
 # ------------------------------------------------------------------------------------- RC110 findings

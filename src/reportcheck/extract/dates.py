@@ -313,7 +313,7 @@ def extract_dates(text: str, index: TextIndex, numbers: list[Number]) -> list[di
                      "sentence": sent.index, "start": t.start, "end": t.end,
                      "report_ord": -1, "report_basis": "",
                      "start_low": -1, "start_high": -1, "start_raw": "", "start_start": -1, "start_end": -1})
-    _pair_starts(text, rows)
+    _pair_starts(text, rows, own.high if own else None)
     for r in rows:
         # an end and its start are read in one context: their order does not depend on the year
         r["certain"] = r["certain"] or r["start_low"] >= 0
@@ -331,11 +331,12 @@ def extract_dates(text: str, index: TextIndex, numbers: list[Number]) -> list[di
     return rows
 
 
-def _pair_starts(text: str, rows: list[dict]) -> None:
+def _pair_starts(text: str, rows: list[dict], latest: int | None) -> None:
     """Pair each end with the nearest start before it in the same or previous sentence, and ranges A至B.
 
     An end written without its year after a start in a later month of the same year is in the next year
-    (11月启动…2月结束)."""
+    (11月启动…2月结束), unless that is after ``latest``, the latest day the report can be dated (a
+    report of December cannot tell of an end in the next March)."""
     for i, r in enumerate(rows):
         start_row = None
         if i > 0 and RE_RANGE_SEP.match(text[rows[i - 1]["end"]: r["start"]]) and rows[i - 1]["end"] <= r["start"] \
@@ -353,7 +354,7 @@ def _pair_starts(text: str, rows: list[dict]) -> None:
         if r["how"] != "explicit" and r["month"] and start_row["month"] and r["month"] < start_row["month"] \
                 and r["year"] in (start_row["year"], None):
             nxt = _bounds((r["year"] or REFERENCE_YEAR) + 1, r["month"], r["day"], r["part"])
-            if nxt:
+            if nxt and (latest is None or r["how"] == "none" or nxt[1] <= latest):
                 r["low"], r["high"] = nxt
                 r["year"] = r["year"] + 1 if r["year"] is not None else None
         r["start_low"], r["start_high"] = start_row["low"], start_row["high"]
