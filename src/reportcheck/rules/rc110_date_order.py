@@ -4,9 +4,9 @@ What it checks
 --------------
 An end date must not come before its start date (3月17日开班…3月14日结业; an end without its year in an
 earlier month than its start is read in the next year, 11月启动…2月结束, when the report's date allows),
-and an event told as done
-(召开了, 已完成, 发生, 成立, 从…起…增加了) must not be dated after the report's own date. Plans, schedules
-and rules taking effect (计划于…, 力争…前, 决定…于…召开, 将于, 起施行) may be dated after the report.
+and an event told as done (召开了, 已完成, 发生, 成立, 从…起…增加了) must not be dated after the report's
+own date. Plans, schedules and rules taking effect (计划于…, 力争…前, 决定…于…召开, 将于, 起施行) may be
+dated after the report.
 
 The report's own date is a date line at the top or end (a full date alone, ——2014年3月5日在…会议上,
 （…通过）). Without one, a 政府工作报告 whose title names its year Y is taken to be delivered in the first
