@@ -178,7 +178,8 @@ def _date_line(text: str) -> ReportDate | None:
                 continue
             for m in RE_FULL_DATE.finditer(line):
                 before = line[: m.start()]
-                if len(before) > 30 or re.search(r"[，。；,;]", before) or not RE_DATE_LINE_AFTER.match(line[m.end():]):
+                if len(before) > 30 or re.search(r"[，。；,;]", before) \
+                        or not RE_DATE_LINE_AFTER.match(line[m.end():]):
                     continue
                 p = parse_date(m.group(0))
                 b = _bounds(p[0], p[1], p[2], "") if p and p[0] and p[1] and p[2] else None
@@ -324,7 +325,8 @@ def extract_dates(text: str, index: TextIndex, numbers: list[Number]) -> list[di
                      and r["year"] == own.year and own.low <= r["low"] < own.high]
             if sched:
                 first = min(sched, key=lambda r: r["low"])
-                own = dataclasses.replace(own, high=first["low"], why=f"{own.why}; {first['raw']} is told as to come")
+                own = dataclasses.replace(own, high=first["low"],
+                                          why=f"{own.why}; {first['raw']} is told as to come")
         for r in rows:
             if r["how"] != "none":
                 r["report_ord"], r["report_basis"] = own.high, own.basis
