@@ -74,6 +74,9 @@ def test_no_report_date_from_an_event_or_a_title_year_of_another_genre(text):
 def test_a_government_work_report_dated_by_its_title_year_is_given_in_its_first_quarter():
     rd = report_date(from_text("2012年青禾县政府工作报告\n各位代表：\n过去一年，全县生产总值增长9%。").text)
     assert (rd.low, rd.high) == (_o(2012, 1, 1), _o(2012, 3, 31))
+    # the other reports to the congress's annual session are read the same way
+    rd = report_date(from_text("2012年青禾县人民法院工作报告\n各位代表：").text)
+    assert (rd.low, rd.high) == (_o(2012, 1, 1), _o(2012, 3, 31))
     # before the people's congresses met in the first quarter every year, only the year is known
     rd = report_date(from_text("1982年青禾县政府工作报告\n各位代表：").text)
     assert (rd.low, rd.high) == (_o(1982, 1, 1), _o(1982, 12, 31))
@@ -84,8 +87,9 @@ def test_results_for_a_part_of_the_year_put_the_report_after_it():
     rd = report_date(from_text(text).text)
     assert (rd.low, rd.high) == (_o(2012, 6, 30), _o(2012, 12, 31))
     # a target for a part of the year is not a result
-    rd = report_date(from_text("2012年青禾县政府工作报告\n今年上半年要完成投资20亿元。").text)
-    assert rd.high == _o(2012, 3, 31)
+    for target in ("今年上半年要完成投资20亿元。", "今年上半年，全县生产总值预期增长7%左右。"):
+        rd = report_date(from_text("2012年青禾县政府工作报告\n" + target).text)
+        assert rd.high == _o(2012, 3, 31), target
 
 
 def test_a_schedule_of_the_report_year_closes_its_range_before_it():

@@ -13,14 +13,17 @@ The report's own date (:func:`report_date`) is read as a careful reader would:
    a signature date, a date after the issuing office or before ``来源：``), the date of the meeting the
    report was given at (``——2014年3月5日在…会议上``), or the date a document was adopted on
    (``（2022年10月12日…通过）``): one exact day;
-2. otherwise the year a 政府工作报告 names in its title line, Y. Such a report reviews the year before
-   (去年) and sets this year's tasks (今年), and is delivered in the first months of Y: the report date is
-   taken to lie in Y-01-01 … Y-03-31. The text itself can tell otherwise: results given for a part of Y
-   (今年上半年, 今年1至7月, 前三季度 …, told as done) show it was given after that part ended (the range
-   then runs from the part's end to the end of Y), and a date of Y told as a schedule (将于, 定于, 拟于 …)
-   closes the range before that date.
+2. otherwise the year a 政府工作报告 (or another report to a people's congress: the court's, the
+   procuratorate's, the standing committee's 工作报告) names in its title line, Y. Such a report reviews
+   the year before (去年), sets this year's tasks (今年) and is delivered at the congress's annual session,
+   held in the first quarter since 1985: the report date is taken to lie in Y-01-01 … Y-03-31 (before
+   1985, anywhere in Y). The text itself can tell otherwise: results given for a part of Y (今年上半年,
+   今年1至7月, 前三季度 …, told as done) show it was given after that part ended (the range then runs from
+   the part's end to the end of Y), and a date of Y told as a schedule (将于, 定于, 拟于 …) closes the
+   range before that date.
 
-A date told as done is after the report only when it is after the end of that range.
+A date told as done bounds the report's date from below; it is flagged when that bound passes the end of
+the range (a done date never widens the range itself, or the wrong date would hide itself).
 
 The tense of a date comes from its clause, and from the clause after it when the date only frames it
 (``今年5月12日，…发生…``, ``从7月1日起，…增加了…``): planned or scheduled (将, 拟, 定于, 计划, 预计, 要,
@@ -54,8 +57,9 @@ RE_DATE_LINE_AFTER = re.compile(r"^(?:[）)】〕\]]*(?:[【\[（(]?来源[:：]
                                 r"|[^\n。，；]{0,24}?在[^\n。；]{1,60}?(?:会议|大会)(?:上|的讲话).*"
                                 r"|[^\n。；]{0,60}通过[）)].*)$")
 DATE_LINE_HEAD, DATE_LINE_TAIL = 6, 4  # lines at the top / end of a text where a date line may stand
-# The title line of a 政府工作报告 naming its year
-RE_GWR_TITLE = re.compile(r"政府工作报告")
+# The title line of a report to the annual session of a people's congress (a 政府工作报告, or the court's,
+# the procuratorate's or the standing committee's 工作报告) naming its year
+RE_GWR_TITLE = re.compile(r"(?:政府|人民法院|人民检察院|常务委员会|人大常委会)工作报告")
 RE_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\d)")
 # A 政府工作报告 of year Y is delivered to the people's congress in the first quarter of Y: the rule since
 # 1985 (written into the NPC's Rules of Procedure of 1989: 每年第一季度举行); earlier sessions met
@@ -70,6 +74,7 @@ RE_PART_OF_YEAR = re.compile(
     r"|(?:1|一)(?:—|－|-|~|～|至|到)(?P<k>\d{1,2}|[一二三四五六七八九十]{1,2})月(?!份))")
 _PART_END_MONTH = {"上半年": 6, "前三季度": 9, "前三个季度": 9, "一季度": 3, "第一季度": 3, "二季度": 6,
                    "第二季度": 6, "三季度": 9, "第三季度": 9}
+RE_TARGET = re.compile(r"预期|目标|左右")  # a target for a part of the year, not its result
 RE_RESULT = re.compile(r"增长|下降|增加|减少|同比|同期|完成|实现|达到|累计|已|(?<![为除])了(?![解结如然])")
 # Roles from the words right after / before a date
 RE_START = re.compile(r"^[^，。；]{0,6}?(?:启动|开始|开班|开幕|开工|动员|部署|起|开展|展开)")
@@ -105,7 +110,8 @@ class ReportDate:
     year: int
     low: int  # ordinal day
     high: int
-    why: str  # how it was read: "date line", "a 政府工作报告 of 2009, delivered in its first months" …
+    why: str  # how it was read: "date line", "a 政府工作报告 of 2009, delivered in its first quarter" …
+    kind: str = ""  # the title's kind of report, when the date is read from its title year
     start: int = -1  # the date line's date in the text (exact dates only)
     end: int = -1
 
@@ -192,14 +198,15 @@ def _title_year(text: str) -> ReportDate | None:
     """The range of a 政府工作报告 dated only by the year its title line names (see the module doc)."""
     first = next((x for x in text.split("\n") if x.strip()), "")
     years = {int(y) for y in RE_TITLE_YEAR.findall(first)}
-    if len(years) != 1 or not RE_GWR_TITLE.search(first):
+    kind = RE_GWR_TITLE.search(first)
+    if len(years) != 1 or not kind:
         return None
-    y = years.pop()
+    y, kind = years.pop(), kind.group(0)
     lo = dt.date(y, 1, 1).toordinal()
     if y < GWR_FIRST_QUARTER_SINCE:
-        return ReportDate(y, lo, dt.date(y, 12, 31).toordinal(), f"a 政府工作报告 of {y}")
+        return ReportDate(y, lo, dt.date(y, 12, 31).toordinal(), f"a {kind} of {y}", kind=kind)
     hi = dt.date(y, *GWR_DELIVERED_BY).toordinal()
-    return ReportDate(y, lo, hi, f"a 政府工作报告 of {y}, delivered in its first quarter")
+    return ReportDate(y, lo, hi, f"a {kind} of {y}, delivered in its first quarter", kind=kind)
 
 
 def _part_of_year_ends(text: str, index: TextIndex, year: int) -> list[tuple[int, str]]:
@@ -213,7 +220,8 @@ def _part_of_year_ends(text: str, index: TextIndex, year: int) -> list[tuple[int
         if not _CJK.search(words) and clause.end < sent.end:  # 今年上半年，全县…增长8%
             nxt = index.clause_at(clause.end)
             words = text[nxt.start: nxt.end]
-        if not RE_RESULT.search(words) or RE_PLAN_EVENT.search(text[clause.start: clause.end] + words):
+        if not RE_RESULT.search(words) or RE_PLAN_EVENT.search(text[clause.start: clause.end] + words) \
+                or RE_TARGET.search(words):
             continue
         p = m.group("p")
         month = _PART_END_MONTH.get(p) or _num(m.group("n") or m.group("k"))
@@ -235,7 +243,8 @@ def report_date(text: str, index: TextIndex | None = None) -> ReportDate | None:
         last, words = max(ends)
         if last > base.high:
             hi = dt.date(base.year, 12, 31).toordinal()
-            return ReportDate(base.year, last, hi, f"a 政府工作报告 of {base.year} giving results for {words}")
+            return ReportDate(base.year, last, hi, f"a {base.kind} of {base.year} giving results for {words}",
+                              kind=base.kind)
     return base
 
 

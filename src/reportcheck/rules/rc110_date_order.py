@@ -9,8 +9,9 @@ own date. Plans, schedules and rules taking effect (计划于…, 力争…前, 
 dated after the report.
 
 The report's own date is a date line at the top or end (a full date alone, ——2014年3月5日在…会议上,
-（…通过）). Without one, a 政府工作报告 whose title names its year Y is taken to be delivered in the first
-months of Y (it reviews Y-1, 去年, and plans Y, 今年): between Y-01-01 and Y-03-31, unless the text gives
+（…通过）). Without one, a 政府工作报告 (or another report to a people's congress) whose title names its
+year Y is taken to be delivered at the congress's annual session, held in the first quarter since 1985 (it
+reviews Y-1, 去年, and plans Y, 今年): between Y-01-01 and Y-03-31, unless the text gives
 results for a part of Y (今年上半年…增长: delivered after that part) or tells a date of Y as to come (将于,
 定于: delivered before it). Where the report date is such a range, a date is after the report only if it is
 after the range's end. A date whose year is guessed from another year named before it gives a warning.
