@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from reportcheck import rules as R
-from reportcheck.extract.dates import report_date
+from reportcheck.extract.dates import parse_date, report_date
 from reportcheck.factsheet import extract_document
 from reportcheck.ingest import from_text
 from reportcheck.pipeline import run
@@ -55,8 +55,13 @@ def rc110(tmp_path, text: str) -> list:
     ("全年工作总结\n一年来，各项工作稳步推进。\n青禾县交通运输局\n2017年12月28日", (2017, 12, 28)),
 ])
 def test_a_date_line_is_the_reports_own_day(text, day):
-    rd = report_date(from_text(text).text)
+    normalised = from_text(text).text
+    rd = report_date(normalised)
     assert rd is not None and rd.low == rd.high == _o(*day)
+    assert parse_date(normalised[rd.start: rd.end])[:3] == day
+    # its row is the report's date, not an event checked against it
+    df = dates(text)
+    assert df[df["role"] == "report"]["low"].tolist() == [_o(*day)]
 
 
 @pytest.mark.parametrize("text", [
@@ -108,6 +113,7 @@ GWR = "2013年青禾县政府工作报告\n各位代表：\n2010年以来，全�
     # a date that only frames its clause dates the clause after it
     ("今年4月3日，县城发生一场大风灾害。", "4月3日", True, False),
     ("从今年1月1日起，全县提高了城乡低保标准。", "1月1日", True, False),
+    ("特别是进入今年2月中旬，全县又连降了两场大雪。", "2月中旬", True, False),
     ("从2013年1月1日起，全县低保标准已提高到每月300元。", "2013年1月1日", True, False),
     # a rule in force from a date is not told as done without 已 or 了
     ("从2013年1月1日起，全县低保标准提高到每月300元。", "2013年1月1日", False, False),

@@ -81,7 +81,7 @@ RE_START = re.compile(r"^[^，。；]{0,6}?(?:启动|开始|开班|开幕|开工
 RE_END = re.compile(r"^[^，。；]{0,6}?(?:结束|结业|闭幕|收官|截止|完工|竣工|告一段落)")
 # Done: an event told as having happened
 RE_DONE = re.compile(r"(?:召开了|举行了|举办了|开展了|完成了|组织了|进行了|已|顺利|圆满|胜利|召开|举行|举办|通过了|印发了|出台了"
-                     r"|发生|成立(?![一二三四五六七八九十百\d]+周年)|建成|落成|开通|投产|竣工|颁布|签署|签订"
+                     r"|发生|成立(?![一二三四五六七八九十百\d]+周年)|建成|落成|开通|投产|竣工|颁布|签署|签订|印发|出台"
                      r"|(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结如然却不得]))")
 RE_PLAN = re.compile(r"(?:计划|将|拟|预计|力争|争取|确保|要|下一步|明年|来年|届时|之前|以前|前完成|前全部|底前|年底前|"
                      r"月底前|前|目标|安排|启动|准备|打算|定于|即可|着手|推进|适时)")
@@ -190,7 +190,7 @@ def _date_line(text: str) -> ReportDate | None:
                 p = parse_date(m.group(0))
                 b = _bounds(p[0], p[1], p[2], "") if p and p[0] and p[1] and p[2] else None
                 if b:
-                    return ReportDate(p[0], b[0], b[1], "date line", off + m.start(), off + m.end())
+                    return ReportDate(p[0], b[0], b[1], "date line", start=off + m.start(), end=off + m.end())
     return None
 
 
@@ -254,9 +254,11 @@ def _tense(text: str, index: TextIndex, t: Number) -> tuple[bool, bool, bool]:
     clause = index.clause_at(t.start)
     clause_text = text[clause.start: clause.end]
     before, after = text[clause.start: t.start], text[t.end: clause.end].rstrip("，；：,;")
-    # a date that only frames its clause dates the clause after it: 12月26日，局党组召开了…
+    # a date that ends its clause with no tense of its own dates the clause after it: 12月26日，局党组召开了…;
+    # 特别是进入12月下旬，又发生了…
     event = clause_text
-    if (not _CJK.search(after) or RE_FRAME_AFTER.match(after)) and RE_FRAME_BEFORE.fullmatch(before):
+    frames = RE_FRAME_BEFORE.fullmatch(before) or not (RE_DONE.search(before) or RE_PLAN.search(before))
+    if (not _CJK.search(after) or RE_FRAME_AFTER.match(after)) and frames:
         if clause.end + 1 < sent.end:
             nxt = index.clause_at(clause.end)
             event = text[nxt.start: nxt.end]
