@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import answer_keys, shared_dir
 
 from reportcheck import rules as R
 from reportcheck.extract.dates import parse_date, report_date
@@ -212,3 +213,25 @@ def test_the_documented_examples_pass_and_fail_as_documented(tmp_path):
     assert any(v.rule == "RC110" for v in good_report.verified)
     errors = [f for f in bad_report.findings if f.rule == "RC110" and f.severity == "error"]
     assert len(errors) == 2  # an end before its start, a meeting held after the report's date
+
+
+# ------------------------------------------------------------------------------ real prose (../shared)
+def test_every_injected_date_order_in_the_mutated_real_excerpts_is_an_rc110_error():
+    """The answer keys' date_order contradictions (a date moved after the report's own date in real
+    report excerpts) are each found, and nothing else in those excerpts is an RC110 error (their plans,
+    such as an event of the report's year told with 将, are not)."""
+    keys = answer_keys(shared_dir("corpus", "mutated"))
+    wanted = [(p, c["anchor"]) for p, k in keys for c in k["contradictions"] if c["kind"] == "date_order"]
+    assert wanted
+    result = run(sorted({p for p, _ in wanted}))
+    spans = {}
+    for path, anchor in wanted:
+        at = path.read_text(encoding="utf-8").index(anchor)
+        spans.setdefault(str(path), []).append((at, at + len(anchor)))
+    for report in result.reports:
+        errors = [f for f in report.findings if f.rule == "RC110" and f.severity == "error"]
+        # each injected date is found, and nothing else is an RC110 error
+        for lo, hi in spans[report.path]:
+            assert any(f.start < hi and lo < f.end for f in errors), (report.path, lo)
+        for f in errors:
+            assert any(f.start < hi and lo < f.end for lo, hi in spans[report.path]), f
