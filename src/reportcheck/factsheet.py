@@ -187,7 +187,7 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
             members.insert(0, {"role": "start", "start": r["start_start"], "end": r["start_end"]})
         base = {k: v for k, v in r.items() if k in S.TABLES["dates"]}
         s = min(x["start"] for x in members)
-        t["dates"].append(mp.row(base, s, r["end"], members, True))
+        t["dates"].append(mp.row(base, s, r["end"], members, r.get("certain", True)))
 
     markers, announced = extract_sequences(text)
     for r in markers:

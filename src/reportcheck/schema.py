@@ -36,6 +36,6 @@ TABLES = {
     "changes": ["kind", "unit", "before", "after", "stated", "stated_low", "stated_high", "computed_low",
                 "computed_high"],
     "dates": ["role", "year", "month", "day", "part", "low", "high", "planned", "done", "report_ord",
-              "start_low", "start_high", "start_raw"],
+              "report_basis", "start_low", "start_high", "start_raw"],
 }
 """Each table's own columns, after the provenance columns."""

@@ -337,8 +337,8 @@ def _numeric_view(df: pd.DataFrame) -> pd.DataFrame:
     out = df.drop(columns=["members", "excerpt", "raw"], errors="ignore").copy()
     for c in out.columns:
         if out[c].dtype == object and c not in ("id", "report", "form", "unit", "noun", "role", "kind", "style",
-                                                 "side", "item_texts", "part", "start_raw", "scale", "qualifier",
-                                                 "verb", "roles"):
+                                                 "side", "item_texts", "part", "start_raw", "report_basis", "scale",
+                                                 "qualifier", "verb", "roles"):
             conv = pd.to_numeric(out[c], errors="coerce")
             if conv.notna().sum() >= out[c].notna().sum():
                 out[c] = conv

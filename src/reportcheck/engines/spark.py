@@ -76,8 +76,8 @@ _TYPES = {
              "computed_low:d computed_high:d grim_ok:b over_100:b can_exceed_100:b years:d",
     "changes": "kind:s unit:s before:d after:d stated:d stated_low:d stated_high:d "
                "computed_low:d computed_high:d",
-    "dates": "role:s year:l month:l day:d part:s low:l high:l planned:b done:b report_ord:l start_low:l "
-             "start_high:l start_raw:s",
+    "dates": "role:s year:l month:l day:d part:s low:l high:l planned:b done:b report_ord:l report_basis:s "
+             "start_low:l start_high:l start_raw:s",
 }
 COLUMN_TYPES: dict[str, dict[str, str]] = {
     name: dict(item.split(":") for item in spec.split()) for name, spec in _TYPES.items()
