@@ -313,3 +313,25 @@ def test_a_lead_looking_at_another_side_is_never_sure_of_one_part():
     text = "全市重大项目累计完成投资120亿元。从新开工情况看，新开工项目计划总投资150亿元。"
     df = tables(text)["part_whole"]
     assert all(not r["certain"] for _, r in df.iterrows())
+
+
+def test_a_target_named_by_an_indicator_in_other_words():
+    text = ("一、2030年工作完成情况\n全区完成全社会固定资产投资200亿元，增长9%。\n"
+            "二、2031年工作思路\n初步安排2031年全区固定资产投资增长10%，达到{}亿元。\n")
+    ok = tables(text.format(220))["changes"]
+    bad = tables(text.format(236))["changes"]
+    pick = lambda df: [r for _, r in df.iterrows() if members(r).get("before") == "200亿元"]  # noqa: E731
+    assert len(pick(ok)) == 1 and overlaps(pick(ok)[0])
+    assert len(pick(bad)) == 1 and not overlaps(pick(bad)[0])
+
+
+def test_a_heading_on_work_done_opens_the_review():
+    z = Zones("一、2030年工作完成情况\n甲。\n二、2031年工作思路\n乙。\n")
+    assert z.at(0) == REVIEW and z.at(len("一、2030年工作完成情况\n甲。\n二")) == PLAN
+
+
+@pytest.mark.parametrize("second, certain", [("针对巡视反馈的21个问题", True), ("针对巡视反馈的23个问题", True)])
+def test_a_set_named_again_by_who_stated_it(second, certain):
+    text = f"对巡视反馈的4大类23个问题逐一明确责任。{second}，逐项建立台账。"
+    df = tables(text)["repeats"]
+    assert len(df) == 1 and bool(df.iloc[0]["certain"]) is certain

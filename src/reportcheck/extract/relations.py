@@ -624,10 +624,22 @@ class Relations:
         for m in self.mentions:
             if m.num.kind != "percent" or "change" not in m.roles or not RE_UP.search(m.pre[-4:]):
                 continue
-            words = RE_TARGET_SUBJECT.match(m.pre)
-            if not words or RE_REAL_GROWTH.search(m.pre) or RE_ANNUAL.search(m.pre[-8:]):
+            if RE_REAL_GROWTH.search(m.pre) or RE_ANNUAL.search(m.pre[-8:]):
                 continue
-            subject = words.group("subject")
+            words = RE_TARGET_SUBJECT.match(m.pre)
+            # …2014年全区固定资产投资增长15%: an indicator of the lexicon names the target in any words
+            named = None
+            for named in RE_INDICATOR.finditer(m.pre):
+                pass
+            if named is not None and not re.fullmatch(r"(?:预计|预期|力争|要|将)?(?:增长|提高|增加)了?",
+                                                      m.pre[named.end():]):
+                named = None
+            if named is not None:
+                subject = "@" + indicator(named.group(0))
+            elif words:
+                subject = words.group("subject")
+            else:
+                continue
             ms = self.by_sentence[m.sentence]
             after = next((x for x in ms if x.num.start >= m.num.end and x.num.kind == "quantity"
                           and RE_TARGET_LINK.fullmatch(self.text[m.num.end: x.num.start])), None)
@@ -635,7 +647,7 @@ class Relations:
                 continue
             if subject not in by_words:
                 by_words[subject] = [x for x in self.mentions if x.num.kind == "quantity"
-                                     and RE_BASE_VERB.sub("", x.pre).endswith(subject)]
+                                     and _names_subject(RE_BASE_VERB.sub("", x.pre), subject)]
             bases = [x for x in by_words[subject] if x.num.end <= m.sent_start and unit_key(x.unit) == unit_key(after.unit)
                      and "plan" not in x.roles and not RE_PLAN_SENT.search(self.text[x.sent_start: x.num.start])
                      and x.zone != "plan"]
@@ -1175,6 +1187,17 @@ def _names_stem(m: Mention, stems: set[str]) -> bool:
 # a stock (累计, 总量, 保有, 现有 …) and a flow (新增, 新建, 新开工 …) of the same things
 RE_STOCK = re.compile(r"累计|总量|保有|现有|存量|共有|总数|余额|达到|突破")
 RE_FLOW = re.compile(r"新增|新建|新开工|新开|新认定|新培育|新引进|新签|当年|今年|全年")
+
+
+def _names_subject(pre: str, subject: str) -> bool:
+    """The words before a figure end with the subject: its very words, or (``@name``) a name of that
+    indicator in the lexicon (全社会固定资产投资, 全区固定资产投资 -> fixed-investment)."""
+    if not subject.startswith("@"):
+        return pre.endswith(subject)
+    last = None
+    for last in RE_INDICATOR.finditer(pre):
+        pass
+    return last is not None and last.end() == len(pre) and indicator(last.group(0)) == subject[1:]
 
 
 def _stock_or_flow(m: Mention) -> str:

@@ -26,7 +26,8 @@ REVIEW, PLAN, NOTES = "review", "plan", "notes"
 # a heading line is short and has no sentence end inside (a numbered title may end in 。)
 MAX_HEADING = 48
 # headings of the review part: 2024年工作回顾, 过去一年工作回顾, 过去五年工作回顾, 一年来的主要工作
-RE_REVIEW_HEADING = re.compile(r"回顾|过去[一五]年|一年来|五年来|主要工作(?:是|情况)?[：:]?$|工作总结|取得的成[绩效]")
+RE_REVIEW_HEADING = re.compile(r"回顾|过去[一五]年|一年来|五年来|主要工作(?:是|情况)?[：:]?$|工作总结|取得的成[绩效]|"
+                               r"(?:完成|进展|落实|开展|推进)情况|工作情况|主要成效|主要做法")
 # headings of the plan part: 2025年工作安排, 今年的目标任务, 下一步工作打算, 关于2025年工作,
 # 今后五年的主要任务, 2025年工作总体要求和主要目标
 RE_PLAN_HEADING = re.compile(
