@@ -335,3 +335,12 @@ def test_a_set_named_again_by_who_stated_it(second, certain):
     text = f"对巡视反馈的4大类23个问题逐一明确责任。{second}，逐项建立台账。"
     df = tables(text)["repeats"]
     assert len(df) == 1 and bool(df.iloc[0]["certain"]) is certain
+
+
+@pytest.mark.parametrize("points, ok", [("1.1", True), ("1.6", False)])
+def test_a_sectors_share_changes_by_the_points_between_two_structures(points, ok):
+    text = f"三次产业结构由上年的8.2∶41.3∶50.5调整为7.9∶40.5∶51.6，第三产业比重提高{points}个百分点。"
+    t = tables(text)
+    assert len(t["breakdowns"]) == 2
+    df = t["changes"]
+    assert len(df) == 1 and members(df.iloc[0])["before"] == "50.5" and bool(overlaps(df.iloc[0])) is ok

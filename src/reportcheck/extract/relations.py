@@ -75,6 +75,12 @@ RE_UNBOUNDED_SHARE = re.compile(r"拨备|保障倍数|增长|增速|增幅")
 _TERM = r"[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})?"
 RE_STRUCTURE = re.compile(r"(?P<name>(?:三次)?产业(?:结构|比例|比重))[^。；，\d]{0,10}?(?P<a>" + _TERM + r")\s*[:：∶]\s*(?P<b>"
                           + _TERM + r")\s*[:：∶]\s*(?P<c>" + _TERM + r")(?![\d.:：∶])")
+# the structure it changed to: 由9.6∶44.5∶45.9调整为9.1∶43.1∶47.8
+RE_STRUCTURE_NEXT = re.compile(r"\s*(?:调整为|调整到|变为|优化为|演进为|演变为|提升为|转变为|到|为|至)\s*(?P<a>" + _TERM
+                               + r")\s*[:：∶]\s*(?P<b>" + _TERM + r")\s*[:：∶]\s*(?P<c>" + _TERM + r")(?![\d.:：∶])")
+# a sector's share changing by points: 第三产业比重提高1.9个百分点
+RE_SECTOR_CHANGE = re.compile(r"第(?P<sector>[一二三])产业(?:增加值)?(?:所占)?(?:比重|占比)(?P<verb>提高|上升|提升|增加|下降|降低|"
+                              r"减少|回落)了?(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})?)个百分点")
 # a project's total investment, and the investment done on it
 RE_TOTAL_INVESTMENT = re.compile(r"总投资(?:约|超过|达|近)?$")
 RE_INVESTMENT_DONE = re.compile(r"完成(?:投资|固定资产投资)(?:约|达|超过|近)?$")
@@ -579,25 +585,60 @@ class Relations:
         """三次产业结构为3.6∶48∶48.4: the shares of the three sectors (percentages written as a ratio) make
         up the whole economy, 100. Only the structure of the sectors is read so: other ratios (1∶2∶3, 钢铁
         比例1.03比1) are not percentages."""
-        for hit in RE_STRUCTURE.finditer(self.text):
-            terms = [hit.group(g) for g in ("a", "b", "c")]
-            vals = []
-            for t in terms:
-                t = unicodedata.normalize("NFKC", t)
-                dec = len(t.partition(".")[2])
-                half = 0.5 * 10.0 ** -dec
-                vals.append((float(t), float(t) - half, float(t) + half))
-            starts = [hit.start(g) for g in ("a", "b", "c")]
-            members = [{"role": "total", "start": hit.start("name"), "end": hit.end("name"), "value": 100.0,
-                        "low": 100.0, "high": 100.0, "text": hit.group("name")}]
-            members += [{"role": "part", "start": st, "end": st + len(t), "value": v[0], "low": v[1], "high": v[2],
-                         "text": t} for st, t, v in zip(starts, terms, vals)]
-            sp, ep = _span(members)
-            self.breakdowns.append({"id": len(self.breakdowns), "form": "structure", "unit": "%", "noun": hit.group("name"),
-                                    "total": 100.0, "total_low": 100.0, "total_high": 100.0,
-                                    "parts_sum": sum(v[0] for v in vals), "sum_low": sum(v[1] for v in vals),
-                                    "sum_high": sum(v[2] for v in vals), "n_parts": 3, "approx": False,
-                                    "exhaustive": True, "certain": True, "start": sp, "end": ep, "members": members})
+        for first in RE_STRUCTURE.finditer(self.text):
+            hits = [first]
+            nxt = RE_STRUCTURE_NEXT.match(self.text, first.end())
+            if nxt:
+                hits.append(nxt)  # 由9.6∶44.5∶45.9调整为9.1∶43.1∶47.8
+            rows = [self._structure_row(first, h) for h in hits]
+            if nxt:
+                self._structure_change(first, nxt, rows)
+
+    def _structure_change(self, first, nxt, rows: list[list[dict]]) -> None:
+        """…调整为9.1∶43.1∶47.8，第三产业比重提高1.9个百分点: a sector's share changes by the points between
+        its two structures."""
+        sent_end = self.index.sentence_at(nxt.start()).end
+        said = RE_SECTOR_CHANGE.search(self.text, nxt.end(), sent_end)
+        if not said:
+            return
+        k = "一二三".index(said.group("sector"))
+        before, after = rows[0][k], rows[1][k]
+        v = float(unicodedata.normalize("NFKC", said.group("n")))
+        dec = len(unicodedata.normalize("NFKC", said.group("n")).partition(".")[2])
+        half = 0.5 * 10.0 ** -dec
+        sign = -1 if RE_DOWN.search(said.group("verb")) else 1
+        slo, shi = sorted((sign * (v - half), sign * (v + half)))
+        change = {"role": "change", "start": said.start("n"), "end": said.end(), "value": sign * v,
+                  "low": slo, "high": shi, "text": self.text[said.start("n"): said.end()]}
+        members = [dict(before, role="before"), dict(after, role="after"), change]
+        sp, ep = _span(members)
+        self.changes.append({"id": len(self.changes), "kind": "absolute", "unit": "个百分点",
+                             "before": before["value"], "after": after["value"], "stated": sign * v,
+                             "stated_low": slo, "stated_high": shi,
+                             "computed_low": after["low"] - before["high"], "computed_high": after["high"] - before["low"],
+                             "certain": True, "start": sp, "end": ep, "members": members})
+
+    def _structure_row(self, named, hit) -> list[dict]:
+        """The breakdown row of one structure (the three sectors sum to 100); its parts' members."""
+        terms = [hit.group(g) for g in ("a", "b", "c")]
+        vals = []
+        for t in terms:
+            t = unicodedata.normalize("NFKC", t)
+            dec = len(t.partition(".")[2])
+            half = 0.5 * 10.0 ** -dec
+            vals.append((float(t), float(t) - half, float(t) + half))
+        starts = [hit.start(g) for g in ("a", "b", "c")]
+        members = [{"role": "total", "start": named.start("name"), "end": named.end("name"), "value": 100.0,
+                    "low": 100.0, "high": 100.0, "text": named.group("name")}]
+        members += [{"role": "part", "start": st, "end": st + len(t), "value": v[0], "low": v[1], "high": v[2],
+                     "text": t} for st, t, v in zip(starts, terms, vals)]
+        sp, ep = _span(members)
+        self.breakdowns.append({"id": len(self.breakdowns), "form": "structure", "unit": "%", "noun": named.group("name"),
+                                "total": 100.0, "total_low": 100.0, "total_high": 100.0,
+                                "parts_sum": sum(v[0] for v in vals), "sum_low": sum(v[1] for v in vals),
+                                "sum_high": sum(v[2] for v in vals), "n_parts": 3, "approx": False,
+                                "exhaustive": True, "certain": True, "start": sp, "end": ep, "members": members})
+        return members[1:]
 
     def _investment_done(self) -> None:
         """总投资30亿元的项目当年完成投资6.1亿元: the investment done is part of the total investment of the
