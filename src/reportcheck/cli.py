@@ -272,12 +272,13 @@ def extract(
     from .workers import Extraction, WorkerError, default_jobs
 
     config = _config(config_file)
+    refused: list[IngestError] = []
     try:
-        files = select(paths, include, exclude, config)
+        files = select(paths, include, exclude, config, errors=refused)
     except IngestError as e:
         _die(str(e))
     sheets: list = [None] * len(files)
-    bad: list[str] = []
+    bad: list[str] = [str(e) for e in refused]
     try:
         with (_progress_bar() as progress,
               Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words) as ex):

@@ -140,7 +140,8 @@ class Document:
 
 
 def discover(
-    paths: Sequence[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
+    paths: Sequence[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = (),
+    errors: list[IngestError] | None = None,
 ) -> list[Path]:
     """Expand files and directories into the list of report files to check.
 
@@ -151,10 +152,20 @@ def discover(
     to that directory (with ``/``) and the file name: with ``include`` a file must match one of them,
     and a file matching any ``exclude`` is dropped. Each file is listed once, in the order given.
 
+    Symbolic links are followed only inside the folder being checked (for a file named directly: the
+    folder holding it) and only to what the walk would read without them: a link whose target is
+    outside that folder, or hidden in it (``reports/x.txt -> ../.git/config``), is refused, as is a
+    broken link. A link to another report of the tree reads that report (once). Also refused: an entry
+    with a report's suffix that is not a regular file (a FIFO, a device, a socket), a folder that
+    cannot be listed (no permission, a path longer than the system allows) and an entry that cannot
+    be looked at. With ``errors`` (a list), each refused entry is appended to it as an
+    :class:`IngestError` naming it and the others are still found; without, the first is raised.
+
     Raises :class:`IngestError` for a path that does not exist and for a directory with no reports.
     """
     found: list[Path] = []
     seen: set[str] = set()
+    problems: list[IngestError] = []
 
     def add(p: Path) -> None:
         key = os.path.realpath(p)
@@ -164,29 +175,74 @@ def discover(
 
     for given in paths:
         root = Path(given)
-        if not root.exists():
+        if not os.path.lexists(root):
             raise IngestError(str(given), "no such file or directory")
         if not root.is_dir():
-            add(root)
+            problem = _link_problem(root, Path(os.path.realpath(root.parent)), "the folder holding it")
+            if problem is None and not root.exists():
+                problem = "broken symbolic link"
+            if problem is not None:
+                problems.append(IngestError(str(given), problem))
+            else:
+                add(root)
             continue
-        reports = _walk(root)
+        walked: list[IngestError] = []
+        reports = _walk(root, walked)
+        walked = [e for e in walked
+                  if e.problem.startswith("cannot list") or _wanted(_rel(e.path, root), Path(e.path).name,
+                                                                    include, exclude)]
+        problems += walked
         if not reports:
+            if walked:
+                continue
             raise IngestError(str(given), f"no reports ({', '.join(SUFFIXES)}) found")
         kept = [p for p in reports if _wanted(p.relative_to(root).as_posix(), p.name, include, exclude)]
-        if not kept:
+        if not kept and not walked:
             raise IngestError(
                 str(given),
                 f"no reports ({', '.join(SUFFIXES)}) found that match the include/exclude patterns",
             )
         for p in kept:
             add(p)
+    if errors is None:
+        if problems:
+            raise problems[0]
+    else:
+        errors += problems
     return found
 
 
-def _walk(root: Path) -> list[Path]:
-    """Report files under ``root``, sorted by relative path; symlinked directories are visited once."""
+def _rel(path: str, root: Path) -> str:
+    return Path(path).relative_to(root).as_posix()
+
+
+def _link_problem(p: Path, real_root: Path, root_name: str) -> str | None:
+    """Why the link ``p`` may not be followed (None when ``p`` is no link or a link that may be):
+    its target must be inside ``real_root`` (the resolved folder being checked, called ``root_name``
+    in the message) and not hidden there."""
+    if not os.path.islink(p):
+        return None
+    try:
+        target = Path(os.path.realpath(p, strict=True))
+    except (OSError, RuntimeError):
+        return "broken symbolic link (or a loop of links)"
+    if not target.is_relative_to(real_root):
+        return (f"symbolic link to {target}, outside {root_name}; not followed (a link is read only when "
+                f"its target is inside the folder being checked)")
+    hidden = [part for part in target.relative_to(real_root).parts if part.startswith(".")]
+    if hidden:
+        return f"symbolic link to the hidden path {target}; not followed"
+    return None
+
+
+def _walk(root: Path, problems: list[IngestError]) -> list[Path]:
+    """Report files under ``root``, sorted by relative path; symlinked directories are visited once.
+
+    What cannot be read as a report (see :func:`discover`) is appended to ``problems``.
+    """
     out: list[Path] = []
     visited: set[str] = set()
+    real_root = Path(os.path.realpath(root))
     todo = [root]
     while todo:
         d = todo.pop()
@@ -195,19 +251,36 @@ def _walk(root: Path) -> list[Path]:
             continue
         visited.add(real)
         try:
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            problems.append(IngestError(str(d), f"cannot list the folder: {e.strerror or e}"))
             continue
         subdirs = []
         for e in entries:
             if e.name.startswith("."):
                 continue
+            p = d / e.name
+            is_report = e.name.lower().endswith(SUFFIXES)
             try:
+                link = e.is_symlink()
+                if link and (is_report or e.is_dir()):
+                    problem = _link_problem(p, real_root, str(root))
+                    if problem is not None:
+                        problems.append(IngestError(str(p), problem))
+                        continue
                 if e.is_dir():
-                    subdirs.append(d / e.name)
-                elif e.is_file() and e.name.lower().endswith(SUFFIXES):
-                    out.append(d / e.name)
-            except OSError:
+                    subdirs.append(p)
+                elif is_report:
+                    if e.is_file():
+                        out.append(p)
+                    else:
+                        from .fileio import kind
+
+                        problems.append(IngestError(str(p), f"not a regular file ({kind(e.stat().st_mode)})"))
+            except OSError as err:
+                if is_report or not link:
+                    problems.append(IngestError(str(p), f"cannot read: {err.strerror or err}"))
                 continue
         todo.extend(reversed(subdirs))
     return sorted(out, key=lambda p: p.relative_to(root).parts)
@@ -355,14 +428,19 @@ def read_source(path: str | Path) -> str:
 
 
 def _read(name: str) -> tuple[str, str]:
-    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``."""
+    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``.
+
+    Only a regular file is read (a FIFO or a device is an error, never a hang), and never more than
+    :data:`MAX_BYTES` plus one byte, whatever size it claims.
+    """
+    from .fileio import FileProblem, read_regular
+
     try:
-        _check_size(os.stat(name).st_size, name)  # before reading 50 MB for nothing
-        data = Path(name).read_bytes()
+        data = read_regular(name, MAX_BYTES, "report")
+    except FileProblem as e:
+        raise IngestError(name, str(e)) from None
     except FileNotFoundError:
         raise IngestError(name, "no such file or directory") from None
-    except IsADirectoryError:
-        raise IngestError(name, "is a directory") from None
     except OSError as e:
         raise IngestError(name, f"cannot read: {e.strerror or e}") from None
     return decode_report(data, name)
@@ -379,7 +457,7 @@ def decode_report(data: bytes, name: str) -> tuple[str, str]:
 
 def _check_size(size: int, name: str) -> None:
     if size > MAX_BYTES:
-        raise IngestError(name, f"file too large ({size / 2**20:.1f} MiB; reports are read up to "
+        raise IngestError(name, f"file too large ({size / 2**20:.1f} MiB; a report is read up to "
                                 f"{MAX_BYTES // 2**20} MiB)")
 
 
