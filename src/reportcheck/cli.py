@@ -38,6 +38,11 @@ CONFIG_HELP = ("Configuration file (default: reportcheck.toml, or the tool.repor
 JOBS_HELP = "Worker processes that extract the reports (0, the default: one per core)."
 TIMEOUT_HELP = ("Time limit in seconds for one report's extraction; a report over it is an error and the "
                 "others go on (0: no limit).")
+MEMORY_HELP = ("Memory limit of each extraction worker in MiB (its address space); a report that needs more is "
+               "an error and the others go on (0: no limit).")
+#: Default of --memory-limit (MiB): a report of about 8 MB of text fits (extraction takes some 200 bytes
+#: per byte of text); a worker never takes more, whatever a report holds
+DEFAULT_MEMORY_MIB = 2048
 # A run over at least this many reports shows a progress bar (on a terminal, outside CI)
 PROGRESS_MIN_FILES = 10
 
@@ -73,6 +78,7 @@ def check(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
+    memory_limit: int = typer.Option(DEFAULT_MEMORY_MIB, "--memory-limit", min=0, metavar="MIB", help=MEMORY_HELP),
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local (this machine) or spark (Apache Spark: needs reportcheck[spark] "
                                        "and Java 17; PATHS may then be URIs such as hdfs://… or s3a://…)."),
@@ -93,7 +99,7 @@ def check(
     # no bar when the JSON goes to standard output: whatever reads it runs the command, not a person
     quiet = any(fmt == "json" and target is None for fmt, target in targets)
     result = _run(paths, include, exclude, checks, config, jobs=jobs, timeout=timeout, quiet=quiet,
-                  engine=engine.value,
+                  engine=engine.value, memory=memory_limit,
                   changed_since=changed_since)
     if known is not None:
         applied = baseline.apply(result, known)
@@ -178,7 +184,7 @@ def _config(path: Path | None):
 
 
 def _run(paths, include, exclude, checks, config, jobs: int, timeout: float, quiet: bool = False,
-         engine: str = "local", **kwargs):
+         engine: str = "local", memory: int = DEFAULT_MEMORY_MIB, **kwargs):
     """The engine's run (pipeline.run locally) with ``jobs`` workers (0: one per core), with its usage
     errors (a missing path, a broken suite, a git problem) and tool errors (workers that cannot start,
     an engine that cannot run here) as exit code 2."""
@@ -191,6 +197,8 @@ def _run(paths, include, exclude, checks, config, jobs: int, timeout: float, qui
     with _progress_bar(quiet) as progress:
         try:
             run = get(engine)
+            if engine == "local":
+                kwargs["memory"] = memory * 2**20 or None
             return run(paths, include, exclude, checks, config=config, jobs=jobs or default_jobs(),
                        timeout=timeout or None, progress=progress, **kwargs)
         except (IngestError, SuiteError, GitError, WorkerError, EngineError) as e:
@@ -264,6 +272,7 @@ def extract(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
+    memory_limit: int = typer.Option(DEFAULT_MEMORY_MIB, "--memory-limit", min=0, metavar="MIB", help=MEMORY_HELP),
 ) -> None:
     """Write the fact sheet (mentions, breakdowns, part_whole, …) of the reports to --out."""
     from .factsheet import FactSheet
@@ -281,7 +290,8 @@ def extract(
     bad: list[str] = [str(e) for e in refused]
     try:
         with (_progress_bar() as progress,
-              Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words) as ex):
+              Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words,
+                         memory_limit * 2**20 or None) as ex):
             for done, (i, one, error) in enumerate(ex.results(), 1):
                 sheets[i] = one
                 if error is not None:
@@ -324,11 +334,12 @@ def baseline_cmd(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
+    memory_limit: int = typer.Option(DEFAULT_MEMORY_MIB, "--memory-limit", min=0, metavar="MIB", help=MEMORY_HELP),
 ) -> None:
     """Record the current findings, so that 'check --baseline FILE' reports only new ones."""
     from . import baseline
 
-    result = _run(paths, include, exclude, checks, _config(config_file), jobs, timeout)
+    result = _run(paths, include, exclude, checks, _config(config_file), jobs, timeout, memory=memory_limit)
     try:
         n = baseline.write(result, out)
     except OSError as e:

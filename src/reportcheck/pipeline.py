@@ -82,12 +82,13 @@ def _gc_paused():
 def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
         checks: str | os.PathLike | None = None, keep_source: bool = False, *, config: Config | None = None,
         changed_since: str | None = None, jobs: int | None = None, timeout: float | None = None,
-        progress: Callable[[int, int], None] | None = None) -> RunResult:
+        progress: Callable[[int, int], None] | None = None, memory: int | None = None) -> RunResult:
     """Check every report under ``paths`` (see :func:`select`) with the settings of ``config``.
 
     ``jobs`` worker processes extract the reports (see :mod:`reportcheck.workers`; None: one after the
     other in this process) while this one loads Great Expectations; ``timeout`` is the time limit per
-    file in seconds, with workers only. The results do not depend on ``jobs``. ``progress(done, total)``
+    file in seconds and ``memory`` the address-space limit of each worker in bytes, with workers only.
+    The results do not depend on ``jobs``. ``progress(done, total)``
     is called as each report is extracted. ``keep_source`` keeps each report's decoded text in its
     ReportResult (the HTML report reads it again when it is not kept).
 
@@ -110,7 +111,7 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
     reports += [ReportResult(e.path, status="error", error=str(e), rel_path=relative(e.path, root))
                 for e in refused]
     sheets: list[FactSheet | None] = [None] * len(files)
-    with Extraction(files, tables, jobs, timeout, config.extra_words) as extraction:
+    with Extraction(files, tables, jobs, timeout, config.extra_words, memory) as extraction:
         with _gc_paused():  # Great Expectations loads while the workers extract
             validator = Validator(checks, loaded)
         for done, (i, sheet, error) in enumerate(extraction.results(), 1):

@@ -15,7 +15,10 @@ report after the other. With ``jobs=N`` there are N worker processes (at most on
 - a worker sends back only the fact tables asked for (``tables``), never the text;
 - a file that takes longer than ``timeout`` seconds (catastrophic regex backtracking, say) becomes an
   error naming it, its worker is killed and replaced, and the other files go on; so does a file whose
-  worker dies.
+  worker dies;
+- each worker's address space is limited to ``memory`` bytes (``RLIMIT_AS``, where the system has it):
+  a report that needs more (a Word file built to inflate) becomes an error naming it, never a machine
+  out of memory.
 
 Files are handed out in order, each worker kept a little ahead (by file size) so that it never waits for
 the calling process, even while that is busy importing. Each worker says in shared memory which file it
@@ -77,6 +80,13 @@ def _extract_one(path: str, tables: Collection[str] | None):
         return extract_document(load(path), tables), None
     except IngestError as e:
         return None, str(e)
+    except MemoryError:
+        limit = _memory_limit()
+        return None, (f"{path}: out of memory while extracting" +
+                      (f" (over the limit of {limit // 2**20} MiB per worker, --memory-limit)" if limit else "") +
+                      "; not checked")
+    except RecursionError:
+        return None, f"{path}: nested too deeply to extract; not checked"
     except Exception as e:  # an extractor bug must not hide the other reports
         return None, f"{path}: internal error while extracting: {type(e).__name__}: {e}"
 
@@ -94,6 +104,7 @@ class Extraction:
     jobs: int | None = None
     timeout: float | None = None
     extra_words: Sequence[str] = ()
+    memory: int | None = None  # address-space limit of each worker in bytes (None: none)
     _workers: list[_Worker] = field(default_factory=list, init=False, repr=False)
     _pending: deque[int] = field(default_factory=deque, init=False, repr=False)
     _sizes: list[int] = field(default_factory=list, init=False, repr=False)
@@ -107,7 +118,7 @@ class Extraction:
             self._ctx = mp.get_context(start_method())
             self._deaths = 0
             n = max(1, min(self.jobs, len(self.files)))
-            early = _take_prestarted(n, self.tables, self.extra_words)
+            early = _take_prestarted(n, self.tables, self.extra_words, self.memory)
             if early is not None:
                 self._workers += early
             elif self._ctx.get_start_method() == "fork":
@@ -159,7 +170,7 @@ class Extraction:
         proc = self._ctx.Process(
             target=_worker_main, name="reportcheck-extract", daemon=True,
             args=([(r, w, st) for r, _, _, w, st in channels], self.tables, tuple(self.extra_words),
-                  inherited if fork else []))
+                  inherited if fork else [], self.memory))
         proc.start()
         return _workers_of(proc, channels)
 
@@ -283,7 +294,7 @@ def prestart(jobs: int | None = None) -> None:
     _PRESTARTED = (proc, channels)
 
 
-def _take_prestarted(n: int, tables, extra_words) -> list[_Worker] | None:
+def _take_prestarted(n: int, tables, extra_words, memory: int | None = None) -> list[_Worker] | None:
     """The prestarted workers set up for ``n`` workers (None when there are none, or too few)."""
     global _PRESTARTED
     if _PRESTARTED is None:
@@ -294,7 +305,7 @@ def _take_prestarted(n: int, tables, extra_words) -> list[_Worker] | None:
     try:
         if len(workers) < n or not proc.is_alive():
             raise OSError("not usable")
-        workers[0].tasks.send(("setup", tables, tuple(extra_words), n))
+        workers[0].tasks.send(("setup", tables, tuple(extra_words), n, memory))
     except OSError:
         for w in workers:
             w.stop()
@@ -372,6 +383,32 @@ class _Clone:
         pass
 
 
+def _limit_memory(limit: int | None) -> None:
+    """Limit this process's address space to ``limit`` bytes (RLIMIT_AS; nothing where there is none)."""
+    if not limit:
+        return
+    try:
+        import resource
+
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, AttributeError, ValueError, OSError):
+        pass
+
+
+def _memory_limit() -> int | None:
+    """This process's address-space limit in bytes (None when there is none)."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except (ImportError, AttributeError, OSError):
+        return None
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
 def _size(path: str) -> int:
     try:
         return max(1, os.path.getsize(path))
@@ -383,7 +420,7 @@ _NICE = 10  # how much lower than the calling process's the workers' priority is
 
 
 def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, extra_words,
-                 inherited: list[Connection]) -> None:
+                 inherited: list[Connection], memory: int | None = None) -> None:
     """A worker process: load jieba, then extract each file it is sent until its pipe closes.
 
     ``channels`` are (tasks, results, state) of the workers this process is to be: the first is its
@@ -409,7 +446,7 @@ def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, 
                 setup = channels[0][0].recv()
             except (EOFError, OSError):
                 return  # not taken
-            _, tables, extra_words, n = setup
+            _, tables, extra_words, n, memory = setup
             for tasks, results, _ in channels[n:]:
                 tasks.close()
                 results.close()
@@ -419,6 +456,7 @@ def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, 
 
         use_words(extra_words)
         prepare()
+        _limit_memory(memory)  # once jieba is loaded: the copies forked below inherit the limit
     except Exception as e:
         for _, results, _ in channels:
             try:
