@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .findings import RunResult
 from .report import write_text
+from .report.json_format import dumps
 
 SCHEMA = "reportcheck-baseline/v1"
 
@@ -51,7 +52,7 @@ def write(result: RunResult, path: str | os.PathLike) -> int:
     """Write the baseline of ``result`` to ``path`` (atomically); returns the number of entries."""
     es = entries(result)
     doc = {"schema": SCHEMA, "findings": [vars(e) for e in es]}
-    write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    write_text(path, dumps(doc) + "\n")
     return len(es)
 
 

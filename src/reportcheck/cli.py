@@ -47,8 +47,20 @@ DEFAULT_MEMORY_MIB = 2048
 PROGRESS_MIN_FILES = 10
 
 
+def _log(line: str) -> None:
+    """One line on stderr, its control characters made visible (a file name or a report may hold an ESC
+    or a line break that a terminal or a CI runner would act on)."""
+    from .report.terminal import printable
+
+    typer.echo(printable(line), err=True)
+
+
+def _say(msg: str) -> None:
+    _log(f"reportcheck: {msg}")
+
+
 def _die(msg: str) -> None:
-    typer.echo(f"reportcheck: {msg}", err=True)
+    _say(msg)
     raise typer.Exit(exitcodes.USAGE)
 
 
@@ -105,7 +117,7 @@ def check(
         applied = baseline.apply(result, known)
         gone = ("1 baseline entry no longer occurs" if applied.gone == 1
                 else f"{applied.gone} baseline entries no longer occur")
-        typer.echo(f"baseline {baseline_file}: {applied.suppressed} known finding(s) not shown; {gone}", err=True)
+        _log(f"baseline {baseline_file}: {applied.suppressed} known finding(s) not shown; {gone}")
     pending = None
     if html is not None:  # the HTML report first: its GX Data Docs are built while the rest is written
         from .report.html import OutputError, start
@@ -129,7 +141,7 @@ def check(
             _die(str(e))
         except OSError as e:
             _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
-        typer.echo(f"HTML report: {index}", err=True)
+        _log(f"HTML report: {index}")
     raise typer.Exit(exit_code(result, fail_on or FailOn(config.fail_on or "error")))
 
 
@@ -166,11 +178,15 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
             write_text(target, text)
         except OSError as e:
             _die(f"{target}: cannot write the {fmt} output: {e.strerror or e}")
-        typer.echo(f"{fmt} output: {target}", err=True)
-    # every unreadable report, one line each on stderr, whatever the formats (its status is "error" in them)
+        _log(f"{fmt} output: {target}")
+    # every notice and every unreadable report, one line each on stderr, whatever the formats (an
+    # unreadable report's status is "error" in them)
+    for r in result.reports:
+        for note in r.notices:
+            _say(f"note: {note}")
     for r in result.reports:
         if r.status == "error":
-            typer.echo(f"reportcheck: {r.error}", err=True)
+            _say(r.error or f"{r.path}: unreadable")
 
 
 def _config(path: Path | None):
@@ -300,7 +316,7 @@ def extract(
     except WorkerError as e:
         _die(str(e))
     for error in bad:
-        typer.echo(f"reportcheck: {error}", err=True)
+        _say(error)
     sheets = [x for x in sheets if x is not None]
     sheet = FactSheet.concat(sheets)
     try:
@@ -319,7 +335,7 @@ def extract(
     except OSError as e:
         _die(f"{out}: cannot write: {e.strerror or e}")
     n = sum(len(df) for df in sheet.tables.values())
-    typer.echo(f"{len(sheets)} report(s), {n} fact rows written to {out}/", err=True)
+    _log(f"{len(sheets)} report(s), {n} fact rows written to {out}/")
     raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
 
 
@@ -346,8 +362,8 @@ def baseline_cmd(
         _die(f"{out}: cannot write the baseline: {e.strerror or e}")
     bad = [r for r in result.reports if r.status == "error"]
     for r in bad:
-        typer.echo(f"reportcheck: {r.error}", err=True)
-    typer.echo(f"baseline: {n} finding(s) of {len(result.reports)} report(s) written to {out}", err=True)
+        _say(r.error or f"{r.path}: unreadable")
+    _log(f"baseline: {n} finding(s) of {len(result.reports)} report(s) written to {out}")
     raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
 
 

@@ -39,6 +39,7 @@ class FactSheet:
                  rows: dict[str, list[dict]] | None = None):
         self._tables = dict(tables or {})
         self._rows = dict(rows or {})  # tables not made yet: name -> rows
+        self.notices: list[str] = []  # what a reader should know about the report (one line each)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -210,7 +211,22 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
                 "item_texts": "|".join(r.get("item_texts", []))}
         t["enumerations"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))
 
-    return FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
+    sheet = FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
+    sheet.notices = notices(doc)
+    return sheet
+
+
+def notices(doc: Document) -> list[str]:
+    """What the run says about ``doc`` besides its findings: the invisible bidirectional controls it
+    holds (they can make a figure display differently from what it is; they are read as absent)."""
+    from .ingest import bidi_controls
+
+    found = bidi_controls(doc.source)
+    if not found:
+        return []
+    line, col = doc.line_col(found[0])
+    return [f"{doc.path}: holds {len(found)} invisible bidirectional control character(s) (the first, "
+            f"U+{ord(doc.source[found[0]]):04X}, at line {line}, column {col}); they are read as absent"]
 
 
 def extract(paths, include=(), exclude=()) -> FactSheet:

@@ -11,8 +11,10 @@ Normalisation (one linear pass, see :func:`from_text`):
 2. ASCII punctuation used as Chinese punctuation becomes the CJK form: ``,`` -> ``，`` unless it is a
    thousands separator, ``:`` -> ``：`` unless between digits (10:30), ``; ( ) ! ?`` -> ``；（）！？``.
    URLs (``http://...``) are left alone. ``.`` and dashes stay as they are.
-3. Horizontal whitespace (including NBSP, U+3000 and zero-width characters) is dropped, except that one
-   space is kept between two ASCII letters or digits (``New York``, ``14 8``).
+3. Horizontal whitespace (including NBSP, U+3000, zero-width characters and the invisible bidirectional
+   controls U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) is dropped, except that one space is
+   kept between two ASCII letters or digits (``New York``, ``14 8``); an invisible character alone
+   never makes that space.
 4. Line breaks become ``\\n``; a break inside a sentence (hard-wrapped text) is joined, a paragraph break
    is kept, blank lines collapse into one ``\\n``. In HTML, raw line breaks are ordinary whitespace and
    block elements (``p``, ``div``, ``br``, ``li``, ``td`` ...) make the line breaks, which are never joined.
@@ -177,6 +179,9 @@ def discover(
         root = Path(given)
         if not os.path.lexists(root):
             raise IngestError(str(given), "no such file or directory")
+        if not _utf8(str(given)):
+            problems.append(IngestError(str(given), _NOT_UTF8))
+            continue
         if not root.is_dir():
             problem = _link_problem(root, Path(os.path.realpath(root.parent)), "the folder holding it")
             if problem is None and not root.exists():
@@ -210,6 +215,18 @@ def discover(
     else:
         errors += problems
     return found
+
+
+_NOT_UTF8 = "the name is not valid UTF-8 (rename it, e.g. convmv -f gbk -t utf-8); not read"
+
+
+def _utf8(name: str) -> bool:
+    """Whether a file name decoded from the file system is valid UTF-8 (no surrogate escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _rel(path: str, root: Path) -> str:
@@ -262,6 +279,13 @@ def _walk(root: Path, problems: list[IngestError]) -> list[Path]:
                 continue
             p = d / e.name
             is_report = e.name.lower().endswith(SUFFIXES)
+            if not _utf8(e.name):
+                try:
+                    if is_report or e.is_dir():
+                        problems.append(IngestError(str(p), _NOT_UTF8))
+                except OSError:
+                    pass
+                continue
             try:
                 link = e.is_symlink()
                 if link and (is_report or e.is_dir()):
@@ -593,8 +617,19 @@ _FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) no
 _ASCII_TO_CJK = {";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 # Characters that end a line.
 _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-# Invisible characters: removed without ever leaving a space.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Bidirectional controls: invisible, they change how the text around them is displayed (U+202E shows
+# "09" for "90"), so that a report can read differently from what it holds. Read as zero-width, as
+# the other invisible characters: text that renders the same checks the same.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Invisible characters: removed without ever leaving a space (zero-width spaces and joiners, word
+# joiner, invisible operators, BOM, soft hyphen, Mongolian vowel separator and the bidi controls).
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e" + BIDI_CONTROLS)
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def bidi_controls(source: str) -> list[int]:
+    """Offsets in ``source`` of its bidirectional control characters (see :data:`BIDI_CONTROLS`)."""
+    return [m.start() for m in _BIDI.finditer(source)]
 
 
 def _char_class(codepoints: list[int]) -> str:
@@ -614,7 +649,7 @@ def _char_class(codepoints: list[int]) -> str:
 
 
 _FOLD_CLASS = _char_class(list(_FULLWIDTH_FOLD))
-_WS_CLASS = r"\s\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_WS_CLASS = r"\s" + "".join(sorted(_INVISIBLE))
 # What the normaliser must look at; everything between two matches is copied unchanged.
 #   group 1: a URL, kept verbatim;  group 2: a run of whitespace (and, in HTML mode, tag breaks "\0");
 #   group 3: a run of full-width characters to fold;  group 4: ASCII punctuation to convert.

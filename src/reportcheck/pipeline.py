@@ -116,6 +116,8 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
             validator = Validator(checks, loaded)
         for done, (i, sheet, error) in enumerate(extraction.results(), 1):
             sheets[i] = sheet
+            if sheet is not None:
+                reports[i].notices = list(getattr(sheet, "notices", ()))
             if error is not None:
                 reports[i].status, reports[i].error = "error", error
             if progress is not None:

@@ -18,7 +18,7 @@ import re
 import shutil
 import uuid
 from functools import cache
-from html import escape
+from html import escape as _html_escape
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -27,6 +27,7 @@ from .. import rules as R
 from ..background import Background
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
+from .terminal import printable
 
 MARKER = ".reportcheck-html"
 """A file in every folder this module writes: only such a folder (or an empty one) is ever replaced."""
@@ -35,6 +36,13 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _RANK = {"error": 0, "warning": 1, "pass": 2}
 # a line break of the source, as ingest counts lines (\r\n, \r or \n)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped text with its control characters, bidirectional controls and undecodable bytes of
+    file names made visible (``\\u202e``): a page shows what a report holds, not what it would have
+    a browser display (and a lone surrogate cannot even be written as UTF-8)."""
+    return _html_escape(printable(text), quote)
 
 
 class OutputError(Exception):
