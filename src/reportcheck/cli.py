@@ -37,7 +37,7 @@ CONFIG_HELP = ("Configuration file (default: reportcheck.toml, or the tool.repor
                "pyproject.toml, looked up from the current folder upwards).")
 JOBS_HELP = "Worker processes that extract the reports (0, the default: one per core)."
 TIMEOUT_HELP = ("Time limit in seconds for one report's extraction; a report over it is an error and the "
-                "others go on (0: no limit).")
+                "others go on (0: no limit; at least 0.1).")
 MEMORY_HELP = ("Memory limit of each extraction worker in MiB (its address space); a report that needs more is "
                "an error and the others go on (0: no limit).")
 #: Default of --memory-limit (MiB): a report of about 8 MB of text fits (extraction takes some 200 bytes
@@ -98,6 +98,7 @@ def check(
     """Extract, validate with Great Expectations and report contradictions."""
     from . import baseline
 
+    _check_limits(jobs, timeout)
     targets = _targets(formats, outputs)
     config = _config(config_file)
     known = None
@@ -123,7 +124,8 @@ def check(
         from .report.html import OutputError, start
 
         try:
-            pending = start(result, html)
+            pending = start(result, html, [*paths, config.path, baseline_file, checks,
+                                           *(target for _, target in targets)])
         except OutputError as e:
             _die(str(e))
         except OSError as e:
@@ -187,6 +189,24 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
     for r in result.reports:
         if r.status == "error":
             _say(r.error or f"{r.path}: unreadable")
+
+
+#: The shortest --timeout (seconds): under it a limit would stop files for the time their worker takes to
+#: start on them rather than for their content.
+MIN_TIMEOUT = 0.1
+
+
+def _check_limits(jobs: int, timeout: float) -> None:
+    """Refuse --jobs beyond what the open-file limit allows and a --timeout that cannot be enforced."""
+    from .workers import max_jobs
+
+    if jobs > max_jobs():
+        _die(f"--jobs {jobs}: more worker processes than the open-file limit (ulimit -n) allows "
+             f"(at most {max_jobs()} here)")
+    if timeout != timeout:  # NaN
+        _die("--timeout nan: not a number of seconds (0: no limit)")
+    if 0 < timeout < MIN_TIMEOUT:
+        _die(f"--timeout {timeout:g}: shorter than can be enforced (at least {MIN_TIMEOUT:g} s; 0: no limit)")
 
 
 def _config(path: Path | None):
@@ -296,6 +316,7 @@ def extract(
     from .pipeline import select
     from .workers import Extraction, WorkerError, default_jobs
 
+    _check_limits(jobs, timeout)
     config = _config(config_file)
     refused: list[IngestError] = []
     try:
@@ -355,6 +376,7 @@ def baseline_cmd(
     """Record the current findings, so that 'check --baseline FILE' reports only new ones."""
     from . import baseline
 
+    _check_limits(jobs, timeout)
     result = _run(paths, include, exclude, checks, _config(config_file), jobs, timeout, memory=memory_limit)
     try:
         n = baseline.write(result, out)
@@ -419,6 +441,14 @@ def main() -> None:
     gc.set_threshold(20_000, 10, 10)
     try:
         app()
+    except Exception as e:  # a bug or an input nobody thought of: one line and exit code 2, never a
+        # traceback with exit code 1, which CI would take for findings
+        import os
+
+        if os.environ.get("REPORTCHECK_DEBUG"):
+            raise
+        _say(f"internal error: {type(e).__name__}: {e} (set REPORTCHECK_DEBUG=1 to see where)")
+        raise SystemExit(exitcodes.USAGE) from None
     finally:
         # the process ends: spare the interpreter's last collections a walk over the million objects
         # of GX and pandas (half a second of every run)

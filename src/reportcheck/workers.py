@@ -60,6 +60,25 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# File descriptors a worker takes in the calling process (its pipes, and while it starts the pipes'
+# other ends and its shared state), and those the calling process keeps for itself.
+_FDS_PER_WORKER = 8
+_FDS_RESERVED = 128
+
+
+def max_jobs() -> int:
+    """The most workers the open-file limit (RLIMIT_NOFILE) leaves room for."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ImportError, AttributeError, OSError):
+        return 256
+    if soft == resource.RLIM_INFINITY:
+        soft = 1 << 20
+    return max(1, (soft - _FDS_RESERVED) // _FDS_PER_WORKER)
+
+
 def start_method() -> str:
     """How workers start: forked on Linux (cheap, and they share what is already imported), spawned
     elsewhere (macOS and Windows do not fork safely)."""
@@ -163,7 +182,12 @@ class Extraction:
         """``n`` new workers: one process, which (when forked) makes the other ``n - 1`` as copies of
         itself once jieba is loaded; spawned, it can only be one."""
         fork = self._ctx.get_start_method() == "fork"
-        channels = _channels(self._ctx, n)
+        try:
+            channels = _channels(self._ctx, n)
+        except OSError as e:
+            self.close()
+            raise WorkerError(f"cannot start {n} extraction worker(s): {e.strerror or e} "
+                              f"(use fewer --jobs)") from None
         # a forked child would hold on to the other workers' pipes (and ours): it closes them first
         inherited = [c for w in self._workers for c in (w.tasks, w.results)]
         inherited += [c for _, task_w, result_r, _, _ in channels for c in (task_w, result_r)]
@@ -283,10 +307,13 @@ def prestart(jobs: int | None = None) -> None:
     goes on as with workers it started itself. Workers nobody takes end with this process.
     """
     global _PRESTARTED
-    if _PRESTARTED is not None or start_method() != "fork":
-        return
+    if _PRESTARTED is not None or start_method() != "fork" or (jobs or 0) > max_jobs():
+        return  # (too many jobs: the command line says so)
     ctx = mp.get_context("fork")
-    channels = _channels(ctx, max(1, jobs or default_jobs()))
+    try:
+        channels = _channels(ctx, max(1, jobs or default_jobs()))
+    except OSError:  # out of file descriptors after all: the run starts its workers itself
+        return
     inherited = [c for _, task_w, result_r, _, _ in channels for c in (task_w, result_r)]
     proc = ctx.Process(target=_worker_main, name="reportcheck-extract", daemon=True,
                        args=([(r, w, st) for r, _, _, w, st in channels], None, None, inherited))
