@@ -221,12 +221,14 @@ def notices(doc: Document) -> list[str]:
     holds (they can make a figure display differently from what it is; they are read as absent)."""
     from .ingest import bidi_controls
 
-    found = bidi_controls(doc.source)
+    found = bidi_controls(doc.source, doc.is_html)
     if not found:
         return []
     line, col = doc.line_col(found[0])
+    first = doc.source[found[0]]
+    name = f"U+{ord(first):04X}" if first != "&" else "a character reference to one"
     return [f"{doc.path}: holds {len(found)} invisible bidirectional control character(s) (the first, "
-            f"U+{ord(doc.source[found[0]]):04X}, at line {line}, column {col}); they are read as absent"]
+            f"{name}, at line {line}, column {col}); they are read as absent"]
 
 
 def extract(paths, include=(), exclude=()) -> FactSheet:

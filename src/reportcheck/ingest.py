@@ -627,9 +627,14 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
-def bidi_controls(source: str) -> list[int]:
-    """Offsets in ``source`` of its bidirectional control characters (see :data:`BIDI_CONTROLS`)."""
-    return [m.start() for m in _BIDI.finditer(source)]
+def bidi_controls(source: str, is_html: bool = False) -> list[int]:
+    """Offsets in ``source`` of its bidirectional control characters (see :data:`BIDI_CONTROLS`); in
+    HTML also of the character references that stand for one (``&#x202E;``, ``&rlm;``)."""
+    found = [m.start() for m in _BIDI.finditer(source)]
+    if is_html and "&" in source:
+        found += [m.start() for m in _ENTITY.finditer(source) if _BIDI.fullmatch(html.unescape(m.group()))]
+        found.sort()
+    return found
 
 
 def _char_class(codepoints: list[int]) -> str:

@@ -100,14 +100,19 @@ def _extract_one(path: str, tables: Collection[str] | None):
     except IngestError as e:
         return None, str(e)
     except MemoryError:
-        limit = _memory_limit()
-        return None, (f"{path}: out of memory while extracting" +
-                      (f" (over the limit of {limit // 2**20} MiB per worker, --memory-limit)" if limit else "") +
-                      "; not checked")
+        pass  # answered below, once the frames of the failed extraction (and their memory) are freed
     except RecursionError:
         return None, f"{path}: nested too deeply to extract; not checked"
     except Exception as e:  # an extractor bug must not hide the other reports
         return None, f"{path}: internal error while extracting: {type(e).__name__}: {e}"
+    return None, _out_of_memory(path)
+
+
+def _out_of_memory(path: str) -> str:
+    limit = _memory_limit()
+    return (f"{path}: out of memory while extracting"
+            + (f" (over the limit of {limit // 2**20} MiB per worker, --memory-limit)" if limit else "")
+            + "; not checked")
 
 
 @dataclass
@@ -536,7 +541,12 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
             break
         state[1] = time.monotonic()
         state[0] = i  # after the time: whoever reads the index reads a start time at least as new
-        sheet, error = _extract_one(path, tables)
+        try:
+            sheet, error = _extract_one(path, tables)
+        except MemoryError:  # even the answer did not fit: try again with what is freed now
+            sheet, error = None, None
+        if sheet is None and error is None:
+            sheet, error = None, _out_of_memory(path)
         outbox.put(("done", i, sheet, error))
         state[0] = -1
         del sheet
