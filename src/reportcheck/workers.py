@@ -524,13 +524,23 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
     outbox: queue.SimpleQueue = queue.SimpleQueue()
 
     def send() -> None:
-        while (msg := outbox.get()) is not None:
+        while (item := outbox.get()) is not None:
+            msg, path = item
+            index = msg[1]
+            problem = None
             try:
                 results.send(msg)
             except (BrokenPipeError, OSError):
                 os._exit(0)  # the calling process is gone
+            except MemoryError:  # the results did not fit in what --memory-limit leaves
+                problem = "memory"
             except Exception as e:  # a result that does not pickle: say so rather than leave a hole
-                results.send(("done", msg[1], None, f"internal error while sending the results: {e}"))
+                problem = f"{path}: internal error while sending the results: {type(e).__name__}: {e}"
+            if problem is not None:
+                del msg, item  # the results, before the answer is made
+                if problem == "memory":
+                    problem = _out_of_memory(path).replace("while extracting", "while sending the results")
+                results.send(("done", index, None, problem))
 
     sender = threading.Thread(target=send, daemon=True)
     sender.start()
@@ -547,7 +557,7 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
             sheet, error = None, None
         if sheet is None and error is None:
             sheet, error = None, _out_of_memory(path)
-        outbox.put(("done", i, sheet, error))
+        outbox.put((("done", i, sheet, error), path))
         state[0] = -1
         del sheet
     outbox.put(None)
