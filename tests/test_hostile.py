@@ -234,6 +234,25 @@ def test_a_hostile_report_is_one_error_and_the_good_one_is_still_checked(tmp_pat
     assert SECRET not in published and "root:x:0:0" not in published
 
 
+def test_links_inside_the_tree(tmp_path):
+    """A link to a report of the tree reads that report once, by its own name; a link to a file that is
+    not a report (a credentials file a CI step left in the work tree) is refused, also named directly."""
+    from reportcheck.ingest import IngestError, discover
+
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "alias.txt").symlink_to("good.txt")
+    (tmp_path / "creds.json").write_text('{"token": "x"}', encoding="utf-8")
+    (tmp_path / "creds.txt").symlink_to("creds.json")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to("..", target_is_directory=True)
+    errors: list[IngestError] = []
+    assert discover([tmp_path], errors=errors) == [tmp_path / "good.txt"]
+    assert [(Path(e.path).name, "not a report" in e.problem) for e in errors] == [("creds.txt", True)]
+    errors = []
+    assert discover([tmp_path / "creds.txt", tmp_path / "alias.txt"], errors=errors) == [tmp_path / "alias.txt"]
+    assert [Path(e.path).name for e in errors] == ["creds.txt"]
+
+
 def test_a_fifo_or_a_device_named_on_the_command_line(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     os.mkfifo(tmp_path / "fifo.txt")

@@ -156,8 +156,8 @@ def discover(
 
     Symbolic links are followed only inside the folder being checked (for a file named directly: the
     folder holding it) and only to what the walk would read without them: a link whose target is
-    outside that folder, or hidden in it (``reports/x.txt -> ../.git/config``), is refused, as is a
-    broken link. A link to another report of the tree reads that report (once). Also refused: an entry
+    outside that folder, hidden in it (``reports/x.txt -> ../.git/config``) or not a report by its
+    suffix (``x.txt -> creds.json``) is refused, as is a broken link. A link to another report of the tree reads that report (once). Also refused: an entry
     with a report's suffix that is not a regular file (a FIFO, a device, a socket), a folder that
     cannot be listed (no permission, a path longer than the system allows) and an entry that cannot
     be looked at. With ``errors`` (a list), each refused entry is appended to it as an
@@ -166,14 +166,16 @@ def discover(
     Raises :class:`IngestError` for a path that does not exist and for a directory with no reports.
     """
     found: list[Path] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # resolved path -> index in found
     problems: list[IngestError] = []
 
     def add(p: Path) -> None:
         key = os.path.realpath(p)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(found)
             found.append(p)
+        elif os.path.islink(found[seen[key]]) and not os.path.islink(p):
+            found[seen[key]] = p  # a report and a link to it: the report by its own name
 
     for given in paths:
         root = Path(given)
@@ -249,6 +251,8 @@ def _link_problem(p: Path, real_root: Path, root_name: str) -> str | None:
     hidden = [part for part in target.relative_to(real_root).parts if part.startswith(".")]
     if hidden:
         return f"symbolic link to the hidden path {target}; not followed"
+    if not target.is_dir() and not target.name.lower().endswith(SUFFIXES):
+        return f"symbolic link to {target}, which is not a report ({', '.join(SUFFIXES)}); not followed"
     return None
 
 
