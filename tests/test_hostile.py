@@ -253,6 +253,21 @@ def test_links_inside_the_tree(tmp_path):
     assert [Path(e.path).name for e in errors] == ["creds.txt"]
 
 
+def test_a_report_whose_fact_rows_are_too_large_is_an_error(tmp_path, monkeypatch):
+    """The calling process holds every report's rows: a worker sends back at most MAX_RESULT_BYTES."""
+    from reportcheck import workers
+
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "big.txt").write_text(GOOD * 40, encoding="utf-8")  # 40 repeats of one figure …
+    monkeypatch.setattr(workers, "MAX_RESULT_BYTES", 20_000)  # … over a limit the forked worker inherits
+    with workers.Extraction([tmp_path / "good.txt", tmp_path / "big.txt"], {"repeats", "breakdowns"},
+                            jobs=1) as ex:
+        got = {i: (sheet is not None, error) for i, sheet, error in ex.results()}
+    assert got[0] == (True, None)
+    assert got[1][0] is False and got[1][1].startswith(f"{tmp_path / 'big.txt'}: its fact rows take ")
+    assert got[1][1].endswith("MiB (at most 0 MiB per report); not checked")
+
+
 def test_a_fifo_or_a_device_named_on_the_command_line(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     os.mkfifo(tmp_path / "fifo.txt")

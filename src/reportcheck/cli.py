@@ -38,11 +38,9 @@ CONFIG_HELP = ("Configuration file (default: reportcheck.toml, or the tool.repor
 JOBS_HELP = "Worker processes that extract the reports (0, the default: one per core)."
 TIMEOUT_HELP = ("Time limit in seconds for one report's extraction; a report over it is an error and the "
                 "others go on (0: no limit; at least 0.1).")
-MEMORY_HELP = ("Memory limit of each extraction worker in MiB (its address space); a report that needs more is "
-               "an error and the others go on (0: no limit).")
-#: Default of --memory-limit (MiB): a report of about 8 MB of text fits (extraction takes some 200 bytes
-#: per byte of text); a worker never takes more, whatever a report holds
-DEFAULT_MEMORY_MIB = 2048
+MEMORY_HELP = ("Memory limit of each extraction worker in MiB (its address space); a report that needs "
+               "more is an error and the others go on (default: three quarters of the machine's memory "
+               "shared among the workers, at most 4096; 0: no limit).")
 # A run over at least this many reports shows a progress bar (on a terminal, outside CI)
 PROGRESS_MIN_FILES = 10
 
@@ -90,7 +88,8 @@ def check(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
-    memory_limit: int = typer.Option(DEFAULT_MEMORY_MIB, "--memory-limit", min=0, metavar="MIB", help=MEMORY_HELP),
+    memory_limit: int = typer.Option(None, "--memory-limit", min=0, metavar="MIB", show_default=False,
+                                     help=MEMORY_HELP),
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local (this machine) or spark (Apache Spark: needs reportcheck[spark] "
                                        "and Java 17; PATHS may then be URIs such as hdfs://… or s3a://…)."),
@@ -209,6 +208,15 @@ def _check_limits(jobs: int, timeout: float) -> None:
         _die(f"--timeout {timeout:g}: shorter than can be enforced (at least {MIN_TIMEOUT:g} s; 0: no limit)")
 
 
+def _memory_bytes(mib: int | None, jobs: int) -> int | None:
+    """--memory-limit in bytes (None: no limit); its default for ``jobs`` workers when not given."""
+    from .workers import default_jobs, default_memory
+
+    if mib is None:
+        return default_memory(jobs or default_jobs())
+    return mib * 2**20 or None
+
+
 def _config(path: Path | None):
     """The configuration (--config FILE, or the one found from the current folder)."""
     from .config import ConfigError, load
@@ -220,7 +228,7 @@ def _config(path: Path | None):
 
 
 def _run(paths, include, exclude, checks, config, jobs: int, timeout: float, quiet: bool = False,
-         engine: str = "local", memory: int = DEFAULT_MEMORY_MIB, **kwargs):
+         engine: str = "local", memory: int | None = None, **kwargs):
     """The engine's run (pipeline.run locally) with ``jobs`` workers (0: one per core), with its usage
     errors (a missing path, a broken suite, a git problem) and tool errors (workers that cannot start,
     an engine that cannot run here) as exit code 2."""
@@ -234,7 +242,7 @@ def _run(paths, include, exclude, checks, config, jobs: int, timeout: float, qui
         try:
             run = get(engine)
             if engine == "local":
-                kwargs["memory"] = memory * 2**20 or None
+                kwargs["memory"] = _memory_bytes(memory, jobs)
             return run(paths, include, exclude, checks, config=config, jobs=jobs or default_jobs(),
                        timeout=timeout or None, progress=progress, **kwargs)
         except (IngestError, SuiteError, GitError, WorkerError, EngineError) as e:
@@ -308,7 +316,8 @@ def extract(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
-    memory_limit: int = typer.Option(DEFAULT_MEMORY_MIB, "--memory-limit", min=0, metavar="MIB", help=MEMORY_HELP),
+    memory_limit: int = typer.Option(None, "--memory-limit", min=0, metavar="MIB", show_default=False,
+                                     help=MEMORY_HELP),
 ) -> None:
     """Write the fact sheet (mentions, breakdowns, part_whole, …) of the reports to --out."""
     from .factsheet import FactSheet
@@ -328,7 +337,7 @@ def extract(
     try:
         with (_progress_bar() as progress,
               Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words,
-                         memory_limit * 2**20 or None) as ex):
+                         _memory_bytes(memory_limit, jobs)) as ex):
             for done, (i, one, error) in enumerate(ex.results(), 1):
                 sheets[i] = one
                 if error is not None:
@@ -371,7 +380,8 @@ def baseline_cmd(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
-    memory_limit: int = typer.Option(DEFAULT_MEMORY_MIB, "--memory-limit", min=0, metavar="MIB", help=MEMORY_HELP),
+    memory_limit: int = typer.Option(None, "--memory-limit", min=0, metavar="MIB", show_default=False,
+                                     help=MEMORY_HELP),
 ) -> None:
     """Record the current findings, so that 'check --baseline FILE' reports only new ones."""
     from . import baseline

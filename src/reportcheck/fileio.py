@@ -51,7 +51,9 @@ def read_regular(path: str | os.PathLike, limit: int, what: str = "file") -> byt
     file cannot be opened or read.
     """
     _refuse_special(os.stat(path).st_mode)  # before opening: opening a device may do something
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY
+    for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC"):  # a FIFO opens at once, a tty never controls
+        flags |= getattr(os, name, 0)
     fd = os.open(path, flags)
     try:
         st = os.fstat(fd)  # the file opened, which may not be the one looked at a moment ago

@@ -157,10 +157,11 @@ def discover(
     Symbolic links are followed only inside the folder being checked (for a file named directly: the
     folder holding it) and only to what the walk would read without them: a link whose target is
     outside that folder, hidden in it (``reports/x.txt -> ../.git/config``) or not a report by its
-    suffix (``x.txt -> creds.json``) is refused, as is a broken link. A link to another report of the tree reads that report (once). Also refused: an entry
-    with a report's suffix that is not a regular file (a FIFO, a device, a socket), a folder that
-    cannot be listed (no permission, a path longer than the system allows) and an entry that cannot
-    be looked at. With ``errors`` (a list), each refused entry is appended to it as an
+    suffix (``x.txt -> creds.json``) is refused, as is a broken link. A link to another report of the
+    tree reads that report (once, listed by the report's own name). Also refused: an entry with a
+    report's suffix that is not a regular file (a FIFO, a device, a socket), a name that is not UTF-8,
+    a folder that cannot be listed (no permission, a path longer than the system allows) and an entry
+    that cannot be looked at. With ``errors`` (a list), each refused entry is appended to it as an
     :class:`IngestError` naming it and the others are still found; without, the first is raised.
 
     Raises :class:`IngestError` for a path that does not exist and for a directory with no reports.
@@ -238,7 +239,7 @@ def _rel(path: str, root: Path) -> str:
 def _link_problem(p: Path, real_root: Path, root_name: str) -> str | None:
     """Why the link ``p`` may not be followed (None when ``p`` is no link or a link that may be):
     its target must be inside ``real_root`` (the resolved folder being checked, called ``root_name``
-    in the message) and not hidden there."""
+    in the message), not hidden there, and a folder or a report by its suffix."""
     if not os.path.islink(p):
         return None
     try:
@@ -539,7 +540,8 @@ def _local_name(el) -> str:
 def _runs_text(el) -> str:
     """The text of the ``w:t`` elements under ``el`` (an unresolved entity reference in one is dropped,
     the text after it kept)."""
-    return "".join((t.text or "") + "".join(c.tail or "" for c in t) for t in el.iter() if _local_name(t) == "t")
+    return "".join((t.text or "") + "".join(c.tail or "" for c in t)
+                   for t in el.iter() if _local_name(t) == "t")
 
 
 def _docx_text(data: bytes, path: str) -> str:

@@ -37,7 +37,8 @@ def select(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), excl
     if changed_since is not None:
         changed = gitutil.changed_since(changed_since)
         files = [f for f in files if f.resolve() in changed]
-        problems = [e for e in problems if e.problem.startswith("cannot list") or _resolved(e.path) in changed]
+        problems = [e for e in problems
+                    if e.problem.startswith("cannot list") or _resolved(e.path) in changed]
     if errors is None:
         if problems:
             raise problems[0]

@@ -44,6 +44,10 @@ from multiprocessing.connection import Connection, wait
 # calling process is about to import GX for a few seconds) and afterwards (it answers at once).
 _AHEAD_AT_START = 2_000_000
 _AHEAD = 300_000
+#: The most a report's fact rows may take (bytes, pickled) to come back from its worker: the calling
+#: process holds every report's rows, so one report (a figure repeated across a long file makes rows
+#: whose raw text spans it) must not take it down.
+MAX_RESULT_BYTES = 256 * 2**20
 _MIN_QUEUED = 2  # files handed to a worker besides the one it is working on, whatever their size
 _MAX_STARTUP_DEATHS = 3  # workers that die before finishing anything, before the run gives up
 
@@ -430,6 +434,23 @@ def _limit_memory(limit: int | None) -> None:
         pass
 
 
+#: The most memory a worker gets by default (bytes), and the least.
+MAX_DEFAULT_MEMORY = 4 * 2**30
+MIN_DEFAULT_MEMORY = 512 * 2**20
+
+
+def default_memory(jobs: int) -> int:
+    """The default address-space limit of each of ``jobs`` workers (bytes): three quarters of the
+    machine's memory shared among them, at most :data:`MAX_DEFAULT_MEMORY`, so that the workers
+    together never take the machine down whatever the reports hold."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return MAX_DEFAULT_MEMORY
+    share = int(0.75 * total / max(1, jobs)) // 2**20 * 2**20
+    return max(MIN_DEFAULT_MEMORY, min(MAX_DEFAULT_MEMORY, share))
+
+
 def _memory_limit() -> int | None:
     """This process's address-space limit in bytes (None when there is none)."""
     try:
@@ -521,15 +542,22 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
     Results go back through a thread, so the worker goes on with its next file while the calling
     process is too busy to read them. ``state`` says which file is under way since when.
     """
+    from multiprocessing.reduction import ForkingPickler
+
     outbox: queue.SimpleQueue = queue.SimpleQueue()
 
     def send() -> None:
         while (item := outbox.get()) is not None:
             msg, path = item
             index = msg[1]
-            problem = None
+            problem = payload = None
             try:
-                results.send(msg)
+                payload = ForkingPickler.dumps(msg)  # what Connection.send sends, measured first
+                if len(payload) > MAX_RESULT_BYTES:
+                    problem = (f"{path}: its fact rows take {len(payload) / 2**20:.0f} MiB (at most "
+                               f"{MAX_RESULT_BYTES // 2**20} MiB per report); not checked")
+                else:
+                    results.send_bytes(payload)
             except (BrokenPipeError, OSError):
                 os._exit(0)  # the calling process is gone
             except MemoryError:  # the results did not fit in what --memory-limit leaves
@@ -537,7 +565,7 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
             except Exception as e:  # a result that does not pickle: say so rather than leave a hole
                 problem = f"{path}: internal error while sending the results: {type(e).__name__}: {e}"
             if problem is not None:
-                del msg, item  # the results, before the answer is made
+                msg = item = payload = None  # the results, freed before the answer is made
                 if problem == "memory":
                     problem = _out_of_memory(path).replace("while extracting", "while sending the results")
                 results.send(("done", index, None, problem))
