@@ -201,6 +201,10 @@ REPORT_CASES = [
     ("bidi.txt", lambda p: p.write_text("全年共受理信访事项\u202e120\u202c件，其中来信\u206630\u2069件、来访80件。",
                                         encoding="utf-8"), (), "failed", "bidirectional control"),
     ("bidi.html", _bidi_html, (), "failed", "bidirectional control"),
+    # markup that shows 80 as 08: read as written, with a notice
+    ("bdo.html", lambda p: p.write_text("<html><body><p>全年共受理信访事项120件，其中来信30件、来访"
+                                        "<bdo dir=rtl>80</bdo>件。</p></body></html>", encoding="utf-8"),
+     (), "failed", "displays text in another order"),
 ]
 
 
