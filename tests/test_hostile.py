@@ -238,6 +238,16 @@ def test_a_hostile_report_is_one_error_and_the_good_one_is_still_checked(tmp_pat
     assert SECRET not in published and "root:x:0:0" not in published
 
 
+def test_bidi_controls_are_a_warning_annotation_in_github_format(tmp_path):
+    (tmp_path / "bidi.txt").write_text("全年共受理信访事项\u202e120\u202c件，其中来信30件、来访80件。", encoding="utf-8")
+    out = cli("check", "bidi.txt", "--format", "github", cwd=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == ("::warning file=bidi.txt,title=reportcheck note::bidi.txt: holds 2 invisible bidirectional "
+                        "control character(s) (the first, U+202E, at line 1, column 10); they are read as absent")
+    assert lines[1].startswith("::error file=bidi.txt,line=1,col=11,") and "\u202e" not in out.stdout
+
+
 def test_links_inside_the_tree(tmp_path):
     """A link to a report of the tree reads that report once, by its own name; a link to a file that is
     not a report (a credentials file a CI step left in the work tree) is refused, also named directly."""

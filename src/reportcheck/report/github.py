@@ -6,7 +6,8 @@ exclusive). Property values and the message are escaped as the runner expects (`
 properties also ``:`` and ``,``), after every control character of their text (an ESC, a line break in
 a file name or in a report) is made visible (:func:`.terminal.printable`): no text of a report or of a
 file name can end a command or start one. The message's second line is the arithmetic. An unreadable report is
-an ``::error`` on its file. The last line is the plain summary of the terminal format.
+an ``::error`` on its file, and a notice about a report (it holds invisible bidirectional controls) a
+``::warning`` on its file. The last line is the plain summary of the terminal format.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def render(result: RunResult) -> str:
     """The annotations of the run, then its summary line."""
     lines = []
     for r in result.reports:
+        for note in r.notices:  # e.g. invisible bidi controls: worth a look in the pull request
+            lines.append(command("warning", printable(note), file=r.rel_path, title="reportcheck note"))
         if r.status == "error":
             lines.append(command("error", printable(r.error or "unreadable report"), file=r.rel_path,
                                  title="reportcheck"))
