@@ -3,30 +3,65 @@
     pip install atheris
     python fuzz/fuzz_extract.py -max_total_time=600 -max_len=4096 fuzz/corpus
 
-Every input is decoded as a report file would be (as .txt, and as .html), normalised and extracted into
-the fact sheet. IngestError is the expected answer to bytes that are no report; any other exception,
-and any span that does not index the source exactly, is a crash that atheris reports with its input.
-The seed corpus (fuzz/corpus) starts from the seed reports, cut into pieces.
+Every input is read four ways, as a report file would be: as a ``.txt`` and as an ``.html`` report
+(decoded, normalised), as the ``word/document.xml`` of an otherwise valid Word file, and as the bytes
+of a ``.docx`` file itself (the ZIP archive, its limits and python-docx). Each is extracted into the
+fact sheet. IngestError is the expected answer to bytes that are no report; any other exception, any
+span that does not index the source exactly, and a text whose invisible bidirectional controls change
+what it reads as, are crashes that atheris reports with its input. The seed corpus (fuzz/corpus)
+starts from the seed reports, cut into pieces, and Word document parts made from them.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sys
+import zipfile
 
 import atheris
 
 with atheris.instrument_imports():
     from reportcheck.factsheet import extract_document
-    from reportcheck.ingest import IngestError, _build, decode
+    from reportcheck.ingest import BIDI_CONTROLS, IngestError, _build, decode, decode_report
+
+
+def _template() -> list[tuple[str, bytes]]:
+    """The members of an empty Word file made by python-docx (document.xml is replaced per input)."""
+    import docx
+
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    z = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    return [(i.filename, z.read(i)) for i in z.infolist()]
+
+
+TEMPLATE = _template()
+_NO_BIDI = {ord(c): None for c in BIDI_CONTROLS}
+
+
+def as_docx(document_xml: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        for name, data in TEMPLATE:
+            z.writestr(name, document_xml if name == "word/document.xml" else data)
+    return out.getvalue()
 
 
 def check(data: bytes, path: str) -> None:
     try:
-        source, encoding = decode(data, path)
+        source, encoding = decode_report(data, path) if path.endswith(".docx") else decode(data, path)
         doc = _build(source, path, encoding)
     except IngestError:
         return
+    if not doc.is_html and any(c in source for c in BIDI_CONTROLS):
+        # text that renders the same reads the same: the bidi controls change nothing but offsets
+        try:
+            plain = _build(source.translate(_NO_BIDI), path, encoding).text
+        except IngestError:
+            plain = ""
+        if plain != doc.text:
+            raise AssertionError(f"bidi controls change the text: {doc.text!r} != {plain!r}")
     sheet = extract_document(doc)
     for name, df in sheet.tables.items():
         for row in df.to_dict("records"):
@@ -43,6 +78,8 @@ def check(data: bytes, path: str) -> None:
 def TestOneInput(data: bytes) -> None:  # noqa: N802 (atheris' name)
     check(data, "fuzz.txt")
     check(data, "fuzz.html")
+    check(as_docx(data), "fuzz.docx")
+    check(data, "raw.docx")
 
 
 if __name__ == "__main__":

@@ -171,9 +171,12 @@ def test_existing_report_is_replaced_only_when_the_new_one_is_complete(tmp_path,
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
     monkeypatch.undo()
-    (out / "stale.html").write_text("from an older run", encoding="utf-8")
-    html.write(result, out)
-    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    html.write(result, out)  # exactly the earlier report: replaced
+    assert (out / "index.html").is_file()
+    (out / "stale.html").write_text("not written by reportcheck", encoding="utf-8")
+    with pytest.raises(html.OutputError, match="not exactly an earlier reportcheck HTML report"):
+        html.write(result, out)  # something else in it: never replaced
+    assert (out / "stale.html").exists() and (out / "index.html").is_file()
 
 
 def test_the_data_docs_are_built_in_a_forked_process_with_the_same_pages(tmp_path, monkeypatch):
@@ -245,7 +248,7 @@ def test_a_folder_that_is_not_a_report_is_never_replaced(tmp_path):
     (mine / "thesis.tex").write_text("years of work", encoding="utf-8")
     res = runner.invoke(app, ["check", str(SEEDS), "--html", str(mine)])
     assert res.exit_code == exitcodes.USAGE
-    assert "not a reportcheck HTML report" in res.output
+    assert "not exactly an earlier reportcheck HTML report" in res.output
     assert [p.name for p in mine.iterdir()] == ["thesis.tex"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
 

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 
 from .findings import RunResult
 from .report import write_text
+from .report.json_format import dumps
 
 SCHEMA = "reportcheck-baseline/v1"
+#: Largest baseline file read (bytes; an entry takes about 200).
+MAX_BYTES = 256 * 2**20
 
 
 class BaselineError(Exception):
@@ -51,19 +54,24 @@ def write(result: RunResult, path: str | os.PathLike) -> int:
     """Write the baseline of ``result`` to ``path`` (atomically); returns the number of entries."""
     es = entries(result)
     doc = {"schema": SCHEMA, "findings": [vars(e) for e in es]}
-    write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    write_text(path, dumps(doc) + "\n")
     return len(es)
 
 
 def load(path: str | os.PathLike) -> list[Entry]:
     """Read a baseline file; BaselineError naming the file and the problem."""
+    from .fileio import FileProblem, read_regular
+
     try:
-        with open(path, encoding="utf-8") as f:
-            doc = json.load(f)
+        doc = json.loads(read_regular(path, MAX_BYTES, "baseline").decode("utf-8"))
+    except FileProblem as e:
+        raise BaselineError(f"{path}: {e}") from None
     except OSError as e:
         raise BaselineError(f"{path}: cannot read the baseline: {e.strerror or e}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise BaselineError(f"{path}: not a baseline (invalid JSON: {e})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a baseline (JSON nested too deeply)") from None
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA or not isinstance(doc.get("findings"), list):
         raise BaselineError(f"{path}: not a baseline (expected an object with schema {SCHEMA!r} and a "
                             f"'findings' list; write one with 'reportcheck baseline')")
@@ -72,7 +80,7 @@ def load(path: str | os.PathLike) -> list[Entry]:
         try:
             out.append(Entry(str(e["fingerprint"]), str(e["path"]), str(e["rule"]), int(e["line"]),
                              str(e["message"])))
-        except (TypeError, KeyError, ValueError):
+        except (TypeError, KeyError, ValueError, OverflowError, RecursionError):
             raise BaselineError(f"{path}: findings[{i}] needs fingerprint, path, rule, line and message") \
                 from None
     return out

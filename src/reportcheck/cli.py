@@ -37,13 +37,28 @@ CONFIG_HELP = ("Configuration file (default: reportcheck.toml, or the tool.repor
                "pyproject.toml, looked up from the current folder upwards).")
 JOBS_HELP = "Worker processes that extract the reports (0, the default: one per core)."
 TIMEOUT_HELP = ("Time limit in seconds for one report's extraction; a report over it is an error and the "
-                "others go on (0: no limit).")
+                "others go on (0: no limit; at least 0.1).")
+MEMORY_HELP = ("Memory limit of each extraction worker in MiB (its address space); a report that needs "
+               "more is an error and the others go on (default: three quarters of the machine's memory "
+               "shared among the workers, at most 4096; 0: no limit).")
 # A run over at least this many reports shows a progress bar (on a terminal, outside CI)
 PROGRESS_MIN_FILES = 10
 
 
+def _log(line: str) -> None:
+    """One line on stderr, its control characters made visible (a file name or a report may hold an ESC
+    or a line break that a terminal or a CI runner would act on)."""
+    from .report.terminal import printable
+
+    typer.echo(printable(line), err=True)
+
+
+def _say(msg: str) -> None:
+    _log(f"reportcheck: {msg}")
+
+
 def _die(msg: str) -> None:
-    typer.echo(f"reportcheck: {msg}", err=True)
+    _say(msg)
     raise typer.Exit(exitcodes.USAGE)
 
 
@@ -73,6 +88,8 @@ def check(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
+    memory_limit: int = typer.Option(None, "--memory-limit", min=0, metavar="MIB", show_default=False,
+                                     help=MEMORY_HELP),
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local (this machine) or spark (Apache Spark: needs reportcheck[spark] "
                                        "and Java 17; PATHS may then be URIs such as hdfs://… or s3a://…)."),
@@ -80,6 +97,7 @@ def check(
     """Extract, validate with Great Expectations and report contradictions."""
     from . import baseline
 
+    _check_limits(jobs, timeout)
     targets = _targets(formats, outputs)
     config = _config(config_file)
     known = None
@@ -93,19 +111,20 @@ def check(
     # no bar when the JSON goes to standard output: whatever reads it runs the command, not a person
     quiet = any(fmt == "json" and target is None for fmt, target in targets)
     result = _run(paths, include, exclude, checks, config, jobs=jobs, timeout=timeout, quiet=quiet,
-                  engine=engine.value,
+                  engine=engine.value, memory=memory_limit,
                   changed_since=changed_since)
     if known is not None:
         applied = baseline.apply(result, known)
         gone = ("1 baseline entry no longer occurs" if applied.gone == 1
                 else f"{applied.gone} baseline entries no longer occur")
-        typer.echo(f"baseline {baseline_file}: {applied.suppressed} known finding(s) not shown; {gone}", err=True)
+        _log(f"baseline {baseline_file}: {applied.suppressed} known finding(s) not shown; {gone}")
     pending = None
     if html is not None:  # the HTML report first: its GX Data Docs are built while the rest is written
         from .report.html import OutputError, start
 
         try:
-            pending = start(result, html)
+            pending = start(result, html, [*paths, config.path, baseline_file, checks,
+                                           *(target for _, target in targets)])
         except OutputError as e:
             _die(str(e))
         except OSError as e:
@@ -123,7 +142,7 @@ def check(
             _die(str(e))
         except OSError as e:
             _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
-        typer.echo(f"HTML report: {index}", err=True)
+        _log(f"HTML report: {index}")
     raise typer.Exit(exit_code(result, fail_on or FailOn(config.fail_on or "error")))
 
 
@@ -160,11 +179,42 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
             write_text(target, text)
         except OSError as e:
             _die(f"{target}: cannot write the {fmt} output: {e.strerror or e}")
-        typer.echo(f"{fmt} output: {target}", err=True)
-    # every unreadable report, one line each on stderr, whatever the formats (its status is "error" in them)
+        _log(f"{fmt} output: {target}")
+    # every notice and every unreadable report, one line each on stderr, whatever the formats (an
+    # unreadable report's status is "error" in them)
+    for r in result.reports:
+        for note in r.notices:
+            _say(f"note: {note}")
     for r in result.reports:
         if r.status == "error":
-            typer.echo(f"reportcheck: {r.error}", err=True)
+            _say(r.error or f"{r.path}: unreadable")
+
+
+#: The shortest --timeout (seconds): under it a limit would stop files for the time their worker takes to
+#: start on them rather than for their content.
+MIN_TIMEOUT = 0.1
+
+
+def _check_limits(jobs: int, timeout: float) -> None:
+    """Refuse --jobs beyond what the open-file limit allows and a --timeout that cannot be enforced."""
+    from .workers import max_jobs
+
+    if jobs > max_jobs():
+        _die(f"--jobs {jobs}: more worker processes than the open-file limit (ulimit -n) allows "
+             f"(at most {max_jobs()} here)")
+    if timeout != timeout:  # NaN
+        _die("--timeout nan: not a number of seconds (0: no limit)")
+    if 0 < timeout < MIN_TIMEOUT:
+        _die(f"--timeout {timeout:g}: shorter than can be enforced (at least {MIN_TIMEOUT:g} s; 0: no limit)")
+
+
+def _memory_bytes(mib: int | None, jobs: int) -> int | None:
+    """--memory-limit in bytes (None: no limit); its default for ``jobs`` workers when not given."""
+    from .workers import default_jobs, default_memory
+
+    if mib is None:
+        return default_memory(jobs or default_jobs())
+    return mib * 2**20 or None
 
 
 def _config(path: Path | None):
@@ -178,7 +228,7 @@ def _config(path: Path | None):
 
 
 def _run(paths, include, exclude, checks, config, jobs: int, timeout: float, quiet: bool = False,
-         engine: str = "local", **kwargs):
+         engine: str = "local", memory: int | None = None, **kwargs):
     """The engine's run (pipeline.run locally) with ``jobs`` workers (0: one per core), with its usage
     errors (a missing path, a broken suite, a git problem) and tool errors (workers that cannot start,
     an engine that cannot run here) as exit code 2."""
@@ -191,6 +241,8 @@ def _run(paths, include, exclude, checks, config, jobs: int, timeout: float, qui
     with _progress_bar(quiet) as progress:
         try:
             run = get(engine)
+            if engine == "local":
+                kwargs["memory"] = _memory_bytes(memory, jobs)
             return run(paths, include, exclude, checks, config=config, jobs=jobs or default_jobs(),
                        timeout=timeout or None, progress=progress, **kwargs)
         except (IngestError, SuiteError, GitError, WorkerError, EngineError) as e:
@@ -264,6 +316,8 @@ def extract(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
+    memory_limit: int = typer.Option(None, "--memory-limit", min=0, metavar="MIB", show_default=False,
+                                     help=MEMORY_HELP),
 ) -> None:
     """Write the fact sheet (mentions, breakdowns, part_whole, …) of the reports to --out."""
     from .factsheet import FactSheet
@@ -271,16 +325,19 @@ def extract(
     from .pipeline import select
     from .workers import Extraction, WorkerError, default_jobs
 
+    _check_limits(jobs, timeout)
     config = _config(config_file)
+    refused: list[IngestError] = []
     try:
-        files = select(paths, include, exclude, config)
+        files = select(paths, include, exclude, config, errors=refused)
     except IngestError as e:
         _die(str(e))
     sheets: list = [None] * len(files)
-    bad: list[str] = []
+    bad: list[str] = [str(e) for e in refused]
     try:
         with (_progress_bar() as progress,
-              Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words) as ex):
+              Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words,
+                         _memory_bytes(memory_limit, jobs)) as ex):
             for done, (i, one, error) in enumerate(ex.results(), 1):
                 sheets[i] = one
                 if error is not None:
@@ -289,7 +346,7 @@ def extract(
     except WorkerError as e:
         _die(str(e))
     for error in bad:
-        typer.echo(f"reportcheck: {error}", err=True)
+        _say(error)
     sheets = [x for x in sheets if x is not None]
     sheet = FactSheet.concat(sheets)
     try:
@@ -308,7 +365,7 @@ def extract(
     except OSError as e:
         _die(f"{out}: cannot write: {e.strerror or e}")
     n = sum(len(df) for df in sheet.tables.values())
-    typer.echo(f"{len(sheets)} report(s), {n} fact rows written to {out}/", err=True)
+    _log(f"{len(sheets)} report(s), {n} fact rows written to {out}/")
     raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
 
 
@@ -323,19 +380,22 @@ def baseline_cmd(
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
+    memory_limit: int = typer.Option(None, "--memory-limit", min=0, metavar="MIB", show_default=False,
+                                     help=MEMORY_HELP),
 ) -> None:
     """Record the current findings, so that 'check --baseline FILE' reports only new ones."""
     from . import baseline
 
-    result = _run(paths, include, exclude, checks, _config(config_file), jobs, timeout)
+    _check_limits(jobs, timeout)
+    result = _run(paths, include, exclude, checks, _config(config_file), jobs, timeout, memory=memory_limit)
     try:
         n = baseline.write(result, out)
     except OSError as e:
         _die(f"{out}: cannot write the baseline: {e.strerror or e}")
     bad = [r for r in result.reports if r.status == "error"]
     for r in bad:
-        typer.echo(f"reportcheck: {r.error}", err=True)
-    typer.echo(f"baseline: {n} finding(s) of {len(result.reports)} report(s) written to {out}", err=True)
+        _say(r.error or f"{r.path}: unreadable")
+    _log(f"baseline: {n} finding(s) of {len(result.reports)} report(s) written to {out}")
     raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
 
 
@@ -391,6 +451,14 @@ def main() -> None:
     gc.set_threshold(20_000, 10, 10)
     try:
         app()
+    except Exception as e:  # a bug or an input nobody thought of: one line and exit code 2, never a
+        # traceback with exit code 1, which CI would take for findings
+        import os
+
+        if os.environ.get("REPORTCHECK_DEBUG"):
+            raise
+        _say(f"internal error: {type(e).__name__}: {e} (set REPORTCHECK_DEBUG=1 to see where)")
+        raise SystemExit(exitcodes.USAGE) from None
     finally:
         # the process ends: spare the interpreter's last collections a walk over the million objects
         # of GX and pandas (half a second of every run)

@@ -82,6 +82,13 @@ def load(path: str | os.PathLike | None = None) -> Config:
     p = Path(path) if path is not None else find()
     if p is None:
         return Config()
+    try:
+        return _load(p)
+    except RecursionError:  # a value nested thousands deep, shown in a message
+        raise ConfigError(f"{_show(p)}: a value is nested too deeply") from None
+
+
+def _load(p: Path) -> Config:
     data = _read(p)
     if p.name == FILE_NAMES[1]:
         data = data.get("tool", {}).get("reportcheck")
@@ -91,14 +98,27 @@ def load(path: str | os.PathLike | None = None) -> Config:
     return parse(data, p)
 
 
+#: Largest configuration file read (bytes).
+MAX_BYTES = 4 * 2**20
+
+
 def _read(path: Path) -> dict:
+    """The TOML document of ``path``; ConfigError for anything but a readable, regular, UTF-8 TOML file
+    of at most :data:`MAX_BYTES` (a FIFO is refused, never waited on) nested as deep as Python parses."""
+    from .fileio import FileProblem, read_regular
+
     try:
-        with open(path, "rb") as f:
-            return tomllib.load(f)
+        return tomllib.loads(read_regular(path, MAX_BYTES, "configuration file").decode("utf-8"))
+    except FileProblem as e:
+        raise ConfigError(f"{_show(path)}: {e}") from None
     except OSError as e:
         raise ConfigError(f"{_show(path)}: cannot read: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{_show(path)}: not valid UTF-8 (at byte {e.start}); TOML is UTF-8") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{_show(path)}: invalid TOML: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{_show(path)}: invalid TOML: nested too deeply") from None
 
 
 def _show(path: Path) -> str:

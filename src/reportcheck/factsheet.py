@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ class FactSheet:
                  rows: dict[str, list[dict]] | None = None):
         self._tables = dict(tables or {})
         self._rows = dict(rows or {})  # tables not made yet: name -> rows
+        self.notices: list[str] = []  # what a reader should know about the report (one line each)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -210,7 +212,34 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
                 "item_texts": "|".join(r.get("item_texts", []))}
         t["enumerations"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))
 
-    return FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
+    sheet = FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
+    sheet.notices = notices(doc)
+    return sheet
+
+
+def notices(doc: Document) -> list[str]:
+    """What the run says about ``doc`` besides its findings: the invisible bidirectional controls it
+    holds (they can make a figure display differently from what it is; they are read as absent)."""
+    from .ingest import bidi_controls
+
+    out = []
+    found = bidi_controls(doc.source, doc.is_html)
+    if found:
+        line, col = doc.line_col(found[0])
+        first = doc.source[found[0]]
+        name = f"U+{ord(first):04X}" if first != "&" else "a character reference to one"
+        out.append(f"{doc.path}: holds {len(found)} invisible bidirectional control character(s) (the first, "
+                   f"{name}, at line {line}, column {col}); they are read as absent")
+    if doc.is_html and (m := _REORDERING_MARKUP.search(doc.source)):
+        line, col = doc.line_col(m.start())
+        out.append(f"{doc.path}: holds markup that displays text in another order ({m.group().strip()!r} at "
+                   f"line {line}, column {col}); its text is read in the order it is written")
+    return out
+
+
+# HTML that makes a browser show characters in an order other than the stored one: a <bdo> element, or
+# a style that overrides the bidirectional algorithm.
+_REORDERING_MARKUP = re.compile(r"<bdo\b|unicode-bidi\s*:\s*(?:bidi-override|isolate-override)", re.IGNORECASE)
 
 
 def extract(paths, include=(), exclude=()) -> FactSheet:

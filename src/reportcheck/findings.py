@@ -62,6 +62,7 @@ class ReportResult:
     verified: list[Finding] = field(default_factory=list)
     source: str | None = None  # decoded text, for the HTML pages
     rel_path: str = ""  # path relative to the project root, with / (as given when outside it)
+    notices: list[str] = field(default_factory=list)  # one line each, e.g. invisible bidi controls
 
     @property
     def errors(self) -> int:

@@ -38,6 +38,8 @@ def changed_since(ref: str, cwd: str | os.PathLike | None = None) -> set[Path]:
     the merge base of ``ref`` and HEAD, so ``origin/main`` means the changes of the current branch.
     Deleted files are not listed.
     """
+    if ref.startswith("-") or not ref.strip() or "\0" in ref:  # never an option of git's
+        raise GitError(f"--changed-since {ref}: not a git ref (a ref never starts with '-')")
     root = toplevel(cwd)
     if root is None:
         raise GitError("--changed-since needs a git repository; the current folder is not in one")

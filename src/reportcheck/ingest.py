@@ -11,8 +11,10 @@ Normalisation (one linear pass, see :func:`from_text`):
 2. ASCII punctuation used as Chinese punctuation becomes the CJK form: ``,`` -> ``，`` unless it is a
    thousands separator, ``:`` -> ``：`` unless between digits (10:30), ``; ( ) ! ?`` -> ``；（）！？``.
    URLs (``http://...``) are left alone. ``.`` and dashes stay as they are.
-3. Horizontal whitespace (including NBSP, U+3000 and zero-width characters) is dropped, except that one
-   space is kept between two ASCII letters or digits (``New York``, ``14 8``).
+3. Horizontal whitespace (including NBSP, U+3000, zero-width characters and the invisible bidirectional
+   controls U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) is dropped, except that one space is
+   kept between two ASCII letters or digits (``New York``, ``14 8``); an invisible character alone
+   never makes that space.
 4. Line breaks become ``\\n``; a break inside a sentence (hard-wrapped text) is joined, a paragraph break
    is kept, blank lines collapse into one ``\\n``. In HTML, raw line breaks are ordinary whitespace and
    block elements (``p``, ``div``, ``br``, ``li``, ``td`` ...) make the line breaks, which are never joined.
@@ -140,7 +142,8 @@ class Document:
 
 
 def discover(
-    paths: Sequence[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
+    paths: Sequence[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = (),
+    errors: list[IngestError] | None = None,
 ) -> list[Path]:
     """Expand files and directories into the list of report files to check.
 
@@ -151,42 +154,117 @@ def discover(
     to that directory (with ``/``) and the file name: with ``include`` a file must match one of them,
     and a file matching any ``exclude`` is dropped. Each file is listed once, in the order given.
 
+    Symbolic links are followed only inside the folder being checked (for a file named directly: the
+    folder holding it) and only to what the walk would read without them: a link whose target is
+    outside that folder, hidden in it (``reports/x.txt -> ../.git/config``) or not a report by its
+    suffix (``x.txt -> creds.json``) is refused, as is a broken link. A link to another report of the
+    tree reads that report (once, listed by the report's own name). Also refused: an entry with a
+    report's suffix that is not a regular file (a FIFO, a device, a socket), a name that is not UTF-8,
+    a folder that cannot be listed (no permission, a path longer than the system allows) and an entry
+    that cannot be looked at. With ``errors`` (a list), each refused entry is appended to it as an
+    :class:`IngestError` naming it and the others are still found; without, the first is raised.
+
     Raises :class:`IngestError` for a path that does not exist and for a directory with no reports.
     """
     found: list[Path] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # resolved path -> index in found
+    problems: list[IngestError] = []
 
     def add(p: Path) -> None:
         key = os.path.realpath(p)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(found)
             found.append(p)
+        elif os.path.islink(found[seen[key]]) and not os.path.islink(p):
+            found[seen[key]] = p  # a report and a link to it: the report by its own name
 
     for given in paths:
         root = Path(given)
-        if not root.exists():
+        if not os.path.lexists(root):
             raise IngestError(str(given), "no such file or directory")
-        if not root.is_dir():
-            add(root)
+        if not _utf8(str(given)):
+            problems.append(IngestError(str(given), _NOT_UTF8))
             continue
-        reports = _walk(root)
+        if not root.is_dir():
+            problem = _link_problem(root, Path(os.path.realpath(root.parent)), "the folder holding it")
+            if problem is None and not root.exists():
+                problem = "broken symbolic link"
+            if problem is not None:
+                problems.append(IngestError(str(given), problem))
+            else:
+                add(root)
+            continue
+        walked: list[IngestError] = []
+        reports = _walk(root, walked)
+        walked = [e for e in walked
+                  if e.problem.startswith("cannot list") or _wanted(_rel(e.path, root), Path(e.path).name,
+                                                                    include, exclude)]
+        problems += walked
         if not reports:
+            if walked:
+                continue
             raise IngestError(str(given), f"no reports ({', '.join(SUFFIXES)}) found")
         kept = [p for p in reports if _wanted(p.relative_to(root).as_posix(), p.name, include, exclude)]
-        if not kept:
+        if not kept and not walked:
             raise IngestError(
                 str(given),
                 f"no reports ({', '.join(SUFFIXES)}) found that match the include/exclude patterns",
             )
         for p in kept:
             add(p)
+    if errors is None:
+        if problems:
+            raise problems[0]
+    else:
+        errors += problems
     return found
 
 
-def _walk(root: Path) -> list[Path]:
-    """Report files under ``root``, sorted by relative path; symlinked directories are visited once."""
+_NOT_UTF8 = "the name is not valid UTF-8 (rename it, e.g. convmv -f gbk -t utf-8); not read"
+
+
+def _utf8(name: str) -> bool:
+    """Whether a file name decoded from the file system is valid UTF-8 (no surrogate escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _rel(path: str, root: Path) -> str:
+    return Path(path).relative_to(root).as_posix()
+
+
+def _link_problem(p: Path, real_root: Path, root_name: str) -> str | None:
+    """Why the link ``p`` may not be followed (None when ``p`` is no link or a link that may be):
+    its target must be inside ``real_root`` (the resolved folder being checked, called ``root_name``
+    in the message), not hidden there, and a folder or a report by its suffix."""
+    if not os.path.islink(p):
+        return None
+    try:
+        target = Path(os.path.realpath(p, strict=True))
+    except (OSError, RuntimeError):
+        return "broken symbolic link (or a loop of links)"
+    if not target.is_relative_to(real_root):
+        return (f"symbolic link to {target}, outside {root_name}; not followed (a link is read only when "
+                f"its target is inside the folder being checked)")
+    hidden = [part for part in target.relative_to(real_root).parts if part.startswith(".")]
+    if hidden:
+        return f"symbolic link to the hidden path {target}; not followed"
+    if not target.is_dir() and not target.name.lower().endswith(SUFFIXES):
+        return f"symbolic link to {target}, which is not a report ({', '.join(SUFFIXES)}); not followed"
+    return None
+
+
+def _walk(root: Path, problems: list[IngestError]) -> list[Path]:
+    """Report files under ``root``, sorted by relative path; symlinked directories are visited once.
+
+    What cannot be read as a report (see :func:`discover`) is appended to ``problems``.
+    """
     out: list[Path] = []
     visited: set[str] = set()
+    real_root = Path(os.path.realpath(root))
     todo = [root]
     while todo:
         d = todo.pop()
@@ -195,19 +273,43 @@ def _walk(root: Path) -> list[Path]:
             continue
         visited.add(real)
         try:
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            problems.append(IngestError(str(d), f"cannot list the folder: {e.strerror or e}"))
             continue
         subdirs = []
         for e in entries:
             if e.name.startswith("."):
                 continue
+            p = d / e.name
+            is_report = e.name.lower().endswith(SUFFIXES)
+            if not _utf8(e.name):
+                try:
+                    if is_report or e.is_dir():
+                        problems.append(IngestError(str(p), _NOT_UTF8))
+                except OSError:
+                    pass
+                continue
             try:
+                link = e.is_symlink()
+                if link and (is_report or e.is_dir()):
+                    problem = _link_problem(p, real_root, str(root))
+                    if problem is not None:
+                        problems.append(IngestError(str(p), problem))
+                        continue
                 if e.is_dir():
-                    subdirs.append(d / e.name)
-                elif e.is_file() and e.name.lower().endswith(SUFFIXES):
-                    out.append(d / e.name)
-            except OSError:
+                    subdirs.append(p)
+                elif is_report:
+                    if e.is_file():
+                        out.append(p)
+                    else:
+                        from .fileio import kind
+
+                        problems.append(IngestError(str(p), f"not a regular file ({kind(e.stat().st_mode)})"))
+            except OSError as err:
+                if is_report or not link:
+                    problems.append(IngestError(str(p), f"cannot read: {err.strerror or err}"))
                 continue
         todo.extend(reversed(subdirs))
     return sorted(out, key=lambda p: p.relative_to(root).parts)
@@ -355,14 +457,19 @@ def read_source(path: str | Path) -> str:
 
 
 def _read(name: str) -> tuple[str, str]:
-    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``."""
+    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``.
+
+    Only a regular file is read (a FIFO or a device is an error, never a hang), and never more than
+    :data:`MAX_BYTES` plus one byte, whatever size it claims.
+    """
+    from .fileio import FileProblem, read_regular
+
     try:
-        _check_size(os.stat(name).st_size, name)  # before reading 50 MB for nothing
-        data = Path(name).read_bytes()
+        data = read_regular(name, MAX_BYTES, "report")
+    except FileProblem as e:
+        raise IngestError(name, str(e)) from None
     except FileNotFoundError:
         raise IngestError(name, "no such file or directory") from None
-    except IsADirectoryError:
-        raise IngestError(name, "is a directory") from None
     except OSError as e:
         raise IngestError(name, f"cannot read: {e.strerror or e}") from None
     return decode_report(data, name)
@@ -379,36 +486,97 @@ def decode_report(data: bytes, name: str) -> tuple[str, str]:
 
 def _check_size(size: int, name: str) -> None:
     if size > MAX_BYTES:
-        raise IngestError(name, f"file too large ({size / 2**20:.1f} MiB; reports are read up to "
+        raise IngestError(name, f"file too large ({size / 2**20:.1f} MiB; a report is read up to "
                                 f"{MAX_BYTES // 2**20} MiB)")
+
+
+#: Limits on what a .docx file may inflate to (its size on disk is bounded by :data:`MAX_BYTES`): a
+#: Word file is a ZIP archive, and a small one can hold gigabytes of XML.
+MAX_DOCX_MEMBER = 64 * 2**20  # bytes one member (document.xml …) inflates to
+MAX_DOCX_TOTAL = 128 * 2**20  # bytes all members together inflate to
+MAX_DOCX_RATIO = 100  # inflated / compressed size of a member over 1 MiB (XML packs about 5 to 20 times)
+MAX_DOCX_MEMBERS = 10_000
+
+
+def _check_docx_archive(data: bytes, path: str) -> None:
+    """Refuse a Word file whose members would inflate beyond the limits, before anything is inflated.
+
+    The sizes are those the archive declares; :mod:`zipfile` never inflates a member beyond its declared
+    size (a member that holds more fails its CRC check), so they bound what python-docx reads.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise IngestError(path, f"not a readable .docx file ({type(e).__name__})") from None
+    if len(members) > MAX_DOCX_MEMBERS:
+        raise IngestError(path, f"not a readable .docx file ({len(members)} members; at most "
+                                f"{MAX_DOCX_MEMBERS} are read)")
+    total = 0
+    for m in members:
+        if m.file_size > MAX_DOCX_MEMBER:
+            raise IngestError(path, f"too large once inflated: member {m.filename!r} inflates to "
+                                    f"{m.file_size / 2**20:.0f} MiB (at most {MAX_DOCX_MEMBER // 2**20} MiB)")
+        if m.file_size > 2**20 and m.file_size > MAX_DOCX_RATIO * max(1, m.compress_size):
+            raise IngestError(path, f"too large once inflated: member {m.filename!r} inflates "
+                                    f"{m.file_size // max(1, m.compress_size)} times (at most "
+                                    f"{MAX_DOCX_RATIO} times; a ZIP bomb?)")
+        total += m.file_size
+    if total > MAX_DOCX_TOTAL:
+        raise IngestError(path, f"too large once inflated: {total / 2**20:.0f} MiB in all (at most "
+                                f"{MAX_DOCX_TOTAL // 2**20} MiB)")
+
+
+def _local_name(el) -> str:
+    """The local name of an XML element; "" for a comment or a processing instruction (whose tag is
+    not a string)."""
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _runs_text(el) -> str:
+    """The text of the ``w:t`` elements under ``el`` (an unresolved entity reference in one is dropped,
+    the text after it kept)."""
+    return "".join((t.text or "") + "".join(c.tail or "" for c in t)
+                   for t in el.iter() if _local_name(t) == "t")
 
 
 def _docx_text(data: bytes, path: str) -> str:
     """The text of a Word file: its paragraphs and table cells in document order, a line each.
 
     For a .docx report, ``source`` (and so every line, column and offset) is this text, not the XML.
+    The archive is checked against the inflation limits first; the XML is parsed by lxml without
+    XML_PARSE_HUGE (depth at most 256, a text node at most 10 MB) and without resolving entities.
     """
     import io
-    import zipfile
 
     from docx import Document as Docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
+    _check_docx_archive(data, path)
     try:
         doc = Docx(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
+        body = doc.element.body
+    except etree.XMLSyntaxError as e:
+        raise IngestError(path, f"not a readable .docx file (malformed XML: {e.msg or e})") from None
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as e:  # python-docx answers a broken package in many ways (KeyError, ValueError …)
         raise IngestError(path, f"not a readable .docx file ({type(e).__name__})") from None
+    if body is None:
+        raise IngestError(path, "not a readable .docx file (no document body)")
     lines: list[str] = []
-    body = doc.element.body
     for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+        tag = _local_name(child)
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append(_runs_text(child))
         elif tag == "tbl":
             for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = ["".join(t.text or "" for t in c.iter() if t.tag.endswith("}t"))
-                             for c in row.iterchildren() if c.tag.endswith("}tc")]
+                if _local_name(row) == "tr":
+                    cells = [_runs_text(c) for c in row.iterchildren() if _local_name(c) == "tc"]
                     lines.append("\t".join(cells))
     text = "\n".join(lines)
     if not text.strip():
@@ -455,8 +623,24 @@ _FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) no
 _ASCII_TO_CJK = {";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 # Characters that end a line.
 _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-# Invisible characters: removed without ever leaving a space.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Bidirectional controls: invisible, they change how the text around them is displayed (U+202E shows
+# "09" for "90"), so that a report can read differently from what it holds. Read as zero-width, as
+# the other invisible characters: text that renders the same checks the same.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Invisible characters: removed without ever leaving a space (zero-width spaces and joiners, word
+# joiner, invisible operators, BOM, soft hyphen, Mongolian vowel separator and the bidi controls).
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e" + BIDI_CONTROLS)
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def bidi_controls(source: str, is_html: bool = False) -> list[int]:
+    """Offsets in ``source`` of its bidirectional control characters (see :data:`BIDI_CONTROLS`); in
+    HTML also of the character references that stand for one (``&#x202E;``, ``&rlm;``)."""
+    found = [m.start() for m in _BIDI.finditer(source)]
+    if is_html and "&" in source:
+        found += [m.start() for m in _ENTITY.finditer(source) if _BIDI.fullmatch(html.unescape(m.group()))]
+        found.sort()
+    return found
 
 
 def _char_class(codepoints: list[int]) -> str:
@@ -476,7 +660,7 @@ def _char_class(codepoints: list[int]) -> str:
 
 
 _FOLD_CLASS = _char_class(list(_FULLWIDTH_FOLD))
-_WS_CLASS = r"\s\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_WS_CLASS = r"\s" + "".join(sorted(_INVISIBLE))
 # What the normaliser must look at; everything between two matches is copied unchanged.
 #   group 1: a URL, kept verbatim;  group 2: a run of whitespace (and, in HTML mode, tag breaks "\0");
 #   group 3: a run of full-width characters to fold;  group 4: ASCII punctuation to convert.

@@ -23,16 +23,35 @@ from .ingest import IngestError, discover, read_source
 
 
 def select(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
-           config: Config | None = None, changed_since: str | None = None) -> list[Path]:
+           config: Config | None = None, changed_since: str | None = None,
+           errors: list[IngestError] | None = None) -> list[Path]:
     """The report files to check: found under ``paths`` (see :func:`reportcheck.ingest.discover`), kept
     by the configuration's include/exclude and, with ``changed_since``, added or changed since that git
-    ref (GitError when git cannot tell)."""
+    ref (GitError when git cannot tell). Entries that cannot be read as reports (a link leaving the
+    folder, a FIFO, a folder that cannot be listed) go to ``errors`` when it is a list (after the same
+    selection; a folder that cannot be listed always), else the first is raised."""
     config = config or Config()
-    files = [f for f in discover(paths, include, exclude) if config.selects(f)]
+    problems: list[IngestError] = []
+    files = [f for f in discover(paths, include, exclude, problems) if config.selects(f)]
+    problems = [e for e in problems if e.problem.startswith("cannot list") or config.selects(e.path)]
     if changed_since is not None:
         changed = gitutil.changed_since(changed_since)
         files = [f for f in files if f.resolve() in changed]
+        problems = [e for e in problems
+                    if e.problem.startswith("cannot list") or _resolved(e.path) in changed]
+    if errors is None:
+        if problems:
+            raise problems[0]
+    else:
+        errors += problems
     return files
+
+
+def _resolved(path: str) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
 
 
 def project_root() -> Path:
@@ -64,12 +83,13 @@ def _gc_paused():
 def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
         checks: str | os.PathLike | None = None, keep_source: bool = False, *, config: Config | None = None,
         changed_since: str | None = None, jobs: int | None = None, timeout: float | None = None,
-        progress: Callable[[int, int], None] | None = None) -> RunResult:
+        progress: Callable[[int, int], None] | None = None, memory: int | None = None) -> RunResult:
     """Check every report under ``paths`` (see :func:`select`) with the settings of ``config``.
 
     ``jobs`` worker processes extract the reports (see :mod:`reportcheck.workers`; None: one after the
     other in this process) while this one loads Great Expectations; ``timeout`` is the time limit per
-    file in seconds, with workers only. The results do not depend on ``jobs``. ``progress(done, total)``
+    file in seconds and ``memory`` the address-space limit of each worker in bytes, with workers only.
+    The results do not depend on ``jobs``. ``progress(done, total)``
     is called as each report is extracted. ``keep_source`` keeps each report's decoded text in its
     ReportResult (the HTML report reads it again when it is not kept).
 
@@ -82,17 +102,23 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
     from .workers import Extraction
 
     config = config or Config()
-    files = select(paths, include, exclude, config, changed_since)
+    refused: list[IngestError] = []
+    files = select(paths, include, exclude, config, changed_since, refused)
     loaded = load_checks(checks)  # a broken check map stops the run before any work
     tables = {c.table for c in loaded[0]}
     root = project_root()
     reports = [ReportResult(str(f), rel_path=relative(f, root)) for f in files]
+    # what cannot be read as a report is an error of its own, after the reports
+    reports += [ReportResult(e.path, status="error", error=str(e), rel_path=relative(e.path, root))
+                for e in refused]
     sheets: list[FactSheet | None] = [None] * len(files)
-    with Extraction(files, tables, jobs, timeout, config.extra_words) as extraction:
+    with Extraction(files, tables, jobs, timeout, config.extra_words, memory) as extraction:
         with _gc_paused():  # Great Expectations loads while the workers extract
             validator = Validator(checks, loaded)
         for done, (i, sheet, error) in enumerate(extraction.results(), 1):
             sheets[i] = sheet
+            if sheet is not None:
+                reports[i].notices = list(getattr(sheet, "notices", ()))
             if error is not None:
                 reports[i].status, reports[i].error = "error", error
             if progress is not None:

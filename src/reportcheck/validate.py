@@ -92,12 +92,23 @@ def load_checks(path: str | os.PathLike | None = None) -> tuple[list[Check], dic
 
 def _read_json(path: Path, what: str):
     """A JSON file, or SuiteError naming the file and what is wrong with it."""
+    from .fileio import FileProblem, read_regular
+
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(read_regular(path, _MAX_JSON_BYTES, what).decode("utf-8"))
+    except FileProblem as e:
+        raise SuiteError(f"{path}: {e}") from None
     except OSError as e:
         raise SuiteError(f"{path}: cannot read {what}: {e.strerror or e}") from e
+    except UnicodeDecodeError as e:
+        raise SuiteError(f"{path}: not valid UTF-8 (at byte {e.start})") from None
     except json.JSONDecodeError as e:
         raise SuiteError(f"{path}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from e
+    except RecursionError:
+        raise SuiteError(f"{path}: invalid JSON: nested too deeply") from None
+
+
+_MAX_JSON_BYTES = 16 * 2**20  # largest check map or suite read
 
 
 def read_suite(path: Path) -> dict:

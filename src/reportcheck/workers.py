@@ -15,7 +15,10 @@ report after the other. With ``jobs=N`` there are N worker processes (at most on
 - a worker sends back only the fact tables asked for (``tables``), never the text;
 - a file that takes longer than ``timeout`` seconds (catastrophic regex backtracking, say) becomes an
   error naming it, its worker is killed and replaced, and the other files go on; so does a file whose
-  worker dies.
+  worker dies;
+- each worker's address space is limited to ``memory`` bytes (``RLIMIT_AS``, where the system has it):
+  a report that needs more (a Word file built to inflate) becomes an error naming it, never a machine
+  out of memory.
 
 Files are handed out in order, each worker kept a little ahead (by file size) so that it never waits for
 the calling process, even while that is busy importing. Each worker says in shared memory which file it
@@ -41,6 +44,10 @@ from multiprocessing.connection import Connection, wait
 # calling process is about to import GX for a few seconds) and afterwards (it answers at once).
 _AHEAD_AT_START = 2_000_000
 _AHEAD = 300_000
+#: The most a report's fact rows may take (bytes, pickled) to come back from its worker: the calling
+#: process holds every report's rows, so one report (a figure repeated across a long file makes rows
+#: whose raw text spans it) must not take it down.
+MAX_RESULT_BYTES = 256 * 2**20
 _MIN_QUEUED = 2  # files handed to a worker besides the one it is working on, whatever their size
 _MAX_STARTUP_DEATHS = 3  # workers that die before finishing anything, before the run gives up
 
@@ -55,6 +62,25 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+# File descriptors a worker takes in the calling process (its pipes, and while it starts the pipes'
+# other ends and its shared state), and those the calling process keeps for itself.
+_FDS_PER_WORKER = 8
+_FDS_RESERVED = 128
+
+
+def max_jobs() -> int:
+    """The most workers the open-file limit (RLIMIT_NOFILE) leaves room for."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ImportError, AttributeError, OSError):
+        return 256
+    if soft == resource.RLIM_INFINITY:
+        soft = 1 << 20
+    return max(1, (soft - _FDS_RESERVED) // _FDS_PER_WORKER)
 
 
 def start_method() -> str:
@@ -77,8 +103,20 @@ def _extract_one(path: str, tables: Collection[str] | None):
         return extract_document(load(path), tables), None
     except IngestError as e:
         return None, str(e)
+    except MemoryError:
+        pass  # answered below, once the frames of the failed extraction (and their memory) are freed
+    except RecursionError:
+        return None, f"{path}: nested too deeply to extract; not checked"
     except Exception as e:  # an extractor bug must not hide the other reports
         return None, f"{path}: internal error while extracting: {type(e).__name__}: {e}"
+    return None, _out_of_memory(path)
+
+
+def _out_of_memory(path: str) -> str:
+    limit = _memory_limit()
+    return (f"{path}: out of memory while extracting"
+            + (f" (over the limit of {limit // 2**20} MiB per worker, --memory-limit)" if limit else "")
+            + "; not checked")
 
 
 @dataclass
@@ -94,6 +132,7 @@ class Extraction:
     jobs: int | None = None
     timeout: float | None = None
     extra_words: Sequence[str] = ()
+    memory: int | None = None  # address-space limit of each worker in bytes (None: none)
     _workers: list[_Worker] = field(default_factory=list, init=False, repr=False)
     _pending: deque[int] = field(default_factory=deque, init=False, repr=False)
     _sizes: list[int] = field(default_factory=list, init=False, repr=False)
@@ -107,7 +146,7 @@ class Extraction:
             self._ctx = mp.get_context(start_method())
             self._deaths = 0
             n = max(1, min(self.jobs, len(self.files)))
-            early = _take_prestarted(n, self.tables, self.extra_words)
+            early = _take_prestarted(n, self.tables, self.extra_words, self.memory)
             if early is not None:
                 self._workers += early
             elif self._ctx.get_start_method() == "fork":
@@ -152,14 +191,19 @@ class Extraction:
         """``n`` new workers: one process, which (when forked) makes the other ``n - 1`` as copies of
         itself once jieba is loaded; spawned, it can only be one."""
         fork = self._ctx.get_start_method() == "fork"
-        channels = _channels(self._ctx, n)
+        try:
+            channels = _channels(self._ctx, n)
+        except OSError as e:
+            self.close()
+            raise WorkerError(f"cannot start {n} extraction worker(s): {e.strerror or e} "
+                              f"(use fewer --jobs)") from None
         # a forked child would hold on to the other workers' pipes (and ours): it closes them first
         inherited = [c for w in self._workers for c in (w.tasks, w.results)]
         inherited += [c for _, task_w, result_r, _, _ in channels for c in (task_w, result_r)]
         proc = self._ctx.Process(
             target=_worker_main, name="reportcheck-extract", daemon=True,
             args=([(r, w, st) for r, _, _, w, st in channels], self.tables, tuple(self.extra_words),
-                  inherited if fork else []))
+                  inherited if fork else [], self.memory))
         proc.start()
         return _workers_of(proc, channels)
 
@@ -272,10 +316,13 @@ def prestart(jobs: int | None = None) -> None:
     goes on as with workers it started itself. Workers nobody takes end with this process.
     """
     global _PRESTARTED
-    if _PRESTARTED is not None or start_method() != "fork":
-        return
+    if _PRESTARTED is not None or start_method() != "fork" or (jobs or 0) > max_jobs():
+        return  # (too many jobs: the command line says so)
     ctx = mp.get_context("fork")
-    channels = _channels(ctx, max(1, jobs or default_jobs()))
+    try:
+        channels = _channels(ctx, max(1, jobs or default_jobs()))
+    except OSError:  # out of file descriptors after all: the run starts its workers itself
+        return
     inherited = [c for _, task_w, result_r, _, _ in channels for c in (task_w, result_r)]
     proc = ctx.Process(target=_worker_main, name="reportcheck-extract", daemon=True,
                        args=([(r, w, st) for r, _, _, w, st in channels], None, None, inherited))
@@ -283,7 +330,7 @@ def prestart(jobs: int | None = None) -> None:
     _PRESTARTED = (proc, channels)
 
 
-def _take_prestarted(n: int, tables, extra_words) -> list[_Worker] | None:
+def _take_prestarted(n: int, tables, extra_words, memory: int | None = None) -> list[_Worker] | None:
     """The prestarted workers set up for ``n`` workers (None when there are none, or too few)."""
     global _PRESTARTED
     if _PRESTARTED is None:
@@ -294,7 +341,7 @@ def _take_prestarted(n: int, tables, extra_words) -> list[_Worker] | None:
     try:
         if len(workers) < n or not proc.is_alive():
             raise OSError("not usable")
-        workers[0].tasks.send(("setup", tables, tuple(extra_words), n))
+        workers[0].tasks.send(("setup", tables, tuple(extra_words), n, memory))
     except OSError:
         for w in workers:
             w.stop()
@@ -372,6 +419,49 @@ class _Clone:
         pass
 
 
+def _limit_memory(limit: int | None) -> None:
+    """Limit this process's address space to ``limit`` bytes (RLIMIT_AS; nothing where there is none)."""
+    if not limit:
+        return
+    try:
+        import resource
+
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, AttributeError, ValueError, OSError):
+        pass
+
+
+#: The most memory a worker gets by default (bytes), and the least.
+MAX_DEFAULT_MEMORY = 4 * 2**30
+MIN_DEFAULT_MEMORY = 512 * 2**20
+
+
+def default_memory(jobs: int) -> int:
+    """The default address-space limit of each of ``jobs`` workers (bytes): three quarters of the
+    machine's memory shared among them, at most :data:`MAX_DEFAULT_MEMORY`, so that the workers
+    together never take the machine down whatever the reports hold."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return MAX_DEFAULT_MEMORY
+    share = int(0.75 * total / max(1, jobs)) // 2**20 * 2**20
+    return max(MIN_DEFAULT_MEMORY, min(MAX_DEFAULT_MEMORY, share))
+
+
+def _memory_limit() -> int | None:
+    """This process's address-space limit in bytes (None when there is none)."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except (ImportError, AttributeError, OSError):
+        return None
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
 def _size(path: str) -> int:
     try:
         return max(1, os.path.getsize(path))
@@ -383,7 +473,7 @@ _NICE = 10  # how much lower than the calling process's the workers' priority is
 
 
 def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, extra_words,
-                 inherited: list[Connection]) -> None:
+                 inherited: list[Connection], memory: int | None = None) -> None:
     """A worker process: load jieba, then extract each file it is sent until its pipe closes.
 
     ``channels`` are (tasks, results, state) of the workers this process is to be: the first is its
@@ -409,7 +499,7 @@ def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, 
                 setup = channels[0][0].recv()
             except (EOFError, OSError):
                 return  # not taken
-            _, tables, extra_words, n = setup
+            _, tables, extra_words, n, memory = setup
             for tasks, results, _ in channels[n:]:
                 tasks.close()
                 results.close()
@@ -419,6 +509,7 @@ def _worker_main(channels: list[tuple[Connection, Connection, object]], tables, 
 
         use_words(extra_words)
         prepare()
+        _limit_memory(memory)  # once jieba is loaded: the copies forked below inherit the limit
     except Exception as e:
         for _, results, _ in channels:
             try:
@@ -451,16 +542,33 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
     Results go back through a thread, so the worker goes on with its next file while the calling
     process is too busy to read them. ``state`` says which file is under way since when.
     """
+    from multiprocessing.reduction import ForkingPickler
+
     outbox: queue.SimpleQueue = queue.SimpleQueue()
 
     def send() -> None:
-        while (msg := outbox.get()) is not None:
+        while (item := outbox.get()) is not None:
+            msg, path = item
+            index = msg[1]
+            problem = payload = None
             try:
-                results.send(msg)
+                payload = ForkingPickler.dumps(msg)  # what Connection.send sends, measured first
+                if len(payload) > MAX_RESULT_BYTES:
+                    problem = (f"{path}: its fact rows take {len(payload) / 2**20:.0f} MiB (at most "
+                               f"{MAX_RESULT_BYTES // 2**20} MiB per report); not checked")
+                else:
+                    results.send_bytes(payload)
             except (BrokenPipeError, OSError):
                 os._exit(0)  # the calling process is gone
+            except MemoryError:  # the results did not fit in what --memory-limit leaves
+                problem = "memory"
             except Exception as e:  # a result that does not pickle: say so rather than leave a hole
-                results.send(("done", msg[1], None, f"internal error while sending the results: {e}"))
+                problem = f"{path}: internal error while sending the results: {type(e).__name__}: {e}"
+            if problem is not None:
+                msg = item = payload = None  # the results, freed before the answer is made
+                if problem == "memory":
+                    problem = _out_of_memory(path).replace("while extracting", "while sending the results")
+                results.send(("done", index, None, problem))
 
     sender = threading.Thread(target=send, daemon=True)
     sender.start()
@@ -471,8 +579,13 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
             break
         state[1] = time.monotonic()
         state[0] = i  # after the time: whoever reads the index reads a start time at least as new
-        sheet, error = _extract_one(path, tables)
-        outbox.put(("done", i, sheet, error))
+        try:
+            sheet, error = _extract_one(path, tables)
+        except MemoryError:  # even the answer did not fit: try again with what is freed now
+            sheet, error = None, None
+        if sheet is None and error is None:
+            sheet, error = None, _out_of_memory(path)
+        outbox.put((("done", i, sheet, error), path))
         state[0] = -1
         del sheet
     outbox.put(None)

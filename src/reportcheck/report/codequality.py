@@ -8,9 +8,9 @@ lines.
 
 from __future__ import annotations
 
-import json
 
 from ..findings import RunResult
+from .json_format import dumps
 
 SEVERITY = {"error": "major", "warning": "minor"}
 
@@ -28,4 +28,4 @@ def to_issues(result: RunResult) -> list[dict]:
 
 def render(result: RunResult) -> str:
     """The issues as JSON text."""
-    return json.dumps(to_issues(result), ensure_ascii=False, indent=1) + "\n"
+    return dumps(to_issues(result)) + "\n"

@@ -17,6 +17,7 @@ from ..factsheet import extract_document
 from ..findings import Finding
 from ..ingest import load
 from ..pipeline import run
+from .terminal import printable
 
 MARK = {"pass": "✓", "error": "✗", "warning": "?"}
 
@@ -67,4 +68,4 @@ def explain(path: str | os.PathLike, checks: str | os.PathLike | None = None, co
         for f in sorted(fs, key=lambda f: (f.start, f.rule)):
             sure = "" if f.certain or f.severity == "pass" else " (unsure link)"
             out.append(f"    {MARK[f.severity]} {f.rule} {f.arithmetic}{sure}")
-    return "\n".join(out) + "\n"
+    return "\n".join(printable(line) for line in out) + "\n"

@@ -18,7 +18,7 @@ import re
 import shutil
 import uuid
 from functools import cache
-from html import escape
+from html import escape as _html_escape
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -27,9 +27,12 @@ from .. import rules as R
 from ..background import Background
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
+from .terminal import printable
 
 MARKER = ".reportcheck-html"
-"""A file in every folder this module writes: only such a folder (or an empty one) is ever replaced."""
+"""A file in every folder this module writes, listing the files written: only a folder holding exactly
+those files (or an empty one) is ever replaced."""
+_MARKER_HEADER = "written by reportcheck check --html; replaced by the next run. Files:"
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _RANK = {"error": 0, "warning": 1, "pass": 2}
@@ -37,28 +40,37 @@ _RANK = {"error": 0, "warning": 1, "pass": 2}
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped text with its control characters, bidirectional controls and undecodable bytes of
+    file names made visible (``\\u202e``): a page shows what a report holds, not what it would have
+    a browser display (and a lone surrogate cannot even be written as UTF-8)."""
+    return _html_escape(printable(text), quote)
+
+
 class OutputError(Exception):
     """The HTML report cannot be written where asked; the message says why."""
 
 
-def write(result: RunResult, out: str | os.PathLike) -> Path:
+def write(result: RunResult, out: str | os.PathLike, inputs=()) -> Path:
     """Write the HTML report of ``result`` to the folder ``out``; returns its index page.
 
     A report page shows the report's text: the one kept in the result (``run(..., keep_source=True)``),
     else the file read again, one report at a time (a run over many reports never holds every text).
-    An existing ``out`` is replaced only if it is empty or an earlier HTML report, and only once the new
+    An existing ``out`` is replaced only if it is empty or exactly what an earlier HTML report wrote
+    (the files its marker lists, no more, no fewer, no link), never when it holds one of ``inputs``
+    (the reports and files the run read or writes) or a report of ``result``, and only once the new
     one is complete.
     """
-    return start(result, out).finish()
+    return start(result, out, inputs).finish()
 
 
-def start(result: RunResult, out: str | os.PathLike) -> Pending:
+def start(result: RunResult, out: str | os.PathLike, inputs=()) -> Pending:
     """Begin :func:`write`: the GX Data Docs are built in a forked process meanwhile (on Linux), so
     that whatever the caller does before :meth:`Pending.finish` (the other outputs) and the report
     pages take no time of their own. Raises OutputError when ``out`` may not be replaced."""
     out = Path(os.path.abspath(out))  # a name to set aside even for "." or "x/.."
-    if out.exists() and not _replaceable(out):
-        raise OutputError(f"{out}: exists and is not a reportcheck HTML report; not replacing it")
+    if os.path.lexists(out):
+        _check_replaceable(out, [*inputs, *(r.path for r in result.reports)])
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = _aside(out, "tmp")
     tmp.mkdir()  # not mkdtemp: the report gets the user's usual permissions
@@ -97,8 +109,52 @@ def _aside(out: Path, what: str) -> Path:
     return out.with_name(f".{out.name}.{what}-{uuid.uuid4().hex[:12]}")
 
 
+def _check_replaceable(out: Path, inputs) -> None:
+    """OutputError unless ``out`` may be replaced (see :func:`write`)."""
+    real = Path(os.path.realpath(out))
+    for p in inputs:
+        if p is None:
+            continue
+        for q in (Path(os.path.abspath(p)), Path(os.path.realpath(p))):
+            if q.is_relative_to(out) or q.is_relative_to(real):
+                raise OutputError(f"{out}: holds {p}, an input of this run; not replacing it")
+    if not _replaceable(out):
+        raise OutputError(f"{out}: exists and is not exactly an earlier reportcheck HTML report "
+                          f"(only the files its {MARKER} lists); not replacing it")
+
+
 def _replaceable(out: Path) -> bool:
-    return out.is_dir() and not out.is_symlink() and ((out / MARKER).is_file() or not any(out.iterdir()))
+    """Whether ``out`` is an empty folder or holds exactly the files its marker lists (no link)."""
+    if out.is_symlink() or not out.is_dir():
+        return False
+    files = _files(out)
+    if files is None:
+        return False
+    if not files:
+        return True
+    marker = out / MARKER
+    if MARKER not in files:
+        return False
+    from ..fileio import FileProblem, read_regular
+
+    try:
+        lines = read_regular(marker, 16 * 2**20, "marker").decode("utf-8").splitlines()
+    except (OSError, FileProblem, UnicodeDecodeError):
+        return False
+    return bool(lines) and lines[0] == _MARKER_HEADER and set(lines[1:]) | {MARKER} == files
+
+
+def _files(root: Path) -> set[str] | None:
+    """The files under ``root`` (relative, with /); None if it holds a link or anything but files and
+    folders."""
+    out: set[str] = set()
+    for d, dirs, names in os.walk(root):
+        for name in dirs + names:
+            p = os.path.join(d, name)
+            if os.path.islink(p) or not (os.path.isdir(p) or os.path.isfile(p)):
+                return None
+        out.update(Path(d, n).relative_to(root).as_posix() for n in names)
+    return out
 
 
 def _swap(new: Path, out: Path) -> None:
@@ -140,7 +196,8 @@ def _write_tree(result: RunResult, root: Path, site: Background) -> None:
     fill = re.compile(re.escape(token) + r"[A-Za-z0-9_]+")
     for path, text in linked:
         path.write_text(fill.sub(lambda m: urls.get(m.group(0), "../gx/index.html"), text), encoding="utf-8")
-    (root / MARKER).write_text("written by reportcheck check --html; replaced by the next run\n", encoding="utf-8")
+    listing = sorted(_files(root) or ())
+    (root / MARKER).write_text("\n".join([_MARKER_HEADER, *listing]) + "\n", encoding="utf-8")
 
 
 def _source(rr: ReportResult) -> str | None:

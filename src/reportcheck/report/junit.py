@@ -12,13 +12,17 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..findings import Finding, RunResult
+from .terminal import printable
 
 # characters XML 1.0 cannot hold
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text for an attribute or an element: line by line, its control, bidirectional and format
+    characters made visible as in the terminal (:func:`.terminal.printable`), and anything XML 1.0
+    cannot hold (a lone surrogate) replaced."""
+    return _NOT_XML.sub("\ufffd", "\n".join(printable(line) for line in text.split("\n")))
 
 
 def _headline(path: str, f: Finding) -> str:

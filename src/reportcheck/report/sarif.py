@@ -9,7 +9,6 @@ partial fingerprint. An unreadable report is a tool execution notification.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,6 +16,7 @@ from .. import __version__
 from .. import rules as R
 from ..findings import Finding, ReportResult, RunResult
 from ..ruledocs import rule_markdown
+from .json_format import dumps
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "reportcheck/v1"
@@ -39,7 +39,7 @@ def _rule(rule: R.Rule) -> dict:
 def _artifact(rr: ReportResult) -> dict:
     if Path(rr.rel_path).is_absolute():  # outside the project root
         return {"uri": Path(rr.rel_path).as_uri()}
-    return {"uri": quote(rr.rel_path), "uriBaseId": SRCROOT}
+    return {"uri": quote(rr.rel_path, errors="surrogateescape"), "uriBaseId": SRCROOT}  # a name's own bytes
 
 
 def _result(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
@@ -84,4 +84,4 @@ def to_sarif(result: RunResult) -> dict:
 
 def render(result: RunResult) -> str:
     """The SARIF log as JSON text."""
-    return json.dumps(to_sarif(result), ensure_ascii=False, indent=1) + "\n"
+    return dumps(to_sarif(result)) + "\n"

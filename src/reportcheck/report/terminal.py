@@ -1,11 +1,40 @@
 """Terminal output: ``path:line:col: ID message``, the sentence with the numbers marked, the arithmetic,
-and a summary line."""
+and a summary line.
+
+Everything written to a terminal or a log goes through :func:`printable` first: a file name or a report
+is written by whoever sends it, and a raw ESC starts an ANSI sequence (recolour, retitle, hide lines), a
+raw line break starts a line that a CI runner reads as a command (GitHub's ``::warning …``), and a
+bidirectional control reorders what is shown.
+"""
 
 from __future__ import annotations
 
 import re
 
 from ..findings import RunResult
+
+# What a terminal or a log must not receive raw: C0 controls but the tab (ESC, CR, LF …), DEL, C1 controls
+# (CSI U+009B), Unicode format characters (soft hyphen, Arabic letter mark, zero-width characters, the
+# bidirectional controls, invisible operators, BOM, interlinear annotation, tags), line and paragraph
+# separators, and lone surrogates (the bytes of a file name that are not UTF-8).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape(m: re.Match) -> str:
+    c = m.group()
+    o = ord(c)
+    return _NAMED.get(c) or (f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal or a log, on one line: each character it must not receive raw
+    (see above) becomes a visible escape (``\\n``, ``\\x1b``, ``\\u202e``, ``\\udcff``); the rest, tabs
+    and Chinese included, is kept."""
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 def _marked(excerpt: str, evidence: list[dict]) -> str:
@@ -30,7 +59,7 @@ def render(result: RunResult, show_verified: bool = False) -> str:
             for f in r.verified:
                 lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} ✓ {f.arithmetic}")
     lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def summary(result: RunResult) -> str:
