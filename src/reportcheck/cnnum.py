@@ -48,6 +48,9 @@ EXACT_MARKS = "整正"
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(TENS) + "".join(BIG_UNITS)
 # neighbouring digits that say "one or the other": 一两, 两三, 三四 … 八九, 三五
 _PAIRS = {(d, d + 1) for d in range(1, 9)} | {(3, 5)}
+# a numeral of one character: (value, half its precision); a lone 零 is no count
+_ONE_CHAR = {c: (v, 0) for c, v in DIGITS.items() if v} | {c: (v, 0) for c, v in SMALL_UNITS.items()} \
+    | {c: (v * 10, 0) for c, v in TENS.items()} | {c: (v, v // 2) for c, v in BIG_UNITS.items()}
 _ENDS_IN_YI = "统唯之同逐单专划纯"  # words ending in 一: 统一三项 is 统一 and 三项
 _TWO_CHARS = "两兩"  # 两 is no digit after 点 (三点两 is not written)
 
@@ -345,6 +348,10 @@ def read(text: str, start: int = 0, stop: int | None = None,
     if start >= 1 and start < stop and (text[start - 1] in "几数" and text[start] in "十百千万亿萬億拾佰仟"
                                         or text[start - 1] in "多余餘来" and text[start] in BIG_UNITS):
         return None  # 数十人, 几千人: an unknown multiple; 七千多万, 四百八十餘萬: the scale of the number before
+    if start + 1 < stop and text[start] in _ONE_CHAR and not _continues(text, start + 1, stop) \
+            and text[start + 1] not in YUAN:
+        value, half = _ONE_CHAR[text[start]]  # most numerals in a report are one character: 一 of 一些, 三项
+        return CnNumeral(float(value), 0, value - half, value + half, start + 1, integer=value)
     tokens = _tokens(text, start, stop)
     pair = next((k for k in range(len(tokens) - 1)
                  if tokens[k][0] == tokens[k + 1][0] == "D"
