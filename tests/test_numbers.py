@@ -285,6 +285,8 @@ CN_NO_QUANTITY = [
     "三百千件",  # units out of order
     "每一项",  # a lone 一 before a classifier is an article
     "三亿零件",  # the 零 joins nothing
+    "四亿十人",  # 4亿零10, or a slip: a bare 十 after 亿 ends nothing
+    "亿亿亿人",
 ]
 
 

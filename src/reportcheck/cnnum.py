@@ -114,6 +114,7 @@ class _Int:
         self.prev = ""  # kind of the last token
         self.lead_zero = False  # the numeral is 零 (零点五)
         self.last_big = 0  # the last 万/亿 written
+        self.bare_ten = False  # a 十 with no digit right after a 万/亿: 四亿十 is 4亿零10 or a slip
 
     def ends_in_ones(self) -> bool:
         """Can a 点 follow (十五点五, 一百点123, 零点五), or does the numeral end in a 万/亿 or an abbreviation?"""
@@ -159,7 +160,8 @@ class _Int:
                 return False  # 12百 is not written
             coef = int(self.pend)
         elif unit == 10 and (not self.sec_unit or self.sec_unit == 100 or self.zero):
-            coef = 1  # 十五, 一百十五, 一千零十, 三万十五
+            coef = 1  # 十五, 一百十五, 一千零十, 一亿十万
+            self.bare_ten = self.prev == "B"
         elif unit > 10 and self.prev == "":
             coef = 1  # 百人, 逾千人
         else:
@@ -184,8 +186,8 @@ class _Int:
 
     def _big(self, unit: int) -> bool:
         if self.prev == "B":  # 万亿, 亿亿: a big unit right after a big unit multiplies it
-            if unit < self.last_big:
-                return False  # 亿万
+            if unit < self.last_big or self.groups[-1][1] * unit > 10**16:
+                return False  # 亿万, 亿亿亿
             value, mag = self.groups[-1]
             if len(self.groups) > 1 and self.groups[-2][1] <= mag * unit:
                 return False  # 三亿零五万亿
@@ -205,7 +207,7 @@ class _Int:
         if above and above[-1][1] <= unit:
             return False  # 一亿二亿
         self.groups = above + [(total * unit, unit)]
-        self.sec, self.sec_unit, self.pend, self.zero = 0, 0, None, False
+        self.sec, self.sec_unit, self.pend, self.zero, self.bare_ten = 0, 0, None, False, False
         self.last, self.last_big, self.prev = ("B", unit), unit, "B"
         return True
 
@@ -213,7 +215,7 @@ class _Int:
         """(value, lowest written place, written to a 万/亿 place) of the numeral so far; None if incomplete."""
         if self.lead_zero:
             return 0, 1, False
-        if self.prev == "" or (self.zero and self.pend is None):
+        if self.prev == "" or (self.zero and self.pend is None) or self.bare_ten:
             return None
         total = sum(v for v, _ in self.groups) + self.sec
         last_kind, last_unit = self.last if self.last else ("", 1)
