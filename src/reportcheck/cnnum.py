@@ -359,7 +359,7 @@ def read(text: str, start: int = 0, stop: int | None = None,
                  if tokens[k][0] == tokens[k + 1][0] == "D"
                  and (tokens[k][1], tokens[k + 1][1]) in _PAIRS), None)
     if pair is not None:
-        return _read_pair(text, start, stop, tokens, pair, unit_follows)
+        return _read_pair(text, stop, tokens, pair, unit_follows)
     r = _read_int(tokens)
     if r is None:
         return None
@@ -393,7 +393,7 @@ def _decimal_or_money(text: str, stop: int, value: int, place: int, scaled: bool
     return CnNumeral(float(value), 0, value - half, value + half, end, integer=value, head=head)
 
 
-def _read_pair(text: str, start: int, stop: int, tokens: list, k: int,
+def _read_pair(text: str, stop: int, tokens: list[tuple[str, object, int]], k: int,
                unit_follows: Callable[[int], bool] | None) -> CnNumeral | None:
     """七八十, 十七八, 一两万: read with the first digit and with the second; a range when both read alike."""
     readings = []
