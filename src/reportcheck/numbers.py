@@ -28,6 +28,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from . import cnnum
+
 # ---------------------------------------------------------------------------------------------------
 # Chinese numerals
 
@@ -40,50 +42,23 @@ CN_NUM_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNI
 
 
 def parse_cn_int(s: str) -> int | None:
-    """Read a Chinese integer numeral (十五, 一百零五, 两千三百, 三万五千, 二〇一四); None if malformed."""
+    """Read a Chinese integer numeral (十五, 一百零五, 两千三百, 三万五千, 二〇一四); None if malformed.
+
+    Digit-by-digit strings (二〇一四) are read for dates; a quantity never is (``cnnum.read`` refuses them).
+    """
     if not s:
         return None
     if all(c in CN_DIGITS for c in s):
         # digit-by-digit form: 二〇一四; a single digit is itself
         return int("".join(str(CN_DIGITS[c]) for c in s))
-    total = 0  # value of completed 亿/万 sections
-    section = 0  # value of the current section below 万
-    digit = None
-    for c in s:
-        if c in CN_DIGITS:
-            if digit is not None and digit != 0 and CN_DIGITS[c] != 0:
-                return None  # two digits in a row inside a unit numeral: 三五百 is not a number
-            digit = CN_DIGITS[c]
-        elif c in CN_SMALL_UNITS:
-            unit = CN_SMALL_UNITS[c]
-            section += (1 if digit is None else digit) * unit
-            digit = None
-        elif c in CN_BIG_UNITS:
-            unit = CN_BIG_UNITS[c]
-            section += digit or 0
-            if section == 0 and total == 0:
-                section = 1  # a bare 万 (近万人) is one 万
-            if unit == 100_000_000:
-                total = (total + section) * unit
-            else:
-                total += section * unit
-            section = 0
-            digit = None
-        else:
-            return None
-    return total + section + (digit or 0)
+    r = cnnum.parse(s)
+    return r.integer if r is not None and not r.is_range and not r.unit else None
 
 
 def parse_cn_decimal(s: str) -> tuple[float, int] | None:
     """Read 三十五点六 as (35.6, 1 decimal); an integer numeral gives (value, 0)."""
-    if "点" in s:
-        whole, _, frac = s.partition("点")
-        w = parse_cn_int(whole)
-        if w is None or not frac or not all(c in CN_DIGITS for c in frac):
-            return None
-        return float(f"{w}.{''.join(str(CN_DIGITS[c]) for c in frac)}"), len(frac)
-    v = parse_cn_int(s)
-    return (float(v), 0) if v is not None else None
+    r = cnnum.parse(s)
+    return (r.value, r.decimals) if r is not None and not r.is_range and not r.unit else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -98,7 +73,7 @@ UNITS = sorted(
 # Time-like classifiers: "3年" is a duration, not counted in sums with other units.
 TIME_UNITS = {"年", "月", "个月", "日", "天", "周", "小时", "课时", "学时", "年度"}
 SCALES = {"百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1_000_000, "千万": 10_000_000,
-          "亿": 100_000_000, "万亿": 10**12}
+          "亿": 100_000_000, "万亿": 10**12, "萬": 10_000, "億": 100_000_000}
 
 # ---------------------------------------------------------------------------------------------------
 # Patterns (each matches one thing; all anchored at the scan position or bounded, no nested quantifiers)
@@ -107,10 +82,14 @@ SCALES = {"百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1
 # thousands separators: 1,234,567; with the full-width comma only in three or more groups (2，895，753，000),
 # since 2，350 is as often two figures of a list
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:，\d{3}){2,}(?![\d.])|\d+(?:\.\d+)?"
-# A Chinese numeral, optionally with 点 decimals: 三十五点六, 一百零五, 两千三百
-_CN = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{1,20}(?:点[零〇一二三四五六七八九]{1,6})?"
+# A Chinese numeral, optionally with 点 decimals: 三十五点六, 一百零五, 两千三百, 兩萬, 廿二, 壹佰, 一百点123
+# (cnnum reads it, with the 元角分 of a money amount)
+_CN = r"[" + cnnum.NUMERAL_CHARS + r"]{1,40}(?:[点點][零〇○一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\d]{1,30}[万亿萬億]{0,2})?"
+# Arabic digits inside a Chinese numeral: 1百01, 3万5千 (3万 and 3千人 alone are a number and its scale); 3元5角
+_MIXED = (r"\d{1,4}[十百千万亿拾佰仟萬億](?=[\d" + "".join(cnnum.DIGITS) + r"])[\d" + cnnum.NUMERAL_CHARS + r"]{1,40}"
+          r"|\d{1,12}[元圆圓](?=[零〇]?[\d" + "".join(cnnum.DIGITS) + r"][角分])")
 # A scale word after digits: 2.8万, 3亿, 13.5万
-_SCALE = r"万亿|千万|百万|十万|万|亿|千|百"
+_SCALE = r"万亿|千万|百万|十万|万|亿|千|百|萬|億"
 # Range separators between two numbers: 3至5, 3-4, 1—2, 3~5, 3到5
 _RANGE_SEP = r"至|到|—{1,2}|－|-|~|～|–"
 # Prefix qualifiers
@@ -119,15 +98,18 @@ _PREFIX = r"不少于|不低于|不超过|不足|不到|不满|少于|多于|超
 _POST = r"以上|以下|以内|左右|上下|之多|开外|有余|多|余"
 
 RE_NUMBER = re.compile(
-    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])"  # the first characters, for speed (see MASKS)
+    r"(?=[\d" + cnnum.NUMERAL_CHARS + r"])"  # the first characters, for speed (see MASKS)
     r"(?:(?P<pct_cn>百分之(?P<pct_num>" + _CN + r"|" + _AR + r"))"  # 百分之三十五点六, 百分之70
+    r"|(?P<mixed>" + _MIXED + r")"  # Arabic digits inside a Chinese numeral
     r"|(?P<num>" + _AR + r")"  # Arabic digits
     r"|(?P<cnum>" + _CN + r"))"  # Chinese numerals
 )
+# The same without mixed numerals: 3万 of 3万50, which cnnum does not read
+_RE_NUMBER_UNMIXED = re.compile(RE_NUMBER.pattern.replace(_MIXED, "(?!)"))
 # After a number: optional range tail (sep + number), scale, 余/多, unit, post qualifier
 RE_RANGE_TAIL = re.compile(r"(?:%|％)?(?:" + _RANGE_SEP + r")(?P<n2>" + _AR + r"|" + _CN + r")")
 RE_SCALE = re.compile(_SCALE)
-RE_APPROX_MID = re.compile(r"余|多")
+RE_APPROX_MID = re.compile(r"余|餘|多")
 RE_POST = re.compile(_POST)
 RE_PREFIX_BEFORE = re.compile(r"(?:" + _PREFIX + r")$")
 RE_UNIT = re.compile("|".join(re.escape(u) for u in UNITS))
@@ -184,7 +166,7 @@ IDIOM_CN = re.compile(
     r"一带一路|一国两制|两学一做|三严三实|四个全面|五位一体|一户一策|一事一议|一村一品|一对一|"
     r"七上八下|七嘴八舌|一五一十|九牛一毛|一分为二|十全十美|百花齐放|百家争鸣|千军万马|万无一失|一丝不苟|"
     r"一心一意|一鼓作气|一以贯之|一劳永逸|一览无余|一目了然|百年|千年|万年|一把|一揽子|一站式|"
-    r"一方面|两个方面|一次性|一号|百姓|万物|九州|五金|三角|一级|二级|三级|四级|第一"
+    r"一方面|两个方面|一次性|一号|百姓|万物|九州|五金|三角|一级|二级|三级|四级|第一|万岁"
 )
 
 
@@ -344,6 +326,16 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
             lo, hi = v - 0.5, v + 0.5
         return Number(start, m.end(), m.group(0), "percent", v, lo, hi, unit="%",
                       num_start=start, num_end=m.end())
+    cn = None  # the Chinese numeral, read by cnnum
+
+    def unit_at(i: int) -> bool:  # 三百千瓦: a classifier that begins with a numeral character
+        return RE_UNIT.match(text, i) is not None
+
+    if m.group("num") is None:
+        # read past a mask that begins inside the numeral, as before (the mask misfired: 四十六小时)
+        cn = cnnum.read(text, start, None, unit_at)
+        if cn is None and m.group("mixed"):
+            m = _RE_NUMBER_UNMIXED.match(text, start)  # 3万 of 3万50: read the digits and their scale
     arabic = m.group("num") is not None
     body = m.group("num") if arabic else m.group("cnum")
     num_end = m.end()
@@ -356,13 +348,10 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
             return Number(start, num_end, body, "name", num_start=start, num_end=num_end)
         v, d = _read_arabic(body)
     else:
-        # strip a trailing scale char that belongs to the unit reading: 三万 -> 三 + 万 handled by parse
-        r = _read_cn_prefix(body)
-        if r is None:
+        if cn is None:
             return None
-        v, d, used = r
-        num_end = start + used
-        body = body[:used]
+        v, d, num_end = cn.value, cn.decimals, cn.end
+        body = text[start:num_end]
         if not _cn_is_quantity(text, start, num_end):
             return None
     p = num_end
@@ -371,33 +360,41 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
     is_range = False
     v2 = None
     d2 = 0
+    cn_scaled_range = False
+    hi2_cn = None  # upper end of a Chinese second number: 七十亿到一百亿 up to 1.05e10
     # range: 3至5, 3-4
-    rt = RE_RANGE_TAIL.match(text, p)
+    rt = RE_RANGE_TAIL.match(text, p) if cn is None or not cn.is_range and not cn.unit else None
     if rt and rt.end() <= limit:
         n2 = rt.group("n2")
         if n2[0].isdigit():
             v2, d2 = _read_arabic(n2)
         else:
-            r2 = parse_cn_decimal(n2)
-            if r2 is not None:
-                v2, d2 = r2
+            c2 = cnnum.read(text, rt.start("n2"), None, unit_at)
+            n2_end = c2.end if c2 is not None else rt.end()
+            if c2 is not None and not c2.is_range and not c2.unit:
+                v2, d2, hi2_cn = c2.value, c2.decimals, c2.high
+            # 三至五万 is 3万 to 5万 (as 3至5万), 一百至五百万 100万 to 500万: the scale is read after the range
+            written = text[rt.start("n2"):n2_end]
+            for bare in (written.rstrip("万亿萬億"), written.rstrip("百千万亿萬億")) if cn and not set(body) & set("万亿萬億") else ():
+                r3 = parse_cn_decimal(bare) if bare != written else None
+                if r3 is not None and r3[0] > v:
+                    v2, d2 = r3
+                    n2_end, hi2_cn, cn_scaled_range = rt.start("n2") + len(bare), None, True
+                    break
         if v2 is not None and v2 >= v:
             is_range = True
-            p = rt.end()
+            p = rt.end() if n2[0].isdigit() else n2_end
         else:
             v2 = None
-    if arabic or (not arabic and body[-1] not in "万亿"):
+    if arabic or cn_scaled_range:  # a Chinese numeral holds its own 万/亿 (cnnum)
         sm = RE_SCALE.match(text, p)
         if sm and p < limit:
             # 万 followed by a unit or qualifier is a scale; 千 and 百 only before a unit (3千人)
             after = text[sm.end(): sm.end() + 3]
-            if sm.group(0) in ("万", "亿", "万亿", "千万", "百万", "十万") or RE_UNIT.match(after):
+            if sm.group(0) in ("万", "亿", "万亿", "千万", "百万", "十万", "萬", "億") or RE_UNIT.match(after):
                 scale_word = sm.group(0)
                 scale = SCALES[scale_word]
                 p = sm.end()
-    elif not arabic and body[-1] in "万亿":
-        # Chinese numeral ending in 万: the value already includes it
-        pass
     qual = ""
     approx_mid = RE_APPROX_MID.match(text, p)
     if approx_mid and p < limit:
@@ -408,16 +405,20 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
             p = approx_mid.end()
             if not scale_word:
                 sm = RE_SCALE.match(text, p)
-                if sm and (sm.group(0) in ("万", "亿")):
+                if sm and (sm.group(0) in ("万", "亿", "萬", "億")):
                     scale_word = sm.group(0)
                     scale = SCALES[scale_word]
                     p = sm.end()
-    unit = ""
+                    if cn is not None and cn.head:  # 二十五亿七千多万: the 万 scales the 七千 alone
+                        if cn.head % (scale * 10**4) or v - cn.head >= 10**4:
+                            return None
+                        v = cn.head // scale + (v - cn.head)
+    unit = cn.unit if cn is not None else ""  # 元 of 壹拾壹元壹角, read with the numeral
     pm = RE_PERCENT.match(text, p)
-    if pm:
+    if pm and not unit:
         unit = "%" if pm.group(0) != "‰" else "‰"
         p = pm.end()
-    else:
+    elif not unit:
         um = RE_UNIT.match(text, p)
         if um:
             unit = um.group(0)
@@ -458,20 +459,14 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
     lo, hi = _precision_interval(v, d, scale)
     if kind in ("percent", "points") and d == 0 and scale == 1:
         lo, hi = v - 0.5, v + 0.5
-    if not arabic and body[-1] in "万亿":
-        # written to its last digit: 二十八万 ± half a 万 (like 28万), 五亿二千万 ± half a 千万,
-        # 三点五亿 ± half of 0.1亿
-        big = 1e12 if body.endswith("万亿") else 1e8 if body[-1] == "亿" else 1e4
-        if d:
-            half = 0.5 * (10.0 ** -d) * big
-        else:
-            place = big
-            while value % (place * 10) == 0:
-                place *= 10
-            half = 0.5 * place
-        lo, hi = value - half, value + half
+    if cn is not None and scale == 1 and (cn.low != cn.high or cn.is_range):
+        # written to its last digit: 二十八万 ± half a 万 (like 28万), 五亿二千万 ± half a 千万, 三万五 ± half
+        # a 千, 三点五亿 ± half of 0.1亿; 七八十 is [70, 80]
+        lo, hi = cn.low, cn.high
+        is_range = is_range or cn.is_range
     if is_range and v2 is not None:
         lo2, hi2 = _precision_interval(v2, d2, scale)
+        hi2 = hi2_cn if hi2_cn is not None and scale == 1 else hi2
         lo, hi = lo, hi2
         value = (v + v2) / 2 * scale
     qualifier = pre if pre in QUALIFIER_PREFIXES else ""
@@ -507,15 +502,6 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
 
 QUALIFIER_PREFIXES = {"不少于", "不低于", "不超过", "不足", "不到", "不满", "少于", "多于", "超过", "大约",
                       "约为", "将近", "接近", "近", "约", "逾"}
-
-
-def _read_cn_prefix(body: str) -> tuple[float, int, int] | None:
-    """Longest prefix of ``body`` that reads as a Chinese numeral: (value, decimals, chars used)."""
-    for k in range(len(body), 0, -1):
-        r = parse_cn_decimal(body[:k])
-        if r is not None:
-            return r[0], r[1], k
-    return None
 
 
 def _cn_is_quantity(text: str, start: int, end: int) -> bool:
