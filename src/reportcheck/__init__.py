@@ -11,22 +11,10 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def extract(paths, include=(), exclude=()):
-    """The fact sheet of every report under ``paths``: a FactSheet whose ``tables`` are DataFrames."""
-    from .factsheet import extract as _extract
-
-    return _extract(paths, include, exclude)
-
-
-def check(paths, include=(), exclude=(), checks=None, config=None):
-    """Check every report under ``paths``; returns a :class:`reportcheck.findings.RunResult`.
-
-    ``config`` is a :class:`reportcheck.config.Config` (``reportcheck.config.load()`` reads the one
-    the command would use); without it, the defaults apply.
-    """
-    from .pipeline import run
-
-    return run(paths, include, exclude, checks, config=config)
-
+# The stage package reportcheck.extract is imported before the function of that name is defined: the
+# import system sets a package's attribute to a subpackage when it first loads it, which would
+# otherwise replace the function the first time extraction runs.
+from . import extract as _extract_stage  # noqa: E402,F401  (isort: skip)
+from .api import check, extract  # noqa: E402
 
 __all__ = ["extract", "check", "__version__"]

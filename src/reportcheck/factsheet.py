@@ -39,6 +39,7 @@ class FactSheet:
                  rows: dict[str, list[dict]] | None = None):
         self._tables = dict(tables or {})
         self._rows = dict(rows or {})  # tables not made yet: name -> rows
+        self.errors: list[str] = []  # reports that could not be read, one line each (reportcheck.extract)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -53,7 +54,8 @@ class FactSheet:
 
     def __repr__(self) -> str:
         sizes = {**{k: len(v) for k, v in self._tables.items()}, **{k: len(v) for k, v in self._rows.items()}}
-        return f"FactSheet({sizes})"
+        errors = f", {len(self.errors)} unreadable" if self.errors else ""
+        return f"FactSheet({sizes}{errors})"
 
     @classmethod
     def concat(cls, sheets: list[FactSheet]) -> FactSheet:

@@ -17,9 +17,16 @@ from .factsheet import FactSheet
 from .validate import TableResult
 
 SCHEMA_VERSION = "reportcheck/v1"
+# the columns of RunResult.findings_frame(), in order (page: the PDF page, where there is one)
+FINDING_COLUMNS = ("report", "rule", "name", "severity", "line", "column", "end_line", "end_column", "start",
+                   "end", "message", "arithmetic", "excerpt", "page", "fingerprint")
 
 
-@dataclass
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+@dataclass(repr=False)
 class Finding:
     """One contradiction (severity error/warning) or one verified relation (severity pass)."""
 
@@ -48,10 +55,14 @@ class Finding:
         return d
 
 
+    def __repr__(self) -> str:
+        return f"Finding({self.rule} {self.severity} {self.path}:{self.line}:{self.column} {_short(self.message)!r})"
+
+
 _JSON_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("path", "certain", "fingerprint"))
 
 
-@dataclass
+@dataclass(repr=False)
 class ReportResult:
     """The outcome for one report file."""
 
@@ -71,13 +82,19 @@ class ReportResult:
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity == "warning")
 
+    def __repr__(self) -> str:
+        if self.status == "error":
+            return f"ReportResult({self.path!r}, error: {_short(self.error or '', 60)!r})"
+        return (f"ReportResult({self.path!r}, {self.status}, {self.errors} error(s), {self.warnings} warning(s), "
+                f"{len(self.verified)} verified)")
+
     def update_status(self) -> None:
         """failed while an error finding remains, else passed (an unreadable report stays error)."""
         if self.status != "error":
             self.status = "failed" if self.errors else "passed"
 
 
-@dataclass
+@dataclass(repr=False)
 class RunResult:
     """All reports of one run."""
 
@@ -97,6 +114,28 @@ class RunResult:
             "warnings": sum(r.warnings for r in self.reports),
             "verified": sum(len(r.verified) for r in self.reports),
         }
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (f"RunResult({s['reports']} report(s): {s['passed']} passed, {s['failed']} failed, "
+                f"{s['error']} unreadable; {s['errors']} error(s), {s['warnings']} warning(s), "
+                f"{s['verified']} verified)")
+
+    def findings_frame(self, verified: bool = False):
+        """The findings as one tidy pandas DataFrame, a row per finding with the columns of
+        :data:`FINDING_COLUMNS` (``report`` is the path as given; ``page`` is None where the report has
+        no pages); ``verified=True`` adds the verified relations (severity ``pass``)."""
+        import pandas as pd
+
+        rows = []
+        for r in self.reports:
+            for f in r.findings + (r.verified if verified else []):
+                rows.append({"report": r.path, "rule": f.rule, "name": f.name, "severity": f.severity,
+                             "line": f.line, "column": f.column, "end_line": f.end_line,
+                             "end_column": f.end_column, "start": f.start, "end": f.end, "message": f.message,
+                             "arithmetic": f.arithmetic, "excerpt": f.excerpt, "page": getattr(f, "page", None),
+                             "fingerprint": f.fingerprint})
+        return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
     def to_json(self) -> dict:
         """The documented public JSON format (schema ``reportcheck/v1``)."""
