@@ -161,6 +161,16 @@ def _row_dict(row: dict) -> dict:
     return d
 
 
+def _evidence(m: dict) -> dict:
+    """One number (or marker, item …) a finding rests on: its text, span, value, role and, where the fact
+    sheet has them, its line and column (1-based; end column exclusive)."""
+    e = {"text": m["text"], "start": m["start"], "end": m["end"], "value": m.get("value"), "role": m["role"]}
+    for k in ("line", "column", "end_line", "end_column"):
+        if m.get(k) is not None:
+            e[k] = m[k]
+    return e
+
+
 def _explain(rule: R.Rule, row: dict) -> tuple[str, str]:
     """The rule's message and arithmetic; a rule that fails to explain a row must not end the run."""
     try:
@@ -213,8 +223,7 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                 f = Finding(rule.id, rule.name, sev, message, arith, d[S.REPORT], int(d[S.LINE]),
                             int(d[S.COLUMN]), int(d[S.END_LINE]), int(d[S.END_COLUMN]), int(d[S.START]),
                             int(d[S.END]), d[S.EXCERPT],
-                            [{"text": m["text"], "start": m["start"], "end": m["end"],
-                              "value": m.get("value"), "role": m["role"]} for m in d["members"]],
+                            [_evidence(m) for m in d["members"]],
                             bool(d[S.CERTAIN]))
                 fs, vs = out.setdefault(d[S.REPORT], ([], []))
                 (fs if failed else vs).append(f)

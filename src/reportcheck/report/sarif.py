@@ -2,9 +2,10 @@
 
 One run. The driver lists the whole rule catalogue with each rule's documentation as its help. A result
 points at its report by the path relative to the project root (``%SRCROOT%``), with 1-based lines and
-columns counted in characters (``columnKind`` unicodeCodePoints, end column exclusive as in SARIF); the
-numbers taking part are its related locations and its fingerprint (see :mod:`..fingerprint`) is its
-partial fingerprint. An unreadable report is a tool execution notification.
+columns counted in characters (``columnKind`` unicodeCodePoints, end column exclusive as in SARIF); every
+place it rests on (each number, both markers of a duplicate …) is a related location with its lines,
+columns and characters, and its fingerprint (see :mod:`..fingerprint`) is its partial fingerprint. An
+unreadable report is a tool execution notification.
 """
 
 from __future__ import annotations
@@ -42,13 +43,22 @@ def _artifact(rr: ReportResult) -> dict:
     return {"uri": quote(rr.rel_path), "uriBaseId": SRCROOT}
 
 
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _region(e: dict) -> dict:
+    """The region of one evidence item: its lines and columns where known, and its characters."""
+    region = {k: e[key] for k, key in (("startLine", "line"), ("startColumn", "column"), ("endLine", "end_line"),
+                                       ("endColumn", "end_column")) if e.get(key) is not None}
+    return {**region, "charOffset": e["start"], "charLength": e["end"] - e["start"]}
+
+
 def _result(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
               "charOffset": f.start, "charLength": f.end - f.start}
-    related = [{"id": i, "message": {"text": f"{e['role']}: {e['text']}"},
-                "physicalLocation": {"artifactLocation": _artifact(rr),
-                                     "region": {"charOffset": e["start"],
-                                                "charLength": e["end"] - e["start"]}}}
+    related = [{"id": i, "message": {"text": f"{e['role']}: {_short(e['text'])}"},
+                "physicalLocation": {"artifactLocation": _artifact(rr), "region": _region(e)}}
                for i, e in enumerate(f.evidence) if e.get("start") is not None]
     out = {
         "ruleId": f.rule,

@@ -1,40 +1,248 @@
-"""Terminal output: ``path:line:col: ID message``, the sentence with the numbers marked, the arithmetic,
-and a summary line."""
+"""Terminal output (``--format text``), in the manner of ruff: for each finding
+
+    path:line:col: ID slug message
+      | the sentence, wrapped, each line indented the same
+      | ^^^^^       ^^^   the numbers it rests on underlined
+      = the arithmetic
+      = previous 七是 at 40:1          every place outside the sentence, with its line and column
+      = help: the rule's name; reportcheck rules ID · reportcheck explain FILE
+
+then a closing summary that says what to do next. ``quiet`` keeps the first line of each finding only
+and no summary; ``statistics`` gives the number of findings per rule instead of the findings. With
+``color`` the output carries ANSI colours (the command decides: ``--color``, NO_COLOR, FORCE_COLOR).
+"""
 
 from __future__ import annotations
 
 import re
+import shlex
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 
-from ..findings import RunResult
+from .. import rules as R
+from ..findings import Finding, ReportResult, RunResult
+
+WIDTH = 100  # columns of one excerpt line before it wraps (a CJK character takes two)
+MAX_EXCERPT_LINES = 6  # wrapped lines shown around the marks; the rest is elided with …
+EVIDENCE_CHARS = 40  # an evidence text longer than this is shortened in the related lines
 
 
-def _marked(excerpt: str, evidence: list[dict]) -> str:
-    """The excerpt with each evidence text in [brackets] (whole numbers only: 4篇 is not marked in 24篇)."""
-    out = excerpt
-    for e in sorted({e["text"] for e in evidence if e.get("text")}, key=len, reverse=True):
-        out = re.sub(r"(?<![\d.\[])" + re.escape(e), lambda m: f"[{m.group(0)}]", out, count=1)
+@dataclass(frozen=True)
+class Options:
+    """How the text output looks."""
+
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    show_verified: bool = False
+    show_suppressed: bool = False
+
+
+class _Paint:
+    """ANSI styles, or nothing when colour is off."""
+
+    CODES = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "green": "32", "cyan": "36", "blue": "34"}
+
+    def __init__(self, on: bool):
+        self.on = on
+
+    def __call__(self, text: str, *styles: str) -> str:
+        if not self.on or not text:
+            return text
+        return f"\x1b[{';'.join(self.CODES[s] for s in styles)}m{text}\x1b[0m"
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (wide and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _short(text: str, n: int = EVIDENCE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _marks(f: Finding) -> tuple[list[tuple[int, int]], list[dict]]:
+    """Where the evidence texts are in the excerpt (whole numbers only: 4篇 is not found in 24篇), and the
+    evidence items not there (on other lines, or not found): they are shown as related places. The
+    evidence inside the finding's own span is looked for first (of two 七是, the one the finding is on)."""
+    excerpt = f.excerpt
+    taken: list[tuple[int, int]] = []
+    outside: list[dict] = []
+    for e in sorted(f.evidence, key=lambda e: (not f.start <= e.get("start", -1) < f.end,
+                                                    -len(e.get("text") or ""))):
+        text = e.get("text") or ""
+        if not text:
+            continue
+        if e.get("line") is not None and not f.line <= e["line"] <= f.end_line:
+            outside.append(e)
+            continue
+        for m in re.finditer(r"(?<![\d.])" + re.escape(text), excerpt):
+            if not any(m.start() < b and a < m.end() for a, b in taken):
+                taken.append((m.start(), m.end()))
+                break
+        else:
+            outside.append(e)
+    outside.sort(key=lambda e: e.get("start", 0))
+    return sorted(taken), outside
+
+
+def _wrap(excerpt: str) -> list[tuple[int, int]]:
+    """The excerpt cut into lines of at most WIDTH columns (at its own line breaks too), as spans."""
+    out = []
+    for m in re.finditer(r"[^\n]+", excerpt):
+        a, w = m.start(), 0
+        for i in range(m.start(), m.end()):
+            cw = _width(excerpt[i])
+            if w + cw > WIDTH:
+                out.append((a, i))
+                a, w = i, 0
+            w += cw
+        out.append((a, m.end()))
+    return out or [(0, 0)]
+
+
+def _excerpt_lines(excerpt: str, marks: list[tuple[int, int]], paint: _Paint, color: str) -> list[str]:
+    """The excerpt, each wrapped line after the gutter, and under a line with marks the carets."""
+    rows = _wrap(excerpt)
+    marked = [i for i, (a, b) in enumerate(rows) if any(s < b and a < e for s, e in marks)]
+    keep = set(range(len(rows))) if len(rows) <= MAX_EXCERPT_LINES else \
+        {j for i in (marked or [0]) for j in (i - 1, i, i + 1)}
+    out = []
+    elided = False
+    for i, (a, b) in enumerate(rows):
+        if i not in keep:
+            if not elided:
+                out.append(f"  {paint('|', 'blue')} …")
+            elided = True
+            continue
+        elided = False
+        line, carets = [], []
+        k = a
+        for s, e in marks:
+            s, e = max(s, a), min(e, b)
+            if s >= e or s < k:
+                continue
+            line.append(excerpt[k:s])
+            carets.append(" " * _width(excerpt[k:s]))
+            line.append(paint(excerpt[s:e], "bold", color))
+            carets.append("^" * _width(excerpt[s:e]))
+            k = e
+        line.append(excerpt[k:b])
+        out.append(f"  {paint('|', 'blue')} {''.join(line)}")
+        if carets:
+            out.append(f"  {paint('|', 'blue')} {paint(''.join(carets), color)}")
     return out
 
 
-def render(result: RunResult, show_verified: bool = False) -> str:
+def _role(role: str) -> str:
+    return role.replace("_", " ")
+
+
+def _header(r: ReportResult, f: Finding, paint: _Paint) -> str:
+    rule = R.get(f.rule)
+    slug = rule.slug if rule else ""
+    color = "red" if f.severity == "error" else "yellow"
+    level = "" if f.severity == "error" else f" {paint('[' + f.severity + ']', color)}"
+    return (f"{paint(r.path, 'bold')}:{f.line}:{f.column}: {paint(f.rule, 'bold', color)} {slug}{level} "
+            f"{f.message}")
+
+
+def finding_lines(r: ReportResult, f: Finding, paint: _Paint) -> list[str]:
+    """A finding as ruff shows a diagnostic: header, excerpt with carets, arithmetic, related places, help."""
+    color = "red" if f.severity == "error" else "yellow"
+    marks, outside = _marks(f)
+    lines = [_header(r, f, paint)]
+    lines += _excerpt_lines(f.excerpt, marks, paint, color)
+    eq = paint("=", "blue")
+    if f.arithmetic:
+        lines.append(f"  {eq} {f.arithmetic}")
+    for e in outside:
+        where = f"{e['line']}:{e['column']}" if e.get("line") else f"offset {e.get('start')}"
+        lines.append(f"  {eq} {_role(e['role'])} {paint(_short(e['text']), 'bold')} at {where}")
+    rule = R.get(f.rule)
+    name = rule.name if rule else f.name
+    lines.append(f"  {eq} {paint('help', 'cyan', 'bold')}: {name}: `reportcheck rules {f.rule}`; "
+                 f"the report as read: `reportcheck explain {shlex.quote(r.path)}`")
+    return lines
+
+
+def render(result: RunResult, show_verified: bool = False, options: Options | None = None) -> str:
+    """The run as text for a terminal (see the module docstring)."""
+    opt = options or Options(show_verified=show_verified)
+    paint = _Paint(opt.color)
     lines: list[str] = []
+    if opt.statistics:
+        lines += statistics(result, paint)
     for r in result.reports:
         if r.status == "error":
-            lines.append(f"{r.error}")
+            lines.append(paint(f"{r.error}", "red"))
+            continue
+        if opt.statistics:
             continue
         for f in r.findings:
-            lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}")
-            lines.append(f"    {_marked(f.excerpt, f.evidence)[:300]}")
-            lines.append(f"    {f.arithmetic}")
-        if show_verified:
+            lines += [_header(r, f, paint)] if opt.quiet else finding_lines(r, f, paint) + [""]
+        if opt.show_suppressed:
+            for f in getattr(r, "suppressed", ()):
+                lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} {paint('suppressed', 'dim')} {f.message}"
+                             f"{' -- ' + f.suppressed_by if getattr(f, 'suppressed_by', '') else ''}")
+        if opt.show_verified:
             for f in r.verified:
-                lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} ✓ {f.arithmetic}")
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+                lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} {paint('✓', 'green')} {f.arithmetic}")
+    if not opt.quiet:
+        lines += closing(result, paint)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def statistics(result: RunResult, paint: _Paint | None = None) -> list[str]:
+    """The number of findings per rule, most frequent first (as ``ruff --statistics``)."""
+    paint = paint or _Paint(False)
+    counts: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    for r in result.reports:
+        for f in r.findings:
+            counts[f.rule] += 1
+            errors[f.rule] += f.severity == "error"
+    out = []
+    for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = R.get(rule_id)
+        e, w = errors[rule_id], n - errors[rule_id]
+        kinds = ", ".join(x for x in (f"{e} error(s)" if e else "", f"{w} warning(s)" if w else "") if x)
+        out.append(f"{n:>5}  {paint(rule_id, 'bold')}  {(rule.slug if rule else ''):<20}  {kinds}")
+    return out
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def closing(result: RunResult, paint: _Paint | None = None) -> list[str]:
+    """The closing summary: what was found where, and what to do next."""
+    paint = paint or _Paint(False)
+    s = result.summary()
+    found = [x for x in (_n(s["errors"], "error") if s["errors"] else "",
+                         _n(s["warnings"], "warning") if s["warnings"] else "") if x]
+    with_findings = sum(1 for r in result.reports if r.findings)
+    extra = []
+    if s["error"]:
+        extra.append(f"{s['error']} unreadable")
+    if s.get("suppressed"):
+        extra.append(f"{s['suppressed']} suppressed (--show-suppressed lists them)")
+    extra.append(f"{_n(s['verified'], 'relation')} verified")
+    tail = "; " + "; ".join(extra)
+    if found:
+        head = paint(f"Found {' and '.join(found)} in {with_findings} of {_n(s['reports'], 'report')}",
+                     "bold", "red" if s["errors"] else "yellow")
+        return [f"{head}{tail}.",
+                "Run `reportcheck explain FILE` to see how one report was read, `reportcheck rules ID` for a rule."]
+    readable = s["reports"] - s["error"]
+    return [paint(f"No contradiction in {readable} of {_n(s['reports'], 'report')}", "bold",
+                  "red" if s["error"] else "green") + f"{tail}."]
 
 
 def summary(result: RunResult) -> str:
-    """The closing line: reports passed, failed and unreadable; errors, warnings and relations verified."""
+    """One plain line: reports passed, failed and unreadable; errors, warnings and relations verified."""
     s = result.summary()
     return (f"{s['reports']} report(s): {s['passed']} passed, {s['failed']} failed, {s['error']} unreadable; "
             f"{s['errors']} error(s), {s['warnings']} warning(s), {s['verified']} relation(s) verified")
