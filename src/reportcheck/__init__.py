@@ -18,3 +18,12 @@ from . import extract as _extract_stage  # noqa: E402,F401  (isort: skip)
 from .api import check, extract  # noqa: E402
 
 __all__ = ["extract", "check", "__version__"]
+
+
+def __getattr__(name: str):
+    """``reportcheck.config`` and the other stage modules without importing them first."""
+    import importlib
+
+    if name in ("config", "findings", "factsheet", "pipeline", "rules", "report"):
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
