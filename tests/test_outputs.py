@@ -50,9 +50,12 @@ def _finding(rule, severity, message, arithmetic, line, col, start, excerpt, evi
 def result() -> RunResult:
     """A run of four reports: one failed (an error with its numbers, a warning), one passed, one
     unreadable, and one whose name and message need escaping in every format."""
-    total = [{"text": "156件", "start": 30, "end": 34, "value": 156, "role": "total"},
-             {"text": "29件", "start": 38, "end": 41, "value": 29, "role": "part"},
-             {"text": "108件", "start": 44, "end": 48, "value": 108, "role": "part"}]
+    total = [{"text": "156件", "start": 30, "end": 34, "value": 156, "role": "total",
+              "line": 3, "column": 10, "end_line": 3, "end_column": 14},
+             {"text": "29件", "start": 38, "end": 41, "value": 29, "role": "part",
+              "line": 3, "column": 18, "end_line": 3, "end_column": 21},
+             {"text": "108件", "start": 44, "end": 48, "value": 108, "role": "part",
+              "line": 3, "column": 24, "end_line": 3, "end_column": 28}]
     stated = [{"text": "“四位一体”", "start": 70, "end": 76, "value": 4, "role": "stated"}]
     rate = [{"text": "82.9%", "start": 0, "end": 5, "value": 82.9, "role": "stated"}]
     excerpt = "全年共受理信访事项156件，其中来信29件、来访108件。"
@@ -114,6 +117,8 @@ def test_sarif_is_valid_and_complete(result):
     assert loc["region"]["startLine"] == 3 and loc["region"]["startColumn"] == 10
     assert [x["message"]["text"] for x in results[0]["relatedLocations"]] == ["total: 156件", "part: 29件",
                                                                               "part: 108件"]
+    assert results[0]["relatedLocations"][1]["physicalLocation"]["region"] == {
+        "startLine": 3, "startColumn": 18, "endLine": 3, "endColumn": 21, "charOffset": 38, "charLength": 3}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///project/"
     assert run["invocations"][0]["executionSuccessful"] is False
     assert "binary file" in run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
