@@ -67,11 +67,15 @@ def result() -> RunResult:
     odd = ReportResult("reports/a,b: <x>.txt", status="failed", rel_path="reports/a,b: <x>.txt", findings=[
         _finding("RC107", "error", "rate 82.9% ≠ 50/60 = 83.3%, off by 0.4 points", "82.9% vs 50/60 = 83.3%",
                  1, 1, 0, "完成50件，办结率82.9%<script>", rate)])
+    accepted = _finding("RC103", "error", "问题 is stated as 12个 and later as 21个", "21个 ≠ 12个", 7, 1, 90,
+                        "整改问题12个。", [{"text": "12个", "start": 94, "end": 97, "value": 12, "role": "first"}])
+    accepted.suppressed_by = "comment at line 6: 两个口径"
+    failed.suppressed.append(accepted)
     passed = ReportResult("reports/ok.txt", rel_path="reports/ok.txt")
     unreadable = ReportResult("reports/bad.txt", status="error", rel_path="reports/bad.txt",
                               error="reports/bad.txt: binary file (PNG image)")
     for r in (failed, odd):
-        fingerprint.assign(r.findings, r.rel_path)
+        fingerprint.assign(r.findings + r.suppressed, r.rel_path)
     return RunResult([failed, odd, passed, unreadable], root="/project")
 
 
@@ -108,7 +112,10 @@ def test_sarif_is_valid_and_complete(result):
         assert r["name"] and r["shortDescription"]["text"] and "What it checks" in r["help"]["markdown"]
     results = run["results"]
     assert [(x["ruleId"], x["level"]) for x in results] == [("RC101", "error"), ("RC104", "warning"),
-                                                             ("RC107", "error")]
+                                                             ("RC107", "error"), ("RC103", "error")]
+    assert "suppressions" not in results[0]
+    assert results[3]["suppressions"] == [{"kind": "inSource",
+                                           "justification": "comment at line 6: 两个口径"}]
     for x in results:
         assert rules[x["ruleIndex"]]["id"] == x["ruleId"]
         assert len(x["partialFingerprints"]["reportcheck/v1"]) == 32

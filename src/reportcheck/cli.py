@@ -248,6 +248,13 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
     for r in result.reports:
         if r.status == "error":
             typer.echo(f"reportcheck: {r.error}", err=True)
+    _warn_notes(result)
+
+
+def _warn_notes(result) -> None:
+    """The run's warnings about reports (an unknown rule in a suppression comment), one line each."""
+    for note in getattr(result, "notes", ()):
+        typer.echo(f"reportcheck: warning: {note}", err=True)
 
 
 def _config(path: Path | None):

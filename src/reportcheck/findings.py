@@ -46,6 +46,7 @@ class Finding:
     evidence: list[dict] = field(default_factory=list)
     certain: bool = True
     fingerprint: str = ""  # set by the pipeline (see reportcheck.fingerprint)
+    suppressed_by: str = ""  # why the finding is accepted (see reportcheck.suppress); empty when it is not
 
     def to_dict(self) -> dict:
         """The finding as it appears in the JSON format (what ``dataclasses.asdict`` gives, without
@@ -59,7 +60,8 @@ class Finding:
         return f"Finding({self.rule} {self.severity} {self.path}:{self.line}:{self.column} {_short(self.message)!r})"
 
 
-_JSON_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("path", "certain", "fingerprint"))
+_JSON_FIELDS = tuple(f.name for f in fields(Finding)
+                     if f.name not in ("path", "certain", "fingerprint", "suppressed_by"))
 
 
 @dataclass(repr=False)
@@ -73,6 +75,7 @@ class ReportResult:
     verified: list[Finding] = field(default_factory=list)
     source: str | None = None  # decoded text, for the HTML pages
     rel_path: str = ""  # path relative to the project root, with / (as given when outside it)
+    suppressed: list[Finding] = field(default_factory=list)  # findings accepted (see reportcheck.suppress)
 
     @property
     def errors(self) -> int:
@@ -103,6 +106,7 @@ class RunResult:
     # GX's own objects, for the Data Docs of the HTML output (not part of the JSON format)
     validations: list = field(default_factory=list, repr=False)  # ExpectationSuiteValidationResult per table
     suites: list = field(default_factory=list, repr=False)  # ExpectationSuite per configured check
+    notes: list[str] = field(default_factory=list)  # warnings about the reports (an unknown rule in a comment)
 
     def summary(self) -> dict:
         return {
@@ -113,6 +117,7 @@ class RunResult:
             "errors": sum(r.errors for r in self.reports),
             "warnings": sum(r.warnings for r in self.reports),
             "verified": sum(len(r.verified) for r in self.reports),
+            "suppressed": sum(len(r.suppressed) for r in self.reports),
         }
 
     def __repr__(self) -> str:
@@ -144,7 +149,8 @@ class RunResult:
             "reports": [
                 {"path": r.path, "status": r.status, "error": r.error,
                  "findings": [f.to_dict() for f in r.findings],
-                 "verified": [f.to_dict() for f in r.verified]}
+                 "verified": [f.to_dict() for f in r.verified],
+                 "suppressed": [{**f.to_dict(), "suppressed_by": f.suppressed_by} for f in r.suppressed]}
                 for r in self.reports
             ],
             "summary": self.summary(),

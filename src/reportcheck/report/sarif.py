@@ -4,8 +4,9 @@ One run. The driver lists the whole rule catalogue with each rule's documentatio
 points at its report by the path relative to the project root (``%SRCROOT%``), with 1-based lines and
 columns counted in characters (``columnKind`` unicodeCodePoints, end column exclusive as in SARIF); every
 place it rests on (each number, both markers of a duplicate …) is a related location with its lines,
-columns and characters, and its fingerprint (see :mod:`..fingerprint`) is its partial fingerprint. An
-unreadable report is a tool execution notification.
+columns and characters, and its fingerprint (see :mod:`..fingerprint`) is its partial fingerprint. A
+suppressed finding (see :mod:`..suppress`) is a result with its suppression. An unreadable report is a
+tool execution notification.
 """
 
 from __future__ import annotations
@@ -73,6 +74,15 @@ def _result(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
     return out
 
 
+def _suppressed(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
+    """A suppressed finding: a result with its suppression (in the report's source, or in the
+    configuration, which SARIF calls external), so viewers show it as accepted."""
+    out = _result(f, rr, index)
+    kind = "inSource" if f.suppressed_by.startswith("comment") else "external"
+    out["suppressions"] = [{"kind": kind, "justification": f.suppressed_by}]
+    return out
+
+
 def to_sarif(result: RunResult) -> dict:
     """The run as a SARIF log (a dict ready for JSON)."""
     rules = R.all_rules()
@@ -85,7 +95,8 @@ def to_sarif(result: RunResult) -> dict:
                             "rules": [_rule(r) for r in rules]}},
         "invocations": [{"executionSuccessful": not notes, "toolExecutionNotifications": notes}],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, rr, index) for rr in result.reports for f in rr.findings],
+        "results": [_result(f, rr, index) for rr in result.reports for f in rr.findings]
+        + [_suppressed(f, rr, index) for rr in result.reports for f in rr.suppressed],
     }
     if result.root:
         run["originalUriBaseIds"] = {SRCROOT: {"uri": Path(result.root).as_uri().rstrip("/") + "/"}}

@@ -140,9 +140,13 @@ def _role(role: str) -> str:
     return role.replace("_", " ")
 
 
-def _header(r: ReportResult, f: Finding, paint: _Paint) -> str:
+def _slug(f: Finding) -> str:
     rule = R.get(f.rule)
-    slug = rule.slug if rule else ""
+    return rule.slug if rule else ""
+
+
+def _header(r: ReportResult, f: Finding, paint: _Paint) -> str:
+    slug = _slug(f)
     color = "red" if f.severity == "error" else "yellow"
     level = "" if f.severity == "error" else f" {paint('[' + f.severity + ']', color)}"
     return (f"{paint(r.path, 'bold')}:{f.line}:{f.column}: {paint(f.rule, 'bold', color)} {slug}{level} "
@@ -184,14 +188,14 @@ def render(result: RunResult, show_verified: bool = False, options: Options | No
         for f in r.findings:
             lines += [_header(r, f, paint)] if opt.quiet else finding_lines(r, f, paint) + [""]
         if opt.show_suppressed:
-            for f in getattr(r, "suppressed", ()):
-                lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} {paint('suppressed', 'dim')} {f.message}"
-                             f"{' -- ' + f.suppressed_by if getattr(f, 'suppressed_by', '') else ''}")
+            for f in r.suppressed:
+                lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} {_slug(f)} {paint('[suppressed]', 'dim')} "
+                             f"{f.message} ({f.suppressed_by})")
         if opt.show_verified:
             for f in r.verified:
                 lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} {paint('✓', 'green')} {f.arithmetic}")
     if not opt.quiet:
-        lines += closing(result, paint)
+        lines += closing(result, paint, hint=not opt.show_suppressed)
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -217,8 +221,9 @@ def _n(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def closing(result: RunResult, paint: _Paint | None = None) -> list[str]:
-    """The closing summary: what was found where, and what to do next."""
+def closing(result: RunResult, paint: _Paint | None = None, hint: bool = True) -> list[str]:
+    """The closing summary: what was found where, and what to do next (``hint``: how to list the
+    suppressed findings)."""
     paint = paint or _Paint(False)
     s = result.summary()
     found = [x for x in (_n(s["errors"], "error") if s["errors"] else "",
@@ -228,7 +233,7 @@ def closing(result: RunResult, paint: _Paint | None = None) -> list[str]:
     if s["error"]:
         extra.append(f"{s['error']} unreadable")
     if s.get("suppressed"):
-        extra.append(f"{s['suppressed']} suppressed (--show-suppressed lists them)")
+        extra.append(f"{s['suppressed']} suppressed" + (" (--show-suppressed lists them)" if hint else ""))
     extra.append(f"{_n(s['verified'], 'relation')} verified")
     tail = "; " + "; ".join(extra)
     if found:
