@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .. import rules as R
 from ..findings import Finding, ReportResult, RunResult
+from .places import excerpt_marks
 
 WIDTH = 100  # columns of one excerpt line before it wraps (a CJK character takes two)
 MAX_EXCERPT_LINES = 6  # wrapped lines shown around the marks; the rest is elided with …
@@ -61,31 +62,6 @@ def _width(text: str) -> int:
 def _short(text: str, n: int = EVIDENCE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n - 1] + "…"
-
-
-def _marks(f: Finding) -> tuple[list[tuple[int, int]], list[dict]]:
-    """Where the evidence texts are in the excerpt (whole numbers only: 4篇 is not found in 24篇), and the
-    evidence items not there (on other lines, or not found): they are shown as related places. The
-    evidence inside the finding's own span is looked for first (of two 七是, the one the finding is on)."""
-    excerpt = f.excerpt
-    taken: list[tuple[int, int]] = []
-    outside: list[dict] = []
-    for e in sorted(f.evidence, key=lambda e: (not f.start <= e.get("start", -1) < f.end,
-                                                    -len(e.get("text") or ""))):
-        text = e.get("text") or ""
-        if not text:
-            continue
-        if e.get("line") is not None and not f.line <= e["line"] <= f.end_line:
-            outside.append(e)
-            continue
-        for m in re.finditer(r"(?<![\d.])" + re.escape(text), excerpt):
-            if not any(m.start() < b and a < m.end() for a, b in taken):
-                taken.append((m.start(), m.end()))
-                break
-        else:
-            outside.append(e)
-    outside.sort(key=lambda e: e.get("start", 0))
-    return sorted(taken), outside
 
 
 def _wrap(excerpt: str) -> list[tuple[int, int]]:
@@ -156,7 +132,7 @@ def _header(r: ReportResult, f: Finding, paint: _Paint) -> str:
 def finding_lines(r: ReportResult, f: Finding, paint: _Paint) -> list[str]:
     """A finding as ruff shows a diagnostic: header, excerpt with carets, arithmetic, related places, help."""
     color = "red" if f.severity == "error" else "yellow"
-    marks, outside = _marks(f)
+    marks, outside = excerpt_marks(f)
     lines = [_header(r, f, paint)]
     lines += _excerpt_lines(f.excerpt, marks, paint, color)
     eq = paint("=", "blue")
