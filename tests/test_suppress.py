@@ -63,7 +63,7 @@ def test_configuration_accepts_by_line_or_fingerprint(project):
         '[[tool.reportcheck.ignore]]\npath = "c.txt"\nrule = "RC109"\nline = 1\nreason = "sold cars"\n\n'
         f'[[tool.reportcheck.ignore]]\npath = "*.txt"\nrule = "rate-mismatch"\nfingerprint = "{rate_fp}"\n'
         'reason = "another base"\n', encoding="utf-8")
-    res, doc = _json()
+    _, doc = _json()
     assert _rules(doc, "findings")["c.txt"] == [] and _rules(doc, "suppressed")["c.txt"] == ["RC107", "RC109"]
     text = runner.invoke(app, ["check", ".", "-j", "1", "--show-suppressed"]).stdout
     assert "c.txt:1:6: RC109 change-mismatch [suppressed]" in text and "(configuration: sold cars)" in text

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -39,7 +40,7 @@ def test_finding_as_ruff_shows_it(plain):
     excerpt, carets = lines[head + 1], lines[head + 2]
     assert excerpt.startswith("  | 七是") and carets == "  | ^^^^"  # two wide characters: four carets
     # both markers: the one underlined, the one before it with its line and column
-    text = open(SEED_003, encoding="utf-8").read()
+    text = Path(SEED_003).read_text(encoding="utf-8")
     first = text.index("七是")
     line = text[:first].count("\n") + 1
     col = first - (text.rfind("\n", 0, first) + 1) + 1

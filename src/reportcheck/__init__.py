@@ -14,10 +14,10 @@ __version__ = "0.1.0"
 # The stage package reportcheck.extract is imported before the function of that name is defined: the
 # import system sets a package's attribute to a subpackage when it first loads it, which would
 # otherwise replace the function the first time extraction runs.
-from . import extract as _extract_stage  # noqa: E402,F401  (isort: skip)
-from .api import check, extract  # noqa: E402
+from . import extract as _extract_stage  # noqa: F401  (isort: skip)
+from .api import check, extract
 
-__all__ = ["extract", "check", "__version__"]
+__all__ = ["__version__", "check", "extract"]
 
 
 def __getattr__(name: str):

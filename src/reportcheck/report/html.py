@@ -162,7 +162,7 @@ def _link_gx_rows(site: Path, validation_pages, report_pages: dict[str, str], ro
             continue
         up = os.path.relpath(root, page.parent).replace(os.sep, "/")
 
-        def link(m: re.Match) -> str:
+        def link(m: re.Match, up: str = up) -> str:
             target = by_text.get(m.group(2))
             if target is None:
                 return m.group(0)
@@ -237,8 +237,8 @@ def render_index(result: RunResult, pages: dict[int, str], gx_index: str) -> str
             f'<p class="summary">{s["reports"]} report(s): {s["passed"]} passed, {s["failed"]} failed, '
             f'{s["error"]} unreadable; {_counts(s["errors"], s["warnings"], s["verified"])}{suppressed}.</p>\n'
             + _charts(result, pages) +
-            f'<h2 id="reports">Reports</h2>\n<div class="wide"><table class="reports">\n<thead><tr><th>report</th>'
-            f"<th>status</th><th>errors</th><th>warnings</th><th>verified</th></tr></thead>\n<tbody>\n"
+            '<h2 id="reports">Reports</h2>\n<div class="wide"><table class="reports">\n<thead><tr><th>report</th>'
+            "<th>status</th><th>errors</th><th>warnings</th><th>verified</th></tr></thead>\n<tbody>\n"
             + "\n".join(rows) + "\n</tbody>\n</table></div>\n" + _findings_table(result, pages, order) +
             f'<p class="links"><a href="{gx_index}">Great Expectations Data Docs</a>: the validation of the fact '
             f"tables behind these findings.</p>\n")
@@ -279,7 +279,7 @@ def _charts(result: RunResult, pages: dict[int, str]) -> str:
             per_report.append((rr.errors, rr.warnings, rr.path, pages[i]))
     if not per_rule:
         return ""
-    rules = [(rid, *n, rid + (f" {r.slug}" if (r := R.get(rid)) else ""), f"#findings")
+    rules = [(rid, *n, rid + (f" {r.slug}" if (r := R.get(rid)) else ""), "#findings")
              for rid, n in sorted(per_rule.items(), key=lambda kv: (-sum(kv[1]), kv[0]))]
     rules = [(label, e, w, href) for _, e, w, label, href in rules]
     per_report.sort(key=lambda x: (-x[0] - x[1], x[2]))

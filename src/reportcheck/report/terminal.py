@@ -19,6 +19,7 @@ import shlex
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .. import rules as R
 from ..findings import Finding, ReportResult, RunResult
@@ -43,7 +44,7 @@ class Options:
 class _Paint:
     """ANSI styles, or nothing when colour is off."""
 
-    CODES = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "green": "32", "cyan": "36", "blue": "34"}
+    CODES: ClassVar[dict[str, str]] = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "green": "32", "cyan": "36", "blue": "34"}
 
     def __init__(self, on: bool):
         self.on = on
