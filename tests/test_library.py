@@ -65,6 +65,12 @@ def test_check_reads_the_configuration_the_command_reads(tmp_path, monkeypatch):
     assert "RC105" in set(given.findings_frame()["rule"])
 
 
+def test_config_module_is_reachable_from_the_package():
+    assert reportcheck.config.load is not None and reportcheck.findings.RunResult is not None
+    with pytest.raises(AttributeError):
+        reportcheck.no_such_thing  # noqa: B018
+
+
 def test_reprs_are_short(seeds_result):
     text = repr(seeds_result)
     assert len(text) < 200 and text.startswith("RunResult(5 report(s): 4 passed, 1 failed")

@@ -60,6 +60,13 @@ def test_colour_choices(plain):
     assert ANSI.sub("", coloured.stdout) == plain.stdout  # colour only, the same text
 
 
+def test_a_text_file_is_never_coloured(tmp_path):
+    out = tmp_path / "r.txt"
+    res = _run("--color", "always", "-f", f"text:{out}", "-f", "json")
+    assert res.exit_code == exitcodes.CONTRADICTIONS and not ANSI.search(res.stdout)
+    assert "RC105" in out.read_text(encoding="utf-8") and not ANSI.search(out.read_text(encoding="utf-8"))
+
+
 def test_use_color_follows_the_environment(monkeypatch):
     class Tty:
         def isatty(self):
