@@ -12,6 +12,7 @@ import typer
 from . import exitcodes
 from .report import FORMATS
 
+
 class _Argument(typer.core.TyperArgument):
     """An argument with a metavar shows it alone (typer would add ``<list[str]>`` and braces)."""
 
@@ -108,16 +109,19 @@ def _die(msg: str) -> None:
 def check(
     paths: list[str] = typer.Argument(..., metavar="PATHS...",
                                       help="Report files or directories (searched recursively); with "
-                                                "--engine spark also URIs (hdfs://…, s3a://…)."),
+                                           "--engine spark also URIs (hdfs://…, s3a://…)."),
     formats: list[str] = typer.Option(
         [], "--format", "-f", metavar="FORMAT[:FILE]",
         help=f"Output format: {', '.join(FORMATS)} (default text); FORMAT:FILE writes to FILE. Repeatable."),
     outputs: list[Path] = typer.Option(
         [], "--output", "-o", metavar="FILE",
         help="Write a --format given without :FILE to FILE (repeatable: the n-th such --format, in order)."),
-    include: list[str] = typer.Option([], "--include", metavar="GLOB", help="Only files matching this glob (repeatable)."),
-    exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip files matching this glob (repeatable)."),
-    checks: Path = typer.Option(None, "--checks", metavar="FILE", help="Check map (default: the one shipped, checks/checks.json)."),
+    include: list[str] = typer.Option([], "--include", metavar="GLOB",
+                                      help="Only files matching this glob (repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB",
+                                      help="Skip files matching this glob (repeatable)."),
+    checks: Path = typer.Option(None, "--checks", metavar="FILE",
+                                help="Check map (default: the one shipped, checks/checks.json)."),
     fail_on: FailOn = typer.Option(None, "--fail-on", show_default=False, metavar="error|warning|never",
                                    help="Lowest severity that makes the exit code 1 (default: the "
                                         "configuration's, else error)."),
@@ -347,8 +351,10 @@ def exit_code(result, fail_on: FailOn) -> int:
 @app.command(cls=_Command)
 def extract(
     paths: list[Path] = typer.Argument(..., metavar="PATHS...", help="Report files or directories."),
-    out: Path = typer.Option(..., "--out", "-o", metavar="DIR", help="Directory to write one file per fact table."),
-    fmt: FactFormat = typer.Option(FactFormat.csv, "--format", "-f", metavar="csv|parquet|json", help="File format of the tables."),
+    out: Path = typer.Option(..., "--out", "-o", metavar="DIR",
+                             help="Directory to write one file per fact table."),
+    fmt: FactFormat = typer.Option(FactFormat.csv, "--format", "-f", metavar="csv|parquet|json",
+                                   help="File format of the tables."),
     include: list[str] = typer.Option([], "--include", metavar="GLOB", help="Only files matching this glob "
                                                                              "(repeatable)."),
     exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip files matching this glob "
