@@ -137,8 +137,8 @@ def test_pre_commit_runs_the_hook(tmp_path):
 
     res = hook("bad.txt", "good.txt", "data.json")
     assert res.returncode == 1, res.stdout + res.stderr
-    assert "Failed" in res.stdout and "bad.txt:1:10: RC101 [error]" in res.stdout
-    assert "2 report(s): 1 passed, 1 failed" in res.stdout  # data.json is not passed to the hook
+    assert "Failed" in res.stdout and "bad.txt:1:10: RC101 sum-mismatch" in res.stdout
+    assert "Found 1 error in 1 of 2 reports" in res.stdout  # data.json is not passed to the hook
     res = hook("good.txt")
     assert res.returncode == 0 and "Passed" in res.stdout, res.stdout + res.stderr
 

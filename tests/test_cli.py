@@ -77,7 +77,7 @@ def test_contradiction_exit_code_and_terminal_format(tmp_path):
     res = runner.invoke(app, ["check", str(p)])
     assert res.exit_code == exitcodes.CONTRADICTIONS
     assert f"{p}:1:" in res.output and "RC101" in res.output
-    assert "156件 ≠ 29件 + 108件 + 29件 = 166" in res.output
+    assert "156件 ≠ 29件 + 108件 + 29件 = 166件" in res.output
     assert runner.invoke(app, ["check", str(p), "--fail-on", "never"]).exit_code == exitcodes.CLEAN
 
 

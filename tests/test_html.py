@@ -90,6 +90,49 @@ def test_report_page_has_finding_arithmetic_verified_and_text(site):
     assert re.search(r'href="\.\./gx/validations/sequences/[^"]+\.html"', page)
 
 
+def test_index_failed_first_then_every_finding_and_charts(site):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    table = index[index.index('<table class="reports">'):index.index("</table>")]
+    statuses = re.findall(r'<tr class="(\w+)">', table)
+    assert statuses[0] == "failed" and statuses == sorted(statuses, key=["failed", "error", "passed"].index)
+    findings = index[index.index('<table class="findings">'):]
+    rows = re.findall(r'<tr class="(error|warning)">.*?<a href="(reports/[^"#]+)#(finding-\d+)">(\d+)</a>', findings)
+    total = sum(len(re.findall(r'<li class="finding ', p.read_text(encoding="utf-8")))
+                for p in (site / "reports").glob("*.html"))
+    assert len(rows) == total > 0
+    for _, page, anchor, line in rows:  # each links to its finding, whose line it shows
+        target = (site / page).read_text(encoding="utf-8")
+        card = re.search(rf'<li class="finding \w+" id="{anchor}">.*?</li>', target, re.S).group(0)
+        assert f"line {line}," in card
+    svgs = re.findall(r"<svg [^>]*>.*?</svg>", index, re.S)
+    assert len(svgs) == 2 and all('role="img"' in x and "<rect" in x for x in svgs)
+    assert "<script" not in index.lower()
+
+
+def test_report_page_findings_first_with_places_and_only_numbers_shaded(site):
+    page = _page_of(site, SEED_003).read_text(encoding="utf-8")
+    assert page.index('id="findings"') < page.index('id="text"') < page.index('id="verified"')
+    card = re.search(r'<li class="finding error" id="finding-1">.*?</li>\n', page, re.S).group(0)
+    assert '<mark class="error">七是</mark>' in card  # the number marked inside the card
+    places = re.findall(r'<span class="role">(\w+)</span> <q>七是</q> <a href="#L(\d+)">\d+:(\d+)</a>', card)
+    assert [p[0] for p in places] == ["previous", "marker"] and places[0][2] != places[1][2]
+    assert "← previous" in card and "next →" in card
+    text = page[page.index('id="text"'):page.index('id="verified"')]
+    shaded = re.findall(r'<mark class="pass"[^>]*><a [^>]*>([^<]*)</a></mark>', text)
+    assert shaded and max(len(x) for x in shaded) <= 20, max(shaded, key=len)  # numbers, not sentences
+    assert re.search(r'<details class="verified"><summary>.*RC101', page)
+
+
+def test_data_docs_rows_show_report_line_excerpt_and_link_back(site):
+    validation = next((site / "gx" / "validations" / "sequences").rglob("*.html"))
+    doc = validation.read_text(encoding="utf-8")
+    for column in ("report", "line", "excerpt"):
+        assert re.search(rf"<th\s*>\s*{column}\s*</th>", doc), column
+    link = re.search(r'<a href="((?:\.\./)+reports/[^"#]+)#L(\d+)">[^<]*003_2a5315d4f9a02ca3\.txt</a>', doc)
+    assert link and (validation.parent / link.group(1)).resolve().is_file()
+    assert "七是创新思路" in doc
+
+
 def test_everything_from_a_report_is_escaped(site):
     page = _page_of(site, "evil&lt;b&gt;x.txt").read_text(encoding="utf-8")
     assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in page
@@ -382,6 +425,21 @@ class Page:
         """What a reader sees: innerText leaves out what is not rendered."""
         return self.js("document.body.innerText")
 
+    def resize(self, width: int, height: int, mobile: bool = False) -> None:
+        """Lay the page out as a window (or a phone, ``mobile``) of this size in CSS pixels."""
+        self.browser.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": height,
+                                                                  "deviceScaleFactor": 1, "mobile": mobile},
+                          self.session)
+
+    def screenshot(self, path: Path) -> bytes:
+        """The visible part of the page as PNG, written to ``path``."""
+        import base64
+
+        png = base64.b64decode(self.browser.call("Page.captureScreenshot", {"format": "png"}, self.session)["data"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(png)
+        return png
+
     def visible(self, selector: str) -> bool:
         return self.js(f"[...document.querySelectorAll({json.dumps(selector)})]"
                        ".some(e => e.checkVisibility() && e.getBoundingClientRect().height > 0)")
@@ -416,7 +474,11 @@ def test_browser_report_page_shows_findings_and_verified_relations(chromium, sit
     assert page.js("document.scripts.length") == 0
     text = page.text
     assert re.search(r"ERROR RC105 .*\s+.*duplicates.*\s+marker 七是: value 7, expected 8", text), text[:2000]
-    assert page.visible("li.finding.error") and page.visible("li.verified")
+    assert page.visible("li.finding.error") and not page.visible("li.verified")  # folded by rule
+    assert page.js("document.querySelectorAll('details.verified').length") >= 3
+    page.js("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.visible("li.verified")
+    text = page.text
     assert re.search(r"✓ RC101 \d+:\d+ 137\S* = 113\S* \+ 10\S* \+ 14\S* = 137", text), text[:3000]
     assert page.visible("mark.error") and page.visible("mark.pass")
     assert page.js("document.querySelector('mark.error').innerText") == "七是"
@@ -448,3 +510,68 @@ def test_browser_data_docs_work_offline(chromium, site):
     assert page.js("document.fonts.ready.then(fonts => [...fonts].some(f => f.family.includes('Font Awesome 6 Free')"
                    " && f.status === 'loaded'))")
     assert PWNED not in page.js("document.title")
+
+
+def test_browser_index_charts_order_and_phone_width(chromium, site):
+    page = chromium.open((site / "index.html").as_uri())
+    _offline(page)
+    # the charts are drawn: bars with a width, and a label per bar
+    bars = page.js("[...document.querySelectorAll('figure.chart svg rect.e')].map(r => r.getBBox().width)")
+    assert bars and max(bars) > 50
+    assert page.visible("figure.chart svg") and page.js("document.querySelectorAll('svg a').length") >= 2
+    statuses = page.js("[...document.querySelectorAll('table.reports tbody tr')].map(r => r.className)")
+    assert statuses[0] == "failed" and statuses[-1] == "passed"
+    assert page.visible("table.findings a[href*='#finding-']")
+    # at 420 px nothing is cut off: no sideways scrolling, every count inside the window
+    page.resize(420, 900, mobile=True)
+    assert page.js("document.documentElement.scrollWidth") <= 420
+    rights = page.js("[...document.querySelectorAll('td.n, th')].map(c => c.getBoundingClientRect().right)")
+    assert rights and max(rights) <= 420, rights
+    assert page.js("document.querySelector('figure.chart svg').getBoundingClientRect().right") <= 420
+
+
+SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+SHOWCASE = ("全县“三公”经费由312.6万元下降到196.4万元，下降了106.2万元。\n"
+            "本年度走访农户2140户，收集意见建议86条。\n各乡镇认真开展回访工作。\n"
+            "在走访的2410户农户中，多数反映良好。\n"
+            "重点抓好四个方面：一是抓学习；二是抓整改；三是抓制度。\n"
+            "共受理投诉200件，已办结180件，办结率95%。\n"
+            "共收集意见建议137条，已整改113条，正在协调10条，全年跟踪15条。\n")
+
+
+@pytest.fixture(scope="module")
+def showcase(tmp_path_factory) -> Path:
+    """A run as a user makes it, from the folder above the reports: the seeds and a report with one
+    finding of several rules; its pages are the README's screenshots."""
+    d = tmp_path_factory.mktemp("showcase")
+    (d / "reports").mkdir()
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, d / "reports" / f.name)
+    (d / "reports" / "示例_整改通报.txt").write_text(SHOWCASE, encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(d)
+    try:
+        html.write(run(["reports"], keep_source=True), d / "site")
+    finally:
+        os.chdir(here)
+    return d / "site"
+
+
+def test_browser_screenshots_of_a_real_run(chromium, showcase):
+    """Takes the README's screenshots (docs/screenshots/); they are rewritten when missing or when
+    REPORTCHECK_UPDATE_SCREENSHOTS is set, so the README shows what the current code draws."""
+    write = os.environ.get("REPORTCHECK_UPDATE_SCREENSHOTS") or not (SHOTS / "report.png").exists()
+    out = SHOTS if write else Path(showcase).parent / "shots"
+    index = chromium.open((showcase / "index.html").as_uri())
+    index.resize(1100, 900)
+    png = index.screenshot(out / "index.png")
+    assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == 1100
+    index.resize(420, 900, mobile=True)
+    assert int.from_bytes(index.screenshot(out / "index-420px.png")[16:20], "big") == 420
+    page = chromium.open(_page_of(showcase, "示例_整改通报.txt").as_uri())
+    _offline(page)
+    assert page.js("document.querySelectorAll('li.finding').length") >= 4
+    page.resize(1100, 1000)
+    assert page.screenshot(out / "report.png").startswith(b"\x89PNG")
+    for name in ("index.png", "index-420px.png", "report.png"):
+        assert (out / name).stat().st_size > 10_000

@@ -50,9 +50,12 @@ def _finding(rule, severity, message, arithmetic, line, col, start, excerpt, evi
 def result() -> RunResult:
     """A run of four reports: one failed (an error with its numbers, a warning), one passed, one
     unreadable, and one whose name and message need escaping in every format."""
-    total = [{"text": "156件", "start": 30, "end": 34, "value": 156, "role": "total"},
-             {"text": "29件", "start": 38, "end": 41, "value": 29, "role": "part"},
-             {"text": "108件", "start": 44, "end": 48, "value": 108, "role": "part"}]
+    total = [{"text": "156件", "start": 30, "end": 34, "value": 156, "role": "total",
+              "line": 3, "column": 10, "end_line": 3, "end_column": 14},
+             {"text": "29件", "start": 38, "end": 41, "value": 29, "role": "part",
+              "line": 3, "column": 18, "end_line": 3, "end_column": 21},
+             {"text": "108件", "start": 44, "end": 48, "value": 108, "role": "part",
+              "line": 3, "column": 24, "end_line": 3, "end_column": 28}]
     stated = [{"text": "“四位一体”", "start": 70, "end": 76, "value": 4, "role": "stated"}]
     rate = [{"text": "82.9%", "start": 0, "end": 5, "value": 82.9, "role": "stated"}]
     excerpt = "全年共受理信访事项156件，其中来信29件、来访108件。"
@@ -64,11 +67,15 @@ def result() -> RunResult:
     odd = ReportResult("reports/a,b: <x>.txt", status="failed", rel_path="reports/a,b: <x>.txt", findings=[
         _finding("RC107", "error", "rate 82.9% ≠ 50/60 = 83.3%, off by 0.4 points", "82.9% vs 50/60 = 83.3%",
                  1, 1, 0, "完成50件，办结率82.9%<script>", rate)])
+    accepted = _finding("RC103", "error", "问题 is stated as 12个 and later as 21个", "21个 ≠ 12个", 7, 1, 90,
+                        "整改问题12个。", [{"text": "12个", "start": 94, "end": 97, "value": 12, "role": "first"}])
+    accepted.suppressed_by = "comment at line 6: 两个口径"
+    failed.suppressed.append(accepted)
     passed = ReportResult("reports/ok.txt", rel_path="reports/ok.txt")
     unreadable = ReportResult("reports/bad.txt", status="error", rel_path="reports/bad.txt",
                               error="reports/bad.txt: binary file (PNG image)")
     for r in (failed, odd):
-        fingerprint.assign(r.findings, r.rel_path)
+        fingerprint.assign(r.findings + r.suppressed, r.rel_path)
     return RunResult([failed, odd, passed, unreadable], root="/project")
 
 
@@ -105,7 +112,10 @@ def test_sarif_is_valid_and_complete(result):
         assert r["name"] and r["shortDescription"]["text"] and "What it checks" in r["help"]["markdown"]
     results = run["results"]
     assert [(x["ruleId"], x["level"]) for x in results] == [("RC101", "error"), ("RC104", "warning"),
-                                                             ("RC107", "error")]
+                                                             ("RC107", "error"), ("RC103", "error")]
+    assert "suppressions" not in results[0]
+    assert results[3]["suppressions"] == [{"kind": "inSource",
+                                           "justification": "comment at line 6: 两个口径"}]
     for x in results:
         assert rules[x["ruleIndex"]]["id"] == x["ruleId"]
         assert len(x["partialFingerprints"]["reportcheck/v1"]) == 32
@@ -114,6 +124,8 @@ def test_sarif_is_valid_and_complete(result):
     assert loc["region"]["startLine"] == 3 and loc["region"]["startColumn"] == 10
     assert [x["message"]["text"] for x in results[0]["relatedLocations"]] == ["total: 156件", "part: 29件",
                                                                               "part: 108件"]
+    assert results[0]["relatedLocations"][1]["physicalLocation"]["region"] == {
+        "startLine": 3, "startColumn": 18, "endLine": 3, "endColumn": 21, "charOffset": 38, "charLength": 3}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///project/"
     assert run["invocations"][0]["executionSuccessful"] is False
     assert "binary file" in run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
@@ -191,7 +203,7 @@ def test_one_run_writes_several_formats(tmp_path):
     res = runner.invoke(app, ["check", str(SEEDS), "--format", "sarif", "--output", str(sarif),
                               "-f", f"junit:{junit}", "-f", "text"])
     assert res.exit_code == exitcodes.CONTRADICTIONS, res.output
-    assert "RC105" in res.stdout and res.stdout.rstrip().splitlines()[-1].startswith("5 report(s)")
+    assert "RC105" in res.stdout and res.stdout.rstrip().splitlines()[-2].startswith("Found 1 error in 1 of 5 reports")
     assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert ET.parse(junit).getroot().find("testsuite").get("tests") == "5"
     assert f"sarif output: {sarif}" in res.stderr

@@ -11,22 +11,19 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def extract(paths, include=(), exclude=()):
-    """The fact sheet of every report under ``paths``: a FactSheet whose ``tables`` are DataFrames."""
-    from .factsheet import extract as _extract
+# The stage package reportcheck.extract is imported before the function of that name is defined: the
+# import system sets a package's attribute to a subpackage when it first loads it, which would
+# otherwise replace the function the first time extraction runs.
+from . import extract as _extract_stage  # noqa: F401  (isort: skip)
+from .api import check, extract
 
-    return _extract(paths, include, exclude)
-
-
-def check(paths, include=(), exclude=(), checks=None, config=None):
-    """Check every report under ``paths``; returns a :class:`reportcheck.findings.RunResult`.
-
-    ``config`` is a :class:`reportcheck.config.Config` (``reportcheck.config.load()`` reads the one
-    the command would use); without it, the defaults apply.
-    """
-    from .pipeline import run
-
-    return run(paths, include, exclude, checks, config=config)
+__all__ = ["__version__", "check", "extract"]
 
 
-__all__ = ["extract", "check", "__version__"]
+def __getattr__(name: str):
+    """``reportcheck.config`` and the other stage modules without importing them first."""
+    import importlib
+
+    if name in ("config", "findings", "factsheet", "pipeline", "rules", "report"):
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

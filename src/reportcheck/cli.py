@@ -12,7 +12,29 @@ import typer
 from . import exitcodes
 from .report import FORMATS
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+class _Argument(typer.core.TyperArgument):
+    """An argument with a metavar shows it alone (typer would add ``<list[str]>`` and braces)."""
+
+    def display_type_rich(self, ctx) -> None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        return self.metavar
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose help shows arguments by their metavar (see :class:`_Argument`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if type(p) is typer.core.TyperArgument and p.metavar:
+                p.__class__ = _Argument
+
+
+# rich_markup_mode=None: plain help, without typer's <bool> labels on flags and rich's markup ([spark])
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="A spell-checker for the numbers in Chinese official work reports.")
 
 
@@ -30,6 +52,12 @@ class Engine(str, Enum):
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
+    never = "never"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
     never = "never"
 
 
@@ -57,25 +85,59 @@ def _say(msg: str) -> None:
     _log(f"reportcheck: {msg}")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"reportcheck {__version__}")
+        raise typer.Exit(exitcodes.CLEAN)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """A spell-checker for the numbers in Chinese official work reports."""
+
+
+def use_color(choice: Color, stream=None) -> bool:
+    """Whether the text output is coloured: ``--color always|never``; with ``auto``, not when NO_COLOR is
+    set (no-color.org), else when FORCE_COLOR is set (to anything but 0), else when ``stream`` (stdout)
+    is a terminal that is not ``TERM=dumb``."""
+    import os
+
+    if choice is not Color.auto:
+        return choice is Color.always
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
+
+
 def _die(msg: str) -> None:
     _say(msg)
     raise typer.Exit(exitcodes.USAGE)
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
-    paths: list[str] = typer.Argument(..., help="Report files or directories (searched recursively); with "
-                                                "--engine spark also URIs (hdfs://…, s3a://…)."),
+    paths: list[str] = typer.Argument(..., metavar="PATHS...",
+                                      help="Report files or directories (searched recursively); with "
+                                           "--engine spark also URIs (hdfs://…, s3a://…)."),
     formats: list[str] = typer.Option(
         [], "--format", "-f", metavar="FORMAT[:FILE]",
         help=f"Output format: {', '.join(FORMATS)} (default text); FORMAT:FILE writes to FILE. Repeatable."),
     outputs: list[Path] = typer.Option(
         [], "--output", "-o", metavar="FILE",
         help="Write a --format given without :FILE to FILE (repeatable: the n-th such --format, in order)."),
-    include: list[str] = typer.Option([], "--include", help="Only files matching this glob (repeatable)."),
-    exclude: list[str] = typer.Option([], "--exclude", help="Skip files matching this glob (repeatable)."),
-    checks: Path = typer.Option(None, "--checks", help="Check map (default: the one shipped, checks/checks.json)."),
-    fail_on: FailOn = typer.Option(None, "--fail-on", show_default=False,
+    include: list[str] = typer.Option([], "--include", metavar="GLOB",
+                                      help="Only files matching this glob (repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB",
+                                      help="Skip files matching this glob (repeatable)."),
+    checks: Path = typer.Option(None, "--checks", metavar="FILE",
+                                help="Check map (default: the one shipped, checks/checks.json)."),
+    fail_on: FailOn = typer.Option(None, "--fail-on", show_default=False, metavar="error|warning|never",
                                    help="Lowest severity that makes the exit code 1 (default: the "
                                         "configuration's, else error)."),
     verified: bool = typer.Option(False, "--verified", help="Also list the relations found consistent (text)."),
@@ -90,12 +152,26 @@ def check(
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
     memory_limit: int = typer.Option(None, "--memory-limit", min=0, metavar="MIB", show_default=False,
                                      help=MEMORY_HELP),
-    engine: Engine = typer.Option(Engine.local, "--engine",
+    engine: Engine = typer.Option(Engine.local, "--engine", metavar="local|spark",
                                   help="local (this machine) or spark (Apache Spark: needs reportcheck[spark] "
                                        "and Java 17; PATHS may then be URIs such as hdfs://… or s3a://…)."),
+    color: Color = typer.Option(Color.auto, "--color", metavar="auto|always|never",
+                                help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; "
+                                     "FORCE_COLOR forces it), always or never."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Text: one line per finding and no summary; no notes on stderr."),
+    statistics: bool = typer.Option(False, "--statistics",
+                                    help="Text: the number of findings per rule instead of the findings."),
+    show_suppressed: bool = typer.Option(False, "--show-suppressed",
+                                         help="Text: also list the findings suppressed in the reports or by "
+                                              "[[tool.reportcheck.ignore]]."),
 ) -> None:
     """Extract, validate with Great Expectations and report contradictions."""
     from . import baseline
+    from .report.terminal import Options
+
+    text_options = Options(color=use_color(color), quiet=quiet, statistics=statistics,
+                           show_verified=verified, show_suppressed=show_suppressed)
 
     _check_limits(jobs, timeout)
     targets = _targets(formats, outputs)
@@ -109,15 +185,15 @@ def check(
     if html is not None:
         exclude = [*exclude, *_outside_globs([Path(p) for p in paths], html)]
     # no bar when the JSON goes to standard output: whatever reads it runs the command, not a person
-    quiet = any(fmt == "json" and target is None for fmt, target in targets)
-    result = _run(paths, include, exclude, checks, config, jobs=jobs, timeout=timeout, quiet=quiet,
+    no_bar = quiet or any(fmt == "json" and target is None for fmt, target in targets)
+    result = _run(paths, include, exclude, checks, config, jobs=jobs, timeout=timeout, quiet=no_bar,
                   engine=engine.value, memory=memory_limit,
                   changed_since=changed_since)
     if known is not None:
         applied = baseline.apply(result, known)
         gone = ("1 baseline entry no longer occurs" if applied.gone == 1
                 else f"{applied.gone} baseline entries no longer occur")
-        _log(f"baseline {baseline_file}: {applied.suppressed} known finding(s) not shown; {gone}")
+        _note(f"baseline {baseline_file}: {applied.suppressed} known finding(s) not shown; {gone}", quiet)
     pending = None
     if html is not None:  # the HTML report first: its GX Data Docs are built while the rest is written
         from .report.html import OutputError, start
@@ -130,7 +206,7 @@ def check(
         except OSError as e:
             _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
     try:
-        _write_outputs(result, targets, verified)
+        _write_outputs(result, targets, verified, text_options)
     except BaseException:
         if pending is not None:
             pending.cancel()
@@ -142,7 +218,7 @@ def check(
             _die(str(e))
         except OSError as e:
             _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
-        _log(f"HTML report: {index}")
+        _note(f"HTML report: {index}", quiet)
     raise typer.Exit(exit_code(result, fail_on or FailOn(config.fail_on or "error")))
 
 
@@ -166,12 +242,23 @@ def _targets(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | 
     return out
 
 
-def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: bool) -> None:
-    """Render the run in each format, to its file or to stdout."""
-    from .report import render, write_text
+def _note(msg: str, quiet: bool = False) -> None:
+    """A note on stderr (where an output went, what a baseline left out), unless --quiet."""
+    if not quiet:
+        _log(msg)
 
+
+def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: bool, text_options=None) -> None:
+    """Render the run in each format, to its file or to stdout (text in colour only to stdout)."""
+    from dataclasses import replace
+
+    from .report import render, write_text
+    from .report.terminal import Options
+
+    options = text_options or Options(show_verified=verified)
     for fmt, target in targets:
-        text = render(fmt, result, show_verified=verified)
+        text = render(fmt, result, show_verified=verified,
+                      text_options=options if target is None else replace(options, color=False))
         if target is None:
             sys.stdout.write(text)
             continue
@@ -179,7 +266,7 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
             write_text(target, text)
         except OSError as e:
             _die(f"{target}: cannot write the {fmt} output: {e.strerror or e}")
-        _log(f"{fmt} output: {target}")
+        _note(f"{fmt} output: {target}", options.quiet)
     # every notice and every unreadable report, one line each on stderr, whatever the formats (an
     # unreadable report's status is "error" in them)
     for r in result.reports:
@@ -188,6 +275,13 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
     for r in result.reports:
         if r.status == "error":
             _say(r.error or f"{r.path}: unreadable")
+    _warn_notes(result)
+
+
+def _warn_notes(result) -> None:
+    """The run's warnings about reports (an unknown rule in a suppression comment), one line each."""
+    for note in getattr(result, "notes", ()):
+        _say(f"warning: {note}")
 
 
 #: The shortest --timeout (seconds): under it a limit would stop files for the time their worker takes to
@@ -306,13 +400,17 @@ def exit_code(result, fail_on: FailOn) -> int:
     return exitcodes.CLEAN
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Report files or directories."),
-    out: Path = typer.Option(..., "--out", "-o", help="Directory to write one file per fact table."),
-    fmt: FactFormat = typer.Option(FactFormat.csv, "--format", "-f", help="File format of the tables."),
-    include: list[str] = typer.Option([], "--include"),
-    exclude: list[str] = typer.Option([], "--exclude"),
+    paths: list[Path] = typer.Argument(..., metavar="PATHS...", help="Report files or directories."),
+    out: Path = typer.Option(..., "--out", "-o", metavar="DIR",
+                             help="Directory to write one file per fact table."),
+    fmt: FactFormat = typer.Option(FactFormat.csv, "--format", "-f", metavar="csv|parquet|json",
+                                   help="File format of the tables."),
+    include: list[str] = typer.Option([], "--include", metavar="GLOB", help="Only files matching this glob "
+                                                                             "(repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip files matching this glob "
+                                                                             "(repeatable)."),
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help=TIMEOUT_HELP),
@@ -369,13 +467,14 @@ def extract(
     raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
 
 
-@app.command("baseline")
+@app.command("baseline", cls=_Command)
 def baseline_cmd(
-    paths: list[Path] = typer.Argument(..., help="Report files or directories (searched recursively)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATHS...",
+                                       help="Report files or directories (searched recursively)."),
     out: Path = typer.Option(..., "--out", "-o", metavar="FILE", help="The baseline file to write."),
-    include: list[str] = typer.Option([], "--include", help="Only files matching this glob (repeatable)."),
-    exclude: list[str] = typer.Option([], "--exclude", help="Skip files matching this glob (repeatable)."),
-    checks: Path = typer.Option(None, "--checks",
+    include: list[str] = typer.Option([], "--include", metavar="GLOB", help="Only files matching this glob (repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip files matching this glob (repeatable)."),
+    checks: Path = typer.Option(None, "--checks", metavar="FILE",
                                 help="Check map (default: the one shipped, checks/checks.json)."),
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help=JOBS_HELP),
@@ -399,10 +498,10 @@ def baseline_cmd(
     raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
 
 
-@app.command("explain")
+@app.command("explain", cls=_Command)
 def explain_cmd(
-    path: Path = typer.Argument(..., help="One report file."),
-    checks: Path = typer.Option(None, "--checks", help="Check map (default: the one shipped, checks/checks.json)."),
+    path: Path = typer.Argument(..., metavar="FILE", help="One report file."),
+    checks: Path = typer.Option(None, "--checks", metavar="FILE", help="Check map (default: the one shipped, checks/checks.json)."),
     config_file: Path = typer.Option(None, "--config", metavar="FILE", help=CONFIG_HELP),
 ) -> None:
     """Show a report sentence by sentence: the quantities read and the relations checked in each."""
@@ -420,9 +519,9 @@ def explain_cmd(
         _die(str(e))
 
 
-@app.command()
+@app.command(cls=_Command)
 def rules(
-    rule_id: str = typer.Argument(None, help="A rule ID (RC101) or slug to explain."),
+    rule_id: str = typer.Argument(None, metavar="[ID]", help="A rule ID (RC101) or slug to explain."),
     markdown: bool = typer.Option(False, "--markdown", help="Print the catalogue's documentation as Markdown "
                                                             "(docs/rules.md)."),
 ) -> None:

@@ -32,6 +32,17 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class Ignore:
+    """One ``[[tool.reportcheck.ignore]]`` entry: a finding accepted, with the reason why."""
+
+    path: str  # glob, as in per-path-ignores
+    rule: str  # rule ID
+    reason: str
+    fingerprint: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     """The settings of one configuration file (defaults when there is none)."""
 
@@ -42,6 +53,7 @@ class Config:
     rules: dict[str, str] = field(default_factory=dict)  # rule ID -> error | warning | off
     per_path_ignores: dict[str, frozenset[str]] = field(default_factory=dict)  # glob -> rule IDs
     extra_words: tuple[str, ...] = ()  # jieba user-dictionary lines, each with a tag
+    ignores: tuple[Ignore, ...] = ()  # findings accepted ([[tool.reportcheck.ignore]])
 
     @property
     def root(self) -> Path:
@@ -63,6 +75,18 @@ class Config:
         if any(rule_id in ids and self._matches(path, [g]) for g, ids in self.per_path_ignores.items()):
             return "off"
         return self.rules.get(rule_id)
+
+
+    def ignored(self, finding, path: str | os.PathLike) -> Ignore | None:
+        """The ``ignore`` entry that accepts ``finding`` of the report at ``path``, if any: same rule, a
+        matching path, and the finding's fingerprint or a line of its span."""
+        for e in self.ignores:
+            if e.rule != finding.rule or not self._matches(path, [e.path]):
+                continue
+            if (e.fingerprint is not None and e.fingerprint == finding.fingerprint) or \
+                    (e.line is not None and finding.line <= e.line <= finding.end_line):
+                return e
+        return None
 
 
 def find(start: str | os.PathLike | None = None) -> Path | None:
@@ -147,7 +171,7 @@ def parse(data: dict, path: Path, table: str = "") -> Config:
 
     if not isinstance(data, dict):
         raise fail("", f"must be a table, not {_kind(data)}")
-    known = ("include", "exclude", "fail-on", "rules", "per-path-ignores", "extra-words")
+    known = ("include", "exclude", "fail-on", "rules", "per-path-ignores", "extra-words", "ignore")
     for key in data:
         if key not in known:
             close = difflib.get_close_matches(key, known, n=1)
@@ -177,8 +201,33 @@ def parse(data: dict, path: Path, table: str = "") -> Config:
     for w in words:
         if not _WORD_LINE.fullmatch(w):
             raise fail("extra-words", f"{w!r} is not 'word', 'word tag' or 'word frequency tag'")
+    entries = data.get("ignore", [])
+    if not isinstance(entries, list):
+        raise fail("ignore", f"must be an array of tables ([[{table + '.' if table else ''}ignore]]), "
+                             f"not {_kind(entries)}")
+    ignores = []
+    entry_keys = ("path", "rule", "fingerprint", "line", "reason")
+    for i, e in enumerate(entries):
+        key = f"ignore[{i}]"
+        if not isinstance(e, dict):
+            raise fail(key, f"must be a table, not {_kind(e)}")
+        for k in e:
+            if k not in entry_keys:
+                raise fail(f"{key}.{k}", f"unknown key (known keys: {', '.join(entry_keys)})")
+        for k in ("path", "rule", "reason"):
+            if not isinstance(e.get(k), str) or not e[k].strip():
+                raise fail(f"{key}.{k}", "is required (a string)" if k not in e else
+                           f"must be a non-empty string, not {_kind(e[k])}")
+        if "fingerprint" not in e and "line" not in e:
+            raise fail(key, "needs the finding's fingerprint or its line")
+        if "fingerprint" in e and not isinstance(e["fingerprint"], str):
+            raise fail(f"{key}.fingerprint", f"must be a string, not {_kind(e['fingerprint'])}")
+        if "line" in e and (type(e["line"]) is not int or e["line"] < 1):
+            raise fail(f"{key}.line", f"must be a line number (1 or more), not {_kind(e['line'])}")
+        ignores.append(Ignore(e["path"], rule_id(f"{key}.rule", e["rule"]), e["reason"].strip(),
+                              e.get("fingerprint"), e.get("line")))
     return Config(path=Path(os.path.abspath(path)), include=strings("include"), exclude=strings("exclude"),
-                  fail_on=fail_on, rules=levels, per_path_ignores=per_path,
+                  fail_on=fail_on, rules=levels, per_path_ignores=per_path, ignores=tuple(ignores),
                   extra_words=tuple(w if re.search(r" [a-z]+$", w) else f"{w} n" for w in words))
 
 

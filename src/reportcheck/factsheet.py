@@ -41,6 +41,7 @@ class FactSheet:
         self._tables = dict(tables or {})
         self._rows = dict(rows or {})  # tables not made yet: name -> rows
         self.notices: list[str] = []  # what a reader should know about the report (one line each)
+        self.errors: list[str] = []  # reports that could not be read, one line each (reportcheck.extract)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -55,7 +56,8 @@ class FactSheet:
 
     def __repr__(self) -> str:
         sizes = {**{k: len(v) for k, v in self._tables.items()}, **{k: len(v) for k, v in self._rows.items()}}
-        return f"FactSheet({sizes})"
+        errors = f", {len(self.errors)} unreadable" if self.errors else ""
+        return f"FactSheet({sizes}{errors})"
 
     @classmethod
     def concat(cls, sheets: list[FactSheet]) -> FactSheet:
@@ -117,7 +119,10 @@ class _Mapper:
 
     def member(self, m: dict) -> dict:
         s, e = self.span(m["start"], m["end"])
-        out = {"role": m.get("role", ""), "start": s, "end": e, "text": self.doc.source[s:e]}
+        line, col = self.doc.line_col(s)
+        eline, ecol = self.doc.line_col(max(s, e - 1))
+        out = {"role": m.get("role", ""), "start": s, "end": e, "text": self.doc.source[s:e], "line": line,
+               "column": col, "end_line": eline, "end_column": ecol + 1 if e > s else ecol}
         if "value" in m:
             out["value"] = _finite(m["value"])
         return out
@@ -192,14 +197,23 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
         t["dates"].append(mp.row(base, s, r["end"], members, r.get("certain", True)))
 
     markers, announced = extract_sequences(text)
+    by_place = {(r["seq_id"], r["position"]): r for r in markers}
     for r in markers:
         base = {k: r[k] for k in ("seq_id", "style", "level", "position", "value", "expected")}
-        t["sequences"].append(mp.row(base, r["start"], r["end"],
-                                     [{"role": "marker", "start": r["start"], "end": r["end"], "value": r["value"]}],
-                                     r.get("certain", True)))
+        members = [{"role": "marker", "start": r["start"], "end": r["end"], "value": r["value"]}]
+        prev = by_place.get((r["seq_id"], r["position"] - 1))
+        if prev is not None and r["value"] != r["expected"]:  # a gap or a repeat: the marker before it too
+            members.insert(0, {"role": "previous", "start": prev["start"], "end": prev["end"], "value": prev["value"]})
+        t["sequences"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))
+    items_of: dict[int, list[dict]] = {}
+    for r in markers:
+        items_of.setdefault(r["seq_id"], []).append(r)
     for r in announced:
-        members = [{"role": "stated", "start": r["start"], "end": r["end"], "value": r["stated"]},
-                   {"role": "sequence", "start": r["seq_start"], "end": r["seq_end"], "value": r["items"]}]
+        members = [{"role": "stated", "start": r["start"], "end": r["end"], "value": r["stated"]}]
+        # the sequence by its markers (its whole text would be pages long), else by its span
+        members += ([{"role": "item", "start": m["start"], "end": m["end"], "value": m["value"]}
+                     for m in sorted(items_of.get(r["seq_id"], ()), key=lambda m: m["position"])]
+                    or [{"role": "sequence", "start": r["seq_start"], "end": r["seq_end"], "value": r["items"]}])
         t["announced"].append(mp.row({"stated": r["stated"], "items": r["items"], "seq_id": r["seq_id"]},
                                      r["start"], r["end"], members, r.get("certain", True)))
     for r in extract_enumerations(text):

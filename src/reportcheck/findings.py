@@ -17,9 +17,16 @@ from .factsheet import FactSheet
 from .validate import TableResult
 
 SCHEMA_VERSION = "reportcheck/v1"
+# the columns of RunResult.findings_frame(), in order (page: the PDF page, where there is one)
+FINDING_COLUMNS = ("report", "rule", "name", "severity", "line", "column", "end_line", "end_column", "start",
+                   "end", "message", "arithmetic", "excerpt", "page", "fingerprint")
 
 
-@dataclass
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+@dataclass(repr=False)
 class Finding:
     """One contradiction (severity error/warning) or one verified relation (severity pass)."""
 
@@ -39,6 +46,7 @@ class Finding:
     evidence: list[dict] = field(default_factory=list)
     certain: bool = True
     fingerprint: str = ""  # set by the pipeline (see reportcheck.fingerprint)
+    suppressed_by: str = ""  # why the finding is accepted (see reportcheck.suppress); empty when it is not
 
     def to_dict(self) -> dict:
         """The finding as it appears in the JSON format (what ``dataclasses.asdict`` gives, without
@@ -48,10 +56,15 @@ class Finding:
         return d
 
 
-_JSON_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("path", "certain", "fingerprint"))
+    def __repr__(self) -> str:
+        return f"Finding({self.rule} {self.severity} {self.path}:{self.line}:{self.column} {_short(self.message)!r})"
 
 
-@dataclass
+_JSON_FIELDS = tuple(f.name for f in fields(Finding)
+                     if f.name not in ("path", "certain", "fingerprint", "suppressed_by"))
+
+
+@dataclass(repr=False)
 class ReportResult:
     """The outcome for one report file."""
 
@@ -63,6 +76,7 @@ class ReportResult:
     source: str | None = None  # decoded text, for the HTML pages
     rel_path: str = ""  # path relative to the project root, with / (as given when outside it)
     notices: list[str] = field(default_factory=list)  # one line each, e.g. invisible bidi controls
+    suppressed: list[Finding] = field(default_factory=list)  # findings accepted (see reportcheck.suppress)
 
     @property
     def errors(self) -> int:
@@ -72,13 +86,19 @@ class ReportResult:
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity == "warning")
 
+    def __repr__(self) -> str:
+        if self.status == "error":
+            return f"ReportResult({self.path!r}, error: {_short(self.error or '', 60)!r})"
+        return (f"ReportResult({self.path!r}, {self.status}, {self.errors} error(s), {self.warnings} warning(s), "
+                f"{len(self.verified)} verified)")
+
     def update_status(self) -> None:
         """failed while an error finding remains, else passed (an unreadable report stays error)."""
         if self.status != "error":
             self.status = "failed" if self.errors else "passed"
 
 
-@dataclass
+@dataclass(repr=False)
 class RunResult:
     """All reports of one run."""
 
@@ -87,6 +107,7 @@ class RunResult:
     # GX's own objects, for the Data Docs of the HTML output (not part of the JSON format)
     validations: list = field(default_factory=list, repr=False)  # ExpectationSuiteValidationResult per table
     suites: list = field(default_factory=list, repr=False)  # ExpectationSuite per configured check
+    notes: list[str] = field(default_factory=list)  # warnings about the reports (an unknown rule in a comment)
 
     def summary(self) -> dict:
         return {
@@ -97,7 +118,30 @@ class RunResult:
             "errors": sum(r.errors for r in self.reports),
             "warnings": sum(r.warnings for r in self.reports),
             "verified": sum(len(r.verified) for r in self.reports),
+            "suppressed": sum(len(r.suppressed) for r in self.reports),
         }
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (f"RunResult({s['reports']} report(s): {s['passed']} passed, {s['failed']} failed, "
+                f"{s['error']} unreadable; {s['errors']} error(s), {s['warnings']} warning(s), "
+                f"{s['verified']} verified)")
+
+    def findings_frame(self, verified: bool = False):
+        """The findings as one tidy pandas DataFrame, a row per finding with the columns of
+        :data:`FINDING_COLUMNS` (``report`` is the path as given; ``page`` is None where the report has
+        no pages); ``verified=True`` adds the verified relations (severity ``pass``)."""
+        import pandas as pd
+
+        rows = []
+        for r in self.reports:
+            for f in r.findings + (r.verified if verified else []):
+                rows.append({"report": r.path, "rule": f.rule, "name": f.name, "severity": f.severity,
+                             "line": f.line, "column": f.column, "end_line": f.end_line,
+                             "end_column": f.end_column, "start": f.start, "end": f.end, "message": f.message,
+                             "arithmetic": f.arithmetic, "excerpt": f.excerpt, "page": getattr(f, "page", None),
+                             "fingerprint": f.fingerprint})
+        return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
     def to_json(self) -> dict:
         """The documented public JSON format (schema ``reportcheck/v1``)."""
@@ -106,7 +150,8 @@ class RunResult:
             "reports": [
                 {"path": r.path, "status": r.status, "error": r.error,
                  "findings": [f.to_dict() for f in r.findings],
-                 "verified": [f.to_dict() for f in r.verified]}
+                 "verified": [f.to_dict() for f in r.verified],
+                 "suppressed": [{**f.to_dict(), "suppressed_by": f.suppressed_by} for f in r.suppressed]}
                 for r in self.reports
             ],
             "summary": self.summary(),
@@ -121,6 +166,16 @@ def _row_dict(row: dict) -> dict:
         if m.get("value") == "inf":
             m["value"] = math.inf
     return d
+
+
+def _evidence(m: dict) -> dict:
+    """One number (or marker, item …) a finding rests on: its text, span, value, role and, where the fact
+    sheet has them, its line and column (1-based; end column exclusive)."""
+    e = {"text": m["text"], "start": m["start"], "end": m["end"], "value": m.get("value"), "role": m["role"]}
+    for k in ("line", "column", "end_line", "end_column"):
+        if m.get(k) is not None:
+            e[k] = m[k]
+    return e
 
 
 def _explain(rule: R.Rule, row: dict) -> tuple[str, str]:
@@ -175,8 +230,7 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                 f = Finding(rule.id, rule.name, sev, message, arith, d[S.REPORT], int(d[S.LINE]),
                             int(d[S.COLUMN]), int(d[S.END_LINE]), int(d[S.END_COLUMN]), int(d[S.START]),
                             int(d[S.END]), d[S.EXCERPT],
-                            [{"text": m["text"], "start": m["start"], "end": m["end"],
-                              "value": m.get("value"), "role": m["role"]} for m in d["members"]],
+                            [_evidence(m) for m in d["members"]],
                             bool(d[S.CERTAIN]))
                 fs, vs = out.setdefault(d[S.REPORT], ([], []))
                 (fs if failed else vs).append(f)

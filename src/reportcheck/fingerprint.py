@@ -21,10 +21,15 @@ def normalise(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+# evidence that only shows where to look (the marker before a misnumbered one), not what the finding is
+CONTEXT_ROLES = frozenset({"previous"})
+
+
 def assign(findings: Iterable[Finding], path: str) -> None:
     """Set ``fingerprint`` on each finding of the report at ``path`` (relative to the project root)."""
     seen: Counter[str] = Counter()
     for f in findings:
-        key = "\x1f".join([f.rule, path, *(f"{e['role']}={normalise(e['text'] or '')}" for e in f.evidence)])
+        key = "\x1f".join([f.rule, path, *(f"{e['role']}={normalise(e['text'] or '')}" for e in f.evidence
+                                          if e["role"] not in CONTEXT_ROLES)])
         f.fingerprint = hashlib.sha256(f"{key}\x1e{seen[key]}".encode()).hexdigest()[:32]
         seen[key] += 1

@@ -140,12 +140,16 @@ def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suit
            root) -> RunResult:
     """The last stage of every engine: findings from the validation results, fingerprints and the
     status of each readable report, and the RunResult."""
+    from . import suppress
+
     per_report = build_findings(sheet, results, {c.table: c.severity for c in checks}, config)
+    notes: list[str] = []
     for rr in reports:
         if rr.status == "error":
             continue
         rr.findings, rr.verified = per_report.get(rr.path, ([], []))
         fingerprint.assign(rr.findings, rr.rel_path)
         rr.update_status()
+        notes += suppress.apply(rr, config)  # comments in the report, [[tool.reportcheck.ignore]]
     return RunResult(reports, root=str(root), validations=[r for tr in results.values() for r in tr.gx_results],
-                     suites=[s for _, s in suites])
+                     suites=[s for _, s in suites], notes=notes)

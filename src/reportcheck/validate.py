@@ -61,6 +61,11 @@ class TableResult:
     gx_results: list = field(default_factory=list)
 
 
+# every failing row with its id (which the findings are built from) and, for the Data Docs, where it is
+DEFAULT_RESULT_FORMAT = {"result_format": "COMPLETE",
+                         "unexpected_index_column_names": ["id", "report", "line", "excerpt"]}
+
+
 def default_checks_path() -> Path:
     """The check map shipped with reportcheck (the repository's ``checks/checks.json``)."""
     here = Path(__file__).resolve().parent
@@ -86,7 +91,7 @@ def load_checks(path: str | os.PathLike | None = None) -> tuple[list[Check], dic
             raise SuiteError(f"{path}: checks[{i}].severity must be 'error' or 'warning', not {sev!r}")
         sp = (path.parent / c["suite"]).resolve()
         checks.append(Check(c["table"], sp, sev, read_suite(sp)))
-    result_format = data.get("result_format") or {"result_format": "COMPLETE", "unexpected_index_column_names": ["id"]}
+    result_format = data.get("result_format") or DEFAULT_RESULT_FORMAT
     return checks, result_format
 
 
@@ -345,11 +350,11 @@ def _numeric_view(df: pd.DataFrame) -> pd.DataFrame:
     """The columns the suites compare, with object columns of numbers made numeric."""
     import pandas as pd
 
-    out = df.drop(columns=["members", "excerpt", "raw"], errors="ignore").copy()
+    out = df.drop(columns=["members", "raw"], errors="ignore").copy()
     for c in out.columns:
-        if out[c].dtype == object and c not in ("id", "report", "form", "unit", "noun", "role", "kind", "style",
-                                                 "side", "item_texts", "part", "start_raw", "report_basis", "scale",
-                                                 "qualifier", "verb", "roles"):
+        if out[c].dtype == object and c not in ("id", "report", "excerpt", "form", "unit", "noun", "role", "kind", "style",
+                                                 "side", "item_texts", "part", "start_raw", "report_basis", "scale", "qualifier",
+                                                 "verb", "roles"):
             conv = pd.to_numeric(out[c], errors="coerce")
             if conv.notna().sum() >= out[c].notna().sum():
                 out[c] = conv

@@ -89,7 +89,7 @@ _SPARK_TYPE = {"s": "string", "l": "bigint", "d": "double", "b": "boolean"}
 # for the report row its error and (for the HTML output) its decoded text.
 _TABLE, _REPORT, _ROW, _ERROR, _SOURCE = "_table", "_report", "_row", "_error", "_source"
 _REPORT_ROW = ""
-_NOT_VALIDATED = (S.MEMBERS, S.EXCERPT, S.RAW)  # as the local engine's validation view leaves them out
+_NOT_VALIDATED = (S.MEMBERS, S.RAW)  # as the local engine's validation view leaves them out
 
 # Spark logging for a session this module starts: errors only, on stderr. The logger of pyspark's
 # gateway is named too, or Spark announces on stderr that it sets the shell's level to WARN.

@@ -103,7 +103,7 @@ def build(validations: Iterable, suites: Iterable, site_dir: Path) -> Site:
     for result in validations:
         table = result.meta["active_batch_definition"]["data_asset_name"]
         # what ValidationDefinition.run records, and the table, which the pages show as the data asset
-        result = copy.copy(result)
+        result = _escaped(result)
         result.meta = {**result.meta, "run_id": run_id, "validation_time": run_id.run_time,
                        "batch_spec": {**result.meta.get("batch_spec", {}), "data_asset_name": table}}
         suite_id = ExpectationSuiteIdentifier(name=result.suite_name)
@@ -129,6 +129,29 @@ def build(validations: Iterable, suites: Iterable, site_dir: Path) -> Site:
         if url.startswith(base):  # the rest is already %-escaped by GX: a relative URL
             pages[table] = url[len(base):]
     return Site(pages, left_out)
+
+
+_ROW_LISTS = ("unexpected_index_list", "partial_unexpected_index_list")
+
+
+def _escaped(result):
+    """A copy of a GX suite result whose failing rows (the columns of unexpected_index_column_names: the
+    report's path and the excerpt come from the report) are HTML-escaped: GX writes them into its pages
+    as they are, and its pages run scripts."""
+    from html import escape
+
+    out = copy.copy(result)
+    rows = []
+    for r in result.results:
+        data = r.result or {}
+        if any(isinstance(data.get(k), list) for k in _ROW_LISTS):
+            r = copy.copy(r)
+            r.result = {**data, **{k: [{c: escape(v) if isinstance(v, str) else v for c, v in row.items()}
+                                       if isinstance(row, dict) else row for row in data[k]]
+                                   for k in _ROW_LISTS if isinstance(data.get(k), list)}}
+        rows.append(r)
+    out.results = rows
+    return out
 
 
 @contextmanager

@@ -27,6 +27,7 @@ from .. import rules as R
 from ..background import Background
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
+from .places import excerpt_marks
 from .terminal import printable
 
 MARKER = ".reportcheck-html"
@@ -192,12 +193,42 @@ def _write_tree(result: RunResult, root: Path, site: Background) -> None:
             (root / pages[i]).write_text(text, encoding="utf-8")
     (root / "index.html").write_text(render_index(result, pages, "gx/index.html"), encoding="utf-8")
     built = site.result()
+    _link_gx_rows(root / "gx", built.validation_pages.values(),
+                  {result.reports[i].path: page for i, page in pages.items()}, root)
     urls = {token + table: escape(f"../gx/{page}") for table, page in built.validation_pages.items()}
     fill = re.compile(re.escape(token) + r"[A-Za-z0-9_]+")
     for path, text in linked:
         path.write_text(fill.sub(lambda m: urls.get(m.group(0), "../gx/index.html"), text), encoding="utf-8")
     listing = sorted(_files(root) or ())
     (root / MARKER).write_text("\n".join([_MARKER_HEADER, *listing]) + "\n", encoding="utf-8")
+
+
+# a failing row in a GX validation page: its report cell, then its line cell (the columns named by
+# unexpected_index_column_names: id, report, line, excerpt)
+_GX_ROW = re.compile(r'(<td id="[^"]*" ><div class="show-scrollbars">)([^<]+)(</div></td>'
+                     r'<td id="[^"]*" ><div class="show-scrollbars">)(\d+)(</div></td>)')
+
+
+def _link_gx_rows(site: Path, validation_pages, report_pages: dict[str, str], root: Path) -> None:
+    """In GX's validation pages, the report and line of each failing row link to that line on the
+    report's page."""
+    by_text = {escape(path): page for path, page in report_pages.items()}  # as datadocs escaped them
+    for rel in validation_pages:
+        page = site / rel
+        if not page.is_file():
+            continue
+        up = os.path.relpath(root, page.parent).replace(os.sep, "/")
+
+        def link(m: re.Match, up: str = up) -> str:
+            target = by_text.get(m.group(2))
+            if target is None:
+                return m.group(0)
+            href = escape(f"{up}/{target}#L{m.group(4)}")
+            return (f'{m.group(1)}<a href="{href}">{m.group(2)}</a>{m.group(3)}'
+                    f'<a href="{href}">{m.group(4)}</a>{m.group(5)}')
+
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_GX_ROW.sub(link, text), encoding="utf-8")
 
 
 def _source(rr: ReportResult) -> str | None:
@@ -234,81 +265,216 @@ def _counts(errors: int, warnings: int, verified: int) -> str:
     return f"{errors} error(s), {warnings} warning(s), {verified} relation(s) verified"
 
 
+# the index lists failed reports first, then unreadable ones, then those that passed
+_STATUS_ORDER = {"failed": 0, "error": 1, "passed": 2}
+
+
 def render_index(result: RunResult, pages: dict[int, str], gx_index: str) -> str:
-    """The index page: every report with its status and counts; ``pages`` maps report number to page."""
+    """The index page: the summary, charts of the findings per rule and per report (inline SVG), every
+    report with its status and counts (failed first), and a table of every finding linked to its place;
+    ``pages`` maps report number to page."""
     s = result.summary()
+    order = sorted(range(len(result.reports)),
+                   key=lambda i: (_STATUS_ORDER.get(result.reports[i].status, 3), -result.reports[i].errors,
+                                  -result.reports[i].warnings))
     rows = []
-    for i, rr in enumerate(result.reports):
+    for i in order:
+        rr = result.reports[i]
         name = escape(rr.path)
         status = f'<span class="status {rr.status}">{rr.status}</span>'
         if rr.status == "error":
-            rows.append(f'<tr class="error"><td>{name}</td><td>{status}</td>'
+            rows.append(f'<tr class="error"><td class="path">{name}</td><td>{status}</td>'
                         f'<td class="message" colspan="3">{escape(rr.error or "")}</td></tr>')
         else:
-            rows.append(f'<tr class="{rr.status}"><td><a href="{escape(pages[i])}">{name}</a></td><td>{status}</td>'
-                        f'<td class="n">{rr.errors}</td><td class="n">{rr.warnings}</td>'
+            rows.append(f'<tr class="{rr.status}"><td class="path"><a href="{escape(pages[i])}">{name}</a></td>'
+                        f'<td>{status}</td><td class="n">{rr.errors}</td><td class="n">{rr.warnings}</td>'
                         f'<td class="n">{len(rr.verified)}</td></tr>')
+    suppressed = f", {s['suppressed']} suppressed" if s.get("suppressed") else ""
     body = (f"<h1>reportcheck</h1>\n"
             f'<p class="summary">{s["reports"]} report(s): {s["passed"]} passed, {s["failed"]} failed, '
-            f'{s["error"]} unreadable; {_counts(s["errors"], s["warnings"], s["verified"])}.</p>\n'
-            f'<p><a href="{gx_index}">Great Expectations Data Docs</a>: the validation of the fact tables '
-            f"behind these findings.</p>\n"
-            f'<table class="reports">\n<thead><tr><th>report</th><th>status</th><th>errors</th>'
-            f"<th>warnings</th><th>verified</th></tr></thead>\n<tbody>\n" + "\n".join(rows) +
-            "\n</tbody>\n</table>\n")
+            f'{s["error"]} unreadable; {_counts(s["errors"], s["warnings"], s["verified"])}{suppressed}.</p>\n'
+            + _charts(result, pages) +
+            '<h2 id="reports">Reports</h2>\n<div class="wide"><table class="reports">\n<thead><tr><th>report</th>'
+            "<th>status</th><th>errors</th><th>warnings</th><th>verified</th></tr></thead>\n<tbody>\n"
+            + "\n".join(rows) + "\n</tbody>\n</table></div>\n" + _findings_table(result, pages, order) +
+            f'<p class="links"><a href="{gx_index}">Great Expectations Data Docs</a>: the validation of the fact '
+            f"tables behind these findings.</p>\n")
     return _page("reportcheck", body)
 
 
+def _findings_table(result: RunResult, pages: dict[int, str], order: list[int]) -> str:
+    """Every finding: rule, report, line and message, each linked to the finding on its report page."""
+    rows = []
+    for i in order:
+        rr = result.reports[i]
+        if rr.status == "error":
+            continue
+        for k, f in enumerate(rr.findings, 1):
+            href = escape(f"{pages[i]}#finding-{k}")
+            rows.append(f'<tr class="{f.severity}"><td><span class="rule">{escape(f.rule)}</span> '
+                        f'<span class="sev">{f.severity}</span></td><td class="path">{escape(rr.path)}</td>'
+                        f'<td class="n"><a href="{href}">{f.line}</a></td>'
+                        f'<td class="message"><a href="{href}">{escape(f.message)}</a></td></tr>')
+    if not rows:
+        return '<h2 id="findings">Findings (0)</h2>\n<p>No contradiction found.</p>\n'
+    return (f'<h2 id="findings">Findings ({len(rows)})</h2>\n<div class="wide"><table class="findings">\n'
+            "<thead><tr><th>rule</th><th>report</th><th>line</th><th>message</th></tr></thead>\n<tbody>\n"
+            + "\n".join(rows) + "\n</tbody>\n</table></div>\n")
+
+
+_CHART_BARS = 12  # reports shown in the chart of findings per report (the most findings first)
+
+
+def _charts(result: RunResult, pages: dict[int, str]) -> str:
+    """Findings per rule and per report, as inline SVG bar charts (no script, nothing loaded)."""
+    per_rule: dict[str, list[int]] = {}
+    per_report = []
+    for i, rr in enumerate(result.reports):
+        for f in rr.findings:
+            per_rule.setdefault(f.rule, [0, 0])[f.severity != "error"] += 1
+        if rr.findings and i in pages:
+            per_report.append((rr.errors, rr.warnings, rr.path, pages[i]))
+    if not per_rule:
+        return ""
+    rules = [(rid, *n, rid + (f" {r.slug}" if (r := R.get(rid)) else ""), "#findings")
+             for rid, n in sorted(per_rule.items(), key=lambda kv: (-sum(kv[1]), kv[0]))]
+    rules = [(label, e, w, href) for _, e, w, label, href in rules]
+    per_report.sort(key=lambda x: (-x[0] - x[1], x[2]))
+    reports = [(Path(p).name, e, w, f"{page}#findings") for e, w, p, page in per_report[:_CHART_BARS]]
+    more = len(per_report) - len(reports)
+    caption = f"Findings per report ({more} more not shown)" if more > 0 else "Findings per report"
+    return ('<div class="charts">\n' + _bar_chart("Findings per rule", rules) +
+            _bar_chart(caption, reports) + "</div>\n")
+
+
+def _bar_chart(title: str, bars: list[tuple[str, int, int, str]]) -> str:
+    """A horizontal bar chart: per bar a label, errors (red) and warnings (amber) stacked, a link."""
+    label_w, bar_w, row_h, width = 190, 170, 22, 400
+    top = max(e + w for _, e, w, _ in bars) or 1
+    rows = []
+    for k, (label, e, w, href) in enumerate(bars):
+        y = k * row_h
+        shown = _fit(label, 26)
+        we, ww = bar_w * e / top, bar_w * w / top
+        rows.append(f'<a href="{escape(href)}"><title>{escape(label)}: {e} error(s), {w} warning(s)</title>'
+                    f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(shown)}</text>'
+                    f'<rect class="e" x="{label_w}" y="{y + 4}" width="{we:.1f}" height="{row_h - 8}"/>'
+                    f'<rect class="w" x="{label_w + we:.1f}" y="{y + 4}" width="{ww:.1f}" height="{row_h - 8}"/>'
+                    f'<text x="{label_w + we + ww + 4:.1f}" y="{y + 15}">{e + w}</text></a>')
+    height = row_h * len(bars)
+    return (f'<figure class="chart"><figcaption>{escape(title)}</figcaption>\n'
+            f'<svg role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+            f"<title>{escape(title)}</title>" + "".join(rows) + "</svg></figure>\n")
+
+
+def _fit(label: str, width: int) -> str:
+    """``label`` cut to ``width`` columns (a Chinese character takes two), with … when cut."""
+    used = 0
+    for k, c in enumerate(label):
+        used += 2 if ord(c) >= 0x2E80 else 1
+        if used > width:
+            return label[:k - 1] + "…"
+    return label
+
+
 def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None, source: str | None = None) -> str:
-    """The page of one report; ``gx_pages`` maps a fact table to its Data Docs validation page, and
-    ``source`` is the report's text (default: the one kept in ``rr``)."""
+    """The page of one report: its findings first (each with its numbers marked in its sentence, its
+    arithmetic, every place it rests on, and links to the previous and next), then the text with the
+    numbers marked, then the verified relations folded by rule; ``gx_pages`` maps a fact table to its
+    Data Docs validation page, and ``source`` is the report's text (default: the one kept in ``rr``)."""
     gx_pages = gx_pages or {}
     source = rr.source if source is None else source
-    head = ('<nav><a href="../index.html">all reports</a> · '
-            '<a href="../gx/index.html">Great Expectations Data Docs</a></nav>\n'
+    suppressed = f", {len(rr.suppressed)} suppressed" if rr.suppressed else ""
+    head = ('<nav><a href="../index.html">all reports</a> · <a href="#text">text</a> · '
+            '<a href="#verified">verified</a> · <a href="../gx/index.html">Great Expectations Data Docs</a></nav>\n'
             f"<h1>{escape(rr.path)}</h1>\n"
             f'<p class="summary"><span class="status {rr.status}">{rr.status}</span> '
-            f"{_counts(rr.errors, rr.warnings, len(rr.verified))}</p>\n"
+            f"{_counts(rr.errors, rr.warnings, len(rr.verified))}{suppressed}</p>\n"
             f'<section id="findings">\n<h2>Findings ({len(rr.findings)})</h2>\n')
     parts = [head]
     if rr.findings:
         parts.append('<ol class="findings">\n')
-        parts += [_finding(i, f, gx_pages) for i, f in enumerate(rr.findings, 1)]
+        parts += [_finding(i, f, gx_pages, len(rr.findings)) for i, f in enumerate(rr.findings, 1)]
         parts.append("</ol>\n")
     else:
         parts.append("<p>No contradiction found.</p>\n")
-    parts.append(f'</section>\n<section id="verified">\n<h2>Verified relations ({len(rr.verified)})</h2>\n')
-    if rr.verified:
-        parts.append('<ul class="verified">\n')
-        parts += [f'<li class="verified" id="verified-{i}"><span class="ok">✓</span> <span class="rule">{escape(v.rule)}</span> '
-                  f'<a href="#at-v{i}">{v.line}:{v.column}</a> <code class="arith">{escape(v.arithmetic)}</code></li>\n'
-                  for i, v in enumerate(rr.verified, 1)]
-        parts.append("</ul>\n")
+    if rr.suppressed:
+        parts.append(f'<details class="suppressed"><summary>Suppressed ({len(rr.suppressed)})</summary>\n<ul>\n')
+        parts += [f'<li><span class="rule">{escape(f.rule)}</span> <a href="#L{f.line}">{f.line}:{f.column}</a> '
+                  f"{escape(f.message)} <span class=\"why\">({escape(f.suppressed_by)})</span></li>\n"
+                  for f in rr.suppressed]
+        parts.append("</ul></details>\n")
     parts.append('</section>\n<section id="text">\n<h2>Text</h2>\n')
     if source is None:
         parts.append("<p>The text could not be read for this page.</p>\n")
     else:
         parts.append(f'<div class="source">\n{_text_html(source, rr.findings, rr.verified)}</div>\n')
+    parts.append(f'</section>\n<section id="verified">\n<h2>Verified relations ({len(rr.verified)})</h2>\n')
+    by_rule: dict[str, list[tuple[int, Finding]]] = {}
+    for i, v in enumerate(rr.verified, 1):
+        by_rule.setdefault(v.rule, []).append((i, v))
+    for rule_id in sorted(by_rule):
+        rule = R.get(rule_id)
+        items = by_rule[rule_id]
+        parts.append(f'<details class="verified"><summary><span class="ok">✓</span> <span class="rule">'
+                     f'{escape(rule_id)}</span> {escape(rule.name if rule else "")} ({len(items)})</summary>\n'
+                     '<ul class="verified">\n')
+        parts += [f'<li class="verified" id="verified-{i}"><span class="ok">✓</span> <span class="rule">'
+                  f'{escape(v.rule)}</span> <a href="#at-v{i}">{v.line}:{v.column}</a> '
+                  f'<code class="arith">{escape(v.arithmetic)}</code></li>\n' for i, v in items]
+        parts.append("</ul></details>\n")
     parts.append("</section>\n")
     return _page(f"reportcheck: {rr.path}", "".join(parts))
 
 
-def _finding(i: int, f: Finding, gx_pages: dict[str, str]) -> str:
+def _marked_excerpt(f: Finding) -> str:
+    """The finding's sentence with its numbers marked."""
+    spans, _ = excerpt_marks(f)
+    out, k = [], 0
+    for a, b in spans:
+        out.append(escape(f.excerpt[k:a]))
+        out.append(f'<mark class="{f.severity}">{escape(f.excerpt[a:b])}</mark>')
+        k = b
+    out.append(escape(f.excerpt[k:]))
+    return "".join(out)
+
+
+def _places(f: Finding) -> str:
+    """Every place the finding rests on, with its role and a link to its line."""
+    items = []
+    for e in f.evidence:
+        text = e.get("text") or ""
+        short = text if len(text) <= 40 else text[:39] + "…"
+        where = (f'<a href="#L{e["line"]}">{e["line"]}:{e["column"]}</a>' if e.get("line") else "")
+        items.append(f'<li><span class="role">{escape(e.get("role", ""))}</span> '
+                     f"<q>{escape(short)}</q> {where}</li>")
+    return f'<ul class="places">{"".join(items)}</ul>\n' if items else ""
+
+
+def _finding(i: int, f: Finding, gx_pages: dict[str, str], total: int = 0) -> str:
     rule = R.get(f.rule)
     gx = gx_pages.get(rule.table) if rule else None
-    link = (f'<p class="links"><a href="{escape(gx)}">GX validation of table {escape(rule.table)}</a></p>\n'
-            if gx else "")
+    link = (f' · <a href="{escape(gx)}">GX validation of table {escape(rule.table)}</a>' if gx else "")
+    prev = f'<a href="#finding-{i - 1}">← previous</a>' if i > 1 else '<span class="off">← previous</span>'
+    nxt = f'<a href="#finding-{i + 1}">next →</a>' if i < total else '<span class="off">next →</span>'
+    slug = f" {escape(rule.slug)}" if rule else ""
     return (f'<li class="finding {f.severity}" id="finding-{i}">\n'
-            f'<p><span class="sev">{f.severity}</span> <span class="rule">{escape(f.rule)}</span> '
-            f'{escape(f.name)} · <a href="#at-f{i}">line {f.line}, column {f.column}</a></p>\n'
+            f'<p class="head"><span class="sev">{f.severity}</span> <span class="rule">{escape(f.rule)}</span>'
+            f'{slug} · <a href="#at-f{i}">line {f.line}, column {f.column}</a></p>\n'
             f'<p class="message">{escape(f.message)}</p>\n'
             f'<p><code class="arith">{escape(f.arithmetic)}</code></p>\n'
-            f'<p class="excerpt">{escape(f.excerpt)}</p>\n{link}</li>\n')
+            f'<p class="excerpt">{_marked_excerpt(f)}</p>\n{_places(f)}'
+            f'<p class="links">{escape(rule.name) if rule else ""}: <code>reportcheck rules {escape(f.rule)}</code>'
+            f'{link}</p>\n<p class="step">{prev} · {nxt}</p>\n</li>\n')
 
 
 def _spans(f: Finding) -> list[tuple[int, int]]:
-    """What to mark for a finding: its evidence, or its whole span when it has none."""
-    return [(e["start"], e["end"]) for e in f.evidence if e.get("end", 0) > e.get("start", 0)] or [(f.start, f.end)]
+    """What to mark in the text: the finding's evidence, or its whole span when it has none; for a
+    verified relation only its numbers (never a whole sentence)."""
+    spans = [(e["start"], e["end"]) for e in f.evidence if e.get("end", 0) > e.get("start", 0)]
+    if spans or f.severity == "pass":
+        return spans
+    return [(f.start, f.end)]
 
 
 class _Mark(NamedTuple):
@@ -326,7 +492,8 @@ def _text_html(text: str, findings: list[Finding], verified: list[Finding]) -> s
     """The source, one numbered line per row, the evidence of findings and verified relations marked.
 
     Marks may overlap: each piece of text shows the most severe mark covering it (the first listed on a
-    tie). Every finding and relation gets an empty anchor (``at-f1``, ``at-v1``) where its evidence starts.
+    tie). Every finding and relation gets an empty anchor (``at-f1``, ``at-v1``) where it starts (its line
+    and column).
     """
     n = len(text)
     marks: list[_Mark] = []
@@ -340,7 +507,7 @@ def _text_html(text: str, findings: list[Finding], verified: list[Finding]) -> s
                 title, href = f"{f.rule} {f.severity}: {f.message}", f"#finding-{i}"
             rank = _RANK.get(f.severity, len(_RANK))
             marks += [_Mark(rank, s, e, f.severity, title, href) for s, e in spans if s < e]
-            anchors.setdefault(min(s for s, _ in spans), []).append(f"at-{kind}{i}")
+            anchors.setdefault(max(0, min(f.start, n)), []).append(f"at-{kind}{i}")  # where line:col points
     opens: dict[int, list[int]] = {}
     closes: dict[int, list[int]] = {}
     for k, m in enumerate(marks):

@@ -2,9 +2,11 @@
 
 One run. The driver lists the whole rule catalogue with each rule's documentation as its help. A result
 points at its report by the path relative to the project root (``%SRCROOT%``), with 1-based lines and
-columns counted in characters (``columnKind`` unicodeCodePoints, end column exclusive as in SARIF); the
-numbers taking part are its related locations and its fingerprint (see :mod:`..fingerprint`) is its
-partial fingerprint. An unreadable report is a tool execution notification.
+columns counted in characters (``columnKind`` unicodeCodePoints, end column exclusive as in SARIF); every
+place it rests on (each number, both markers of a duplicate …) is a related location with its lines,
+columns and characters, and its fingerprint (see :mod:`..fingerprint`) is its partial fingerprint. A
+suppressed finding (see :mod:`..suppress`) is a result with its suppression. An unreadable report is a
+tool execution notification.
 """
 
 from __future__ import annotations
@@ -42,13 +44,22 @@ def _artifact(rr: ReportResult) -> dict:
     return {"uri": quote(rr.rel_path, errors="surrogateescape"), "uriBaseId": SRCROOT}  # a name's own bytes
 
 
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _region(e: dict) -> dict:
+    """The region of one evidence item: its lines and columns where known, and its characters."""
+    region = {k: e[key] for k, key in (("startLine", "line"), ("startColumn", "column"), ("endLine", "end_line"),
+                                       ("endColumn", "end_column")) if e.get(key) is not None}
+    return {**region, "charOffset": e["start"], "charLength": e["end"] - e["start"]}
+
+
 def _result(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
               "charOffset": f.start, "charLength": f.end - f.start}
-    related = [{"id": i, "message": {"text": f"{e['role']}: {e['text']}"},
-                "physicalLocation": {"artifactLocation": _artifact(rr),
-                                     "region": {"charOffset": e["start"],
-                                                "charLength": e["end"] - e["start"]}}}
+    related = [{"id": i, "message": {"text": f"{e['role']}: {_short(e['text'])}"},
+                "physicalLocation": {"artifactLocation": _artifact(rr), "region": _region(e)}}
                for i, e in enumerate(f.evidence) if e.get("start") is not None]
     out = {
         "ruleId": f.rule,
@@ -60,6 +71,15 @@ def _result(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
     }
     if related:
         out["relatedLocations"] = related
+    return out
+
+
+def _suppressed(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
+    """A suppressed finding: a result with its suppression (in the report's source, or in the
+    configuration, which SARIF calls external), so viewers show it as accepted."""
+    out = _result(f, rr, index)
+    kind = "inSource" if f.suppressed_by.startswith("comment") else "external"
+    out["suppressions"] = [{"kind": kind, "justification": f.suppressed_by}]
     return out
 
 
@@ -75,7 +95,8 @@ def to_sarif(result: RunResult) -> dict:
                             "rules": [_rule(r) for r in rules]}},
         "invocations": [{"executionSuccessful": not notes, "toolExecutionNotifications": notes}],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, rr, index) for rr in result.reports for f in rr.findings],
+        "results": [_result(f, rr, index) for rr in result.reports for f in rr.findings]
+        + [_suppressed(f, rr, index) for rr in result.reports for f in rr.suppressed],
     }
     if result.root:
         run["originalUriBaseIds"] = {SRCROOT: {"uri": Path(result.root).as_uri().rstrip("/") + "/"}}

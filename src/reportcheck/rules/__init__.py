@@ -11,6 +11,7 @@ import math
 import pkgutil
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SECTIONS = ("What it checks", "Why it matters", "Passing example", "Failing example")
 
@@ -100,3 +101,65 @@ def interval(lo, hi) -> str:
     if lo == hi:
         return fmt(lo)
     return f"[{fmt(lo)}, {fmt(hi)}]"
+
+
+# -- arithmetic in the writer's terms ----------------------------------------------------------------
+
+_SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+
+@dataclass(frozen=True)
+class Written:
+    """How a number is written: its scale (万, 亿 or none) and unit, its decimals, whether approximate."""
+
+    scale: str
+    factor: float
+    unit: str
+    decimals: int
+    approx: bool
+
+
+@lru_cache(maxsize=4096)
+def written(text: str) -> Written:
+    """How the number in ``text`` (an evidence text such as 106.2万元, 300余条, 21.4%) is written."""
+    from ..numbers import scan
+
+    n = next((x for x in scan(text or "") if x.countable), None)
+    if n is None:
+        return Written("", 1.0, "", 0, False)
+    scale = n.scale or ("亿" if "亿" in n.raw else "万" if "万" in n.raw and (n.value or 0) >= 1e4 else "")
+    digits = re.search(r"[.．点](\d+)", n.raw)
+    return Written(scale, _SCALE.get(scale, 1.0), n.unit, len(digits.group(1)) if digits else 0, n.approx)
+
+
+def approximate(*members: dict) -> bool:
+    """Whether any of the members is written as an approximation (约, 余, 多, 近, a range …)."""
+    return any(written(m.get("text") or "").approx for m in members)
+
+
+def amount(value, like: str, decimals: int | None = None) -> str:
+    """``value`` (in base units) written as the number in ``like`` is: 1162000 like 106.2万元 is
+    116.2万元, to the decimals written there (one more when they would hide a difference)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "?"
+    w = written(like)
+    if isinstance(value, float) and math.isinf(value):
+        return f"∞{w.unit}"
+    d = w.decimals if decimals is None else decimals
+    return f"{fmt(round(value / w.factor, d))}{w.scale}{w.unit}"
+
+
+def amount_range(low, high, like: str) -> str:
+    """An interval written as the number in ``like`` is, or one amount when both ends agree there."""
+    lo, hi = amount(low, like, written(like).decimals + 1), amount(high, like, written(like).decimals + 1)
+    if lo == hi:
+        return lo
+    w = written(like)
+    return f"{lo.removesuffix(w.scale + w.unit) if w.scale + w.unit else lo}–{hi}"
+
+
+def direction(value) -> str:
+    """How the text says a change goes: rose, fell or unchanged."""
+    if value is None or value == 0:
+        return "unchanged"
+    return "fell" if value < 0 else "rose"

@@ -20,8 +20,6 @@ Failing example
 立案审查调查17件，其中涉及科级干部的21件。
 """
 
-from . import fmt
-
 ID = "RC102"
 SLUG = "part-exceeds-whole"
 NAME = "a part exceeds its whole"
@@ -35,5 +33,5 @@ def explain(row: dict) -> tuple[str, str]:
     ok = row["whole_high"] >= row["part_low"]
     arith = f"{part['text']} {'≤' if ok else '>'} {whole['text']}"
     if ok:
-        return f"part {fmt(row['part'])} within whole {fmt(row['whole'])}", arith
+        return f"part {part['text']} within whole {whole['text']}", arith
     return f"the part {part['text']} is larger than its whole {whole['text']}", arith

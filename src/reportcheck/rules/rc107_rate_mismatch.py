@@ -21,7 +21,7 @@ Failing example
 共受理投诉200件，已办结180件，办结率95%。
 """
 
-from . import fmt, interval
+from . import amount, amount_range, approximate, written
 
 ID = "RC107"
 SLUG = "rate-mismatch"
@@ -31,23 +31,31 @@ TABLE = "rates"
 
 
 def explain(row: dict) -> tuple[str, str]:
+    """The rate its counts give, to the decimals the stated rate is written with; an interval only
+    where a count is approximate."""
     num = next((m for m in row["members"] if m["role"] == "numerator"), None)
     den = next((m for m in row["members"] if m["role"] == "denominator"), None)
     rate = next(m for m in row["members"] if m["role"] == "rate")
-    comp = interval(round(row["computed_low"], 2), round(row["computed_high"], 2))
     ok = row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
     if row.get("form") == "annual":
         # an average annual rate: compound growth over the years from the start to the end value
         n = int(row.get("years") or 0)
+        comp = amount_range(row["computed_low"], row["computed_high"], rate["text"])
         total = next((m for m in row["members"] if m["role"] == "total growth"), None)
         inc = next((m for m in row["members"] if m["role"] == "increase"), None)
         base = (f"(1 + {total['text']})" if total else
                 f"({num['text']} / ({num['text']} - {inc['text']}))" if inc else f"({num['text']} / {den['text']})")
-        arith = f"{base}^(1/{n}) - 1 = {comp}% {'≈' if ok else '≠'} {rate['text']}"
+        arith = f"{base}^(1/{n}) - 1 = {comp} {'≈' if ok else '≠'} {rate['text']}"
         if ok:
             return f"average annual rate {rate['text']} matches {n} years of growth", arith
-        return f"the average annual rate {rate['text']} does not match {n} years of growth ({comp}%)", arith
-    arith = f"{num['text'] if num else '?'} / {den['text']} = {comp}% {'≈' if ok else '≠'} {rate['text']}"
+        return f"the average annual rate {rate['text']} does not match {n} years of growth ({comp})", arith
+    exact = num is not None and not approximate(num, den) and row.get("numerator") and row.get("denominator")
+    if exact:
+        value = 100 * row["numerator"] / row["denominator"]
+        comp = amount(value, rate["text"], max(1, written(rate["text"]).decimals))
+    else:
+        comp = amount_range(row["computed_low"], row["computed_high"], rate["text"])
+    arith = f"{num['text'] if num else '?'} / {den['text']} = {comp} {'≈' if ok else '≠'} {rate['text']}"
     if ok:
         return f"rate {rate['text']} matches its counts", arith
-    return f"the stated rate {rate['text']} does not match its counts ({comp}%)", arith
+    return f"the stated rate {rate['text']} does not match its counts ({comp})", arith

@@ -22,7 +22,7 @@ Failing example
 公务用车由463辆减少到392辆，减少81辆。
 """
 
-from . import fmt, interval
+from . import amount, amount_range, approximate, direction, written
 
 ID = "RC109"
 SLUG = "change-mismatch"
@@ -32,16 +32,28 @@ TABLE = "changes"
 
 
 def explain(row: dict) -> tuple[str, str]:
+    """In the writer's terms: amounts in the unit and scale the change is written in (万元 stays 万元),
+    a fall as a fall, an interval only where a figure is approximate."""
     b = next(m for m in row["members"] if m["role"] == "before")
     a = next(m for m in row["members"] if m["role"] == "after")
     c = next(m for m in row["members"] if m["role"] == "change")
     ok = row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
-    if row["kind"] == "percent":
-        comp = interval(round(row["computed_low"], 2), round(row["computed_high"], 2))
-        arith = f"({a['text']} - {b['text']}) / {b['text']} = {comp}% {'≈' if ok else '≠'} {c['text']}"
+    percent = row["kind"] == "percent"
+    if approximate(b, a, c) or a.get("value") is None or b.get("value") is None or (percent and not b["value"]):
+        lo, hi = row["computed_low"], row["computed_high"]
+        point = (lo + hi) / 2
+        size = amount_range(*sorted((abs(lo), abs(hi))), c["text"]) if lo * hi > 0 or lo == hi else \
+            f"by {amount(lo, c['text'])} to {amount(hi, c['text'])}"
     else:
-        comp = interval(row["computed_low"], row["computed_high"])
-        arith = f"{a['text']} - {b['text']} = {comp} {'≈' if ok else '≠'} {c['text']}"
+        point = a["value"] - b["value"]
+        if percent:
+            point = 100 * point / b["value"]
+        size = amount(abs(point), c["text"])
+        if not ok and size == amount(abs(row["stated"]), c["text"]):  # rounding would hide the difference
+            size = amount(abs(point), c["text"], written(c["text"]).decimals + 1)
+    said = f"{direction(row['stated'])} {c['text']}"
+    got = f"{direction(point)} {size}" if direction(point) != "unchanged" else "unchanged"
+    move = f"{b['text']} → {a['text']}"
     if ok:
-        return f"change {c['text']} matches {b['text']} → {a['text']}", arith
-    return f"the stated change {c['text']} does not match {b['text']} → {a['text']}", arith
+        return f"{move}: {said}, as stated", f"{move}: {got} = {said}"
+    return f"the text says {said}, but {move} {got}", f"{move}: {got}; the text says {said}"
