@@ -349,7 +349,7 @@ def test_a_file_name_never_reaches_a_terminal_or_a_log_raw(tmp_path, name, raw, 
         assert raw not in stream
         assert not any(line.startswith(("::warning file=x", "::error::fake")) for line in stream.splitlines())
     assert len(out.stderr.splitlines()) == 1 and "not a regular file" in out.stderr
-    assert out.stdout.count(": RC101 [error]" if fmt == "text" else "::error file=reports/") == 2 + (fmt == "github")
+    assert out.stdout.count(": RC101 sum-mismatch" if fmt == "text" else "::error file=reports/") == 2 + (fmt == "github")
 
 
 def test_a_file_name_that_is_not_utf8(tmp_path):
