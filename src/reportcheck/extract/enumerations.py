@@ -115,6 +115,9 @@ MAX_ITEM = 40
 MAX_CLAUSE_ITEM = 120
 # A heading sentence whose count opens the next sentence's list is at most this long before the count.
 MAX_HEADING_LEAD = 24
+# Longest item of a list that may raise an error: a longer one is a description or a clause, whose
+# boundaries and grouping a reader cannot be sure of.
+MAX_CLEAN_ITEM = 16
 
 # ---------------------------------------------------------------------------------------------------
 # Patterns.
@@ -131,6 +134,10 @@ _CLASSIFIER = (
 _COUNT_RE = re.compile(rf"(?P<num>[0-9]{{1,2}}|{_CN})(?P<clf>{_CLASSIFIER})")
 # A quoted slogan led by a numeral: ``“四定”`` ``“六个回头看”`` ``“七大行动”`` ``“八学”``.
 _SLOGAN_RE = re.compile(rf"“(?P<num>[0-9]{{1,2}}|{_CN})(?P<rest>[^“”\n]{{1,14}}?)”")
+# A short quotation: a name or a fixed term, whose inner numerals are part of it (``“印加人和帝国四方之地”``).
+_NAME_QUOTE_RE = re.compile(r"“[^“”\n]{1,40}”")
+# A numeral and 个 right before a quotation (``三个“十条”``): the quotation is what is counted.
+_COUNT_BEFORE_QUOTE_RE = re.compile(rf"(?:[0-9]{{1,2}}|{_CN})个$")
 # A book title, whose numerals are part of a name: ``《省直机关教育实践活动“十二个一”推进方案》``.
 _TITLE_RE = re.compile(r"《[^《》\n]{1,60}》")
 # Characters that make a numeral part of something else when right before it (ordinal, decimal,
@@ -154,6 +161,10 @@ _NOT_CLASSIFIER = (
     "国际", "方式", "方法", "方针", "方向", "方案", "站点", "室内", "股份", "股权", "批准", "批复",
     "种植", "种养", "条款", "点评", "级以上", "个字", "大决议", "大路线", "大文件", "大党章", "大期间",
     "大以后", "大前", "大后", "大上", "大和", "大、", "大开幕", "大闭幕", "大召开", "大主席团", "大政治",
+    # a level, not a count of provinces, cities ...: ``全国2省级行政区`` ``县级``
+    "省级", "市级", "县级", "区级", "乡级", "镇级", "村级", "国级", "室级", "组级",
+    # a rank on a scale, not a count of levels: ``四级应急响应`` ``三级甲等``
+    "级应急", "级响应", "级预警", "级警报", "级风险", "级甲等", "级乙等", "级标准",
 )
 # Any of those words at a position (longest first, so 个百分点 wins over 个).
 _NOT_CLASSIFIER_RE = re.compile("|".join(map(re.escape, sorted(_NOT_CLASSIFIER, key=len, reverse=True))))
@@ -199,7 +210,10 @@ _LEAD_VERB_RE = re.compile(
 # ``…坚持五项要求``): no item ends in one.
 _OBJECT_VERB_END_RE = re.compile(
     r"(?:有|包括|涉及|覆盖|成立|建成|新建|完成|实现|形成|落实|坚持|执行|宣传|召开|举办|提出|制定|出台|启动|"
-    r"做好|抓好|办好|搞好|打好|建立|设立|组建|发挥|加强|开展|推进|安置)$"
+    r"做好|抓好|办好|搞好|打好|建立|设立|组建|发挥|加强|开展|推进|安置|"
+    # verbs that take a slogan as their object (``牢记“三个务必”`` ``做到“两个维护”``)
+    r"牢记|践行|做到|增强|坚定|树立|树牢|贯彻|拥护|维护|遵循|把握|强化|推动|深化|实施|打赢|弘扬|领会|对标|"
+    r"聚焦|突出|落细|坚守|秉持|统筹|用好|守住|筑牢)$"
 )
 # Prepositions that may lead the first piece of a before-list (``将民政、计生…`` ``由县纪委、…``).
 _LEAD_PREPOSITIONS = frozenset("将在由对向把从以并")
@@ -377,6 +391,7 @@ class _Count:
     slogan: bool
     bare: bool  # a classifier with no noun after it (``学校6所：``): the noun came before
     keys: str  # characters a slogan's items repeat (``“四定”`` -> 定; ``“三级联系”`` -> 级联)
+    sure: bool = True  # False for a digit before a one-character noun (``2省``): a statistic as often
 
 
 def _noun_end(text: str, i: int, limit: int) -> int:
@@ -397,12 +412,18 @@ def _slogan_numerals_ok(rest: str) -> bool:
 
 def _find_counts(text: str) -> list[_Count]:
     titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+    names = [(m.start(), m.end()) for m in _NAME_QUOTE_RE.finditer(text)]
     out: dict[int, _Count] = {}
     slogan_spans: list[tuple[int, int]] = []
 
     def in_title(pos: int) -> bool:
         k = bisect.bisect_right(titles, (pos, len(text) + 1)) - 1
         return k >= 0 and titles[k][0] < pos < titles[k][1]
+
+    def in_name(pos: int) -> bool:
+        """Inside a short quotation but not at its start (``“印加人和帝国四方之地”``): part of a name."""
+        k = bisect.bisect_right(names, (pos, len(text) + 1)) - 1
+        return k >= 0 and names[k][0] + 1 < pos < names[k][1]
 
     for m in _SLOGAN_RE.finditer(text):
         stated = _cn_int(m.group("num"))
@@ -411,6 +432,8 @@ def _find_counts(text: str) -> list[_Count]:
             continue
         if in_title(m.start()):
             continue
+        if _COUNT_BEFORE_QUOTE_RE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # ``三个“十条”``: the quotation is the noun of the count before it
         core_end = m.end()
         end = _noun_end(text, core_end, MAX_SLOGAN_NOUN)
         # keys: the character after the numeral and the one after it (the repeated part of the items)
@@ -426,8 +449,10 @@ def _find_counts(text: str) -> list[_Count]:
         k = bisect.bisect_right(slogan_spans, (s, len(text) + 1)) - 1
         if k >= 0 and slogan_spans[k][0] < s < slogan_spans[k][1]:
             continue
-        if in_title(s):
+        if in_title(s) or in_name(s):
             continue
+        if s > 0 and text[s - 1] == "“" and _COUNT_BEFORE_QUOTE_RE.search(text, max(0, s - 5), s - 1):
+            continue  # ``三个“十条”``: a name inside the noun of the count before it
         clf_start = m.start("clf")
         if _NOT_CLASSIFIER_RE.match(text, clf_start):
             continue
@@ -439,6 +464,10 @@ def _find_counts(text: str) -> list[_Count]:
         if _APPROX_AFTER_RE.match(text, m.end()):
             continue
         end = _noun_end(text, m.end(), MAX_NOUN)
+        if end == m.end() and text.startswith("“", end):
+            quote_end = _skip_atom_fwd(text, end, len(text))
+            if quote_end is not None and quote_end - end <= MAX_SLOGAN_NOUN + 2:
+                end = quote_end  # ``三个“十条”``: a quoted name is the counted noun
         if text.startswith(("之一", "中的一"), end):
             continue
         clf = m.group("clf")
@@ -447,7 +476,8 @@ def _find_counts(text: str) -> list[_Count]:
                 and _NUMERAL_WORD_RE.match(text, m.end())):
             continue  # ``三支两军`` ``三来一补``: a name made of several numbers
         bare = end == m.end() and clf not in _NOUN_CLASSIFIERS
-        out.setdefault(s, _Count(s, m.end(), end, stated, False, bare, ""))
+        sure = not (m.group("num").isdigit() and len(clf) == 1 and clf in _NOUN_CLASSIFIERS)
+        out.setdefault(s, _Count(s, m.end(), end, stated, False, bare, "", sure))
     return [out[k] for k in sorted(out)]
 
 
@@ -525,6 +555,12 @@ def _readings(
         readings.setdefault(len(every), every)
         if conj[0] is not None:
             readings.setdefault(2, cut([(start, end)], conj[0]))
+        # ``A、B和C、D两个…``: a conjunction inside an earlier item may close an outer list, and the
+        # count own only the nested list after it
+        j = max(i for i, k in enumerate(conj[:-1]) if k is not None)
+        k = conj[j]
+        tail = [(k + (2 if text.startswith("以及", k) else 1), items[j][1])] + items[j + 1:]
+        readings.setdefault(len(tail), tail)
     k = conj[-1]
     if k is None or text.startswith(("其他", "其它"), items[-1][0]):
         return items, readings
@@ -539,28 +575,80 @@ def _readings(
     return split, readings
 
 
+def _add_compressed_reading(
+    text: str, c: _Count, items: list[tuple[int, int]], readings: dict[int, list[tuple[int, int]]]
+) -> None:
+    """Read the last item's final word as a compressed list when it has as many characters as the
+    count and follows a verb or preposition (``…举行中法欧三方会晤`` ``推动京津冀三地协同``): one
+    character per member, a reading that makes the row a guess."""
+    tok = _posseg()
+    la, lb = items[-1]
+    if not tok or c.stated > 4 or lb - la <= c.stated:
+        return
+    words = list(tok.cut(text[la:lb]))
+    if len(words) >= 2 and len(words[-1].word) == c.stated and words[-2].flag.startswith(("v", "p")) \
+            and words[-2].flag != "vn" and words[-1].flag.startswith(("ns", "j", "nt")):
+        readings.setdefault(c.stated, [(lb - c.stated + i, lb - c.stated + i + 1) for i in range(c.stated)])
+
+
+# Nouns of administrative units: a count of them may count the units inside the listed places.
+_UNIT_NOUNS = frozenset({"省", "市", "县", "区", "镇", "乡", "村", "乡镇", "街道", "社区", "园区", "州", "旗"})
+
+
+def _counts_units_of_items(text: str, c: _Count, items: list[tuple[int, int]]) -> bool:
+    """The count names administrative units that the items do not end in (``北京和上海3个区``): it may
+    count the units inside the listed places rather than the places."""
+    noun = text[c.core_end:c.end] or text[c.start:c.core_end].lstrip("0123456789" + _CN_DIGIT + "十两")
+    noun = noun.removeprefix("个")
+    if noun not in _UNIT_NOUNS:
+        return False
+    return not all(text[a:b].endswith(noun) for a, b in items)
+
+
 def _has_quantity(text: str, a: int, b: int) -> bool:
     return bool(_QUANTITY_RE.search(_strip_quoted(text[a:b])))
 
 
-def _trim_lead(text: str, a: int, b: int, others: list[int]) -> int:
+def _trim_lead(text: str, a: int, b: int, others: list[tuple[int, int]]) -> int:
     """Start of the first item of a before-list, whose piece also holds the clause's subject and verb.
 
-    Candidates are the piece start and the ends of its leading verbs and prepositions (``会同`` ``由``);
-    items are written in parallel, so the one whose length is nearest the shortest other item wins.
+    Candidates are the piece start and the ends of its leading verbs and prepositions (``会同`` ``由``
+    ``完成对``); items are written in parallel, so the one whose length is nearest the shortest other
+    item wins. When the other items are verb phrases (``实行…和加强…``), the first one starts at a verb.
     """
     cuts = [a]
     if text[a] in _LEAD_PREPOSITIONS:
         cuts.append(a + 1)
     cuts += [m.end() for m in _LEAD_VERB_RE.finditer(text, a, b)]
-    target = min(others)
+    parts = []  # the other items, a final ``B和C`` taken as its two halves
+    for x, y in others:
+        k = _top_level_conj(text, x, y)
+        parts += [(x, k), (k + (2 if text.startswith("以及", k) else 1), y)] if k is not None else [(x, y)]
+    shapes = {_item_shape(text[x:y]) for x, y in parts} - {SHAPE_WORD, SHAPE_LONE_VERB}
+    tok = _posseg()
+    if tok:
+        verb_items = shapes == {SHAPE_VERB}
+        if verb_items:
+            cuts = [a]
+        pos = a
+        for w in tok.cut(text[a:b]):
+            if verb_items and w.flag.startswith("v") and w.flag != "vn":
+                cuts.append(pos)
+            elif not verb_items and (w.flag.startswith(("v", "p")) and w.flag != "vn"
+                                     or text.startswith(("了", "着"), pos + len(w.word))):
+                cuts.append(pos + len(w.word))  # after a verb or preposition (``启动了`` ``完成对``)
+            pos += len(w.word)
+    target = min(y - x for x, y in others)
     best, best_gap = a, None
     for cut in cuts:
         while cut < b and text[cut] in "了着":
             cut += 1
         if b - cut < 2 or text[cut] == "的":
             continue  # ``工委组织的…``: the verb was a noun
-        gap = abs((b - cut) - target)
+        # an item shaped like the others first (a name among names), then the nearest length
+        gap = (tok and len(shapes) == 1
+               and _item_shape(text[cut:b]) not in shapes | {SHAPE_WORD, SHAPE_LONE_VERB},
+               abs((b - cut) - target))
         if best_gap is None or gap <= best_gap:
             best, best_gap = cut, gap
     return best
@@ -624,7 +712,7 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
     open_start = False
     if seps:
         items = _pieces(cs, e, seps)
-        items[0] = (_trim_lead(text, *items[0], [y - x for x, y in items[1:]]), items[0][1])
+        items[0] = (_trim_lead(text, *items[0], items[1:]), items[0][1])
         open_start = stop == "；"  # the list may run on before the ；
     else:
         items = []
@@ -636,11 +724,18 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
         if not items:
             items = _atom_run_back(text, e)
             kind = "“”“”"
+        if len(items) < 2 and not c.slogan:
+            # ``完成对A和B3条主干道路的改造``: two items joined by a conjunction alone
+            k = _top_level_conj(text, cs, e)
+            if k is not None:
+                second = (k + (2 if text.startswith("以及", k) else 1), e)
+                items = [(_trim_lead(text, cs, k, [second]), k), second]
+                kind = "和"
         if len(items) < 2:
             return None
     if any(b - a < 1 for a, b in items):
         return None
-    if kind == "、":
+    if kind in ("、", "和"):
         for a, b in items[1:]:
             if b - a > MAX_ITEM or _has_quantity(text, a, b):
                 return None
@@ -656,9 +751,28 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
             return None
     if kind == "“、”" and text[items[0][1]] == "，" and not _echoes(text, items, c.keys):
         certain = False  # ， inside a quotation separates clauses as often as items
-    items, readings = _readings(text, items, c.keys if c.slogan else "")
+    if kind == "和":
+        clean = _clean(text, items)
+        # the pair stays one item when its halves are not alike (``生活和办事方便``)
+        readings = {2: items} if clean else {2: items, 1: [(items[0][0], e)]}
+        certain = certain and clean and c.stated - 2 == 1  # two items are miscounted as three, not more
+    else:
+        items, readings = _readings(text, items, c.keys if c.slogan else "")
+        clean = kind != "、" or _clean(text, items)
+        certain = certain and clean
+    if kind in ("、", "和"):
+        if _shared_object({_item_shape(text[a:b]) for a, b in items}):
+            return None
+        _add_compressed_reading(text, c, items, readings)
+        if _counts_units_of_items(text, c, items):
+            certain = False
+    if kind == "和" and not certain and c.stated != 2:
+        return None  # a pair that is no clean list says nothing either way
     if c.slogan and not _echoes(text, items, c.keys):
-        if not conn:
+        if not conn and kind == "、" and clean and all(
+                _item_shape(text[a:b]) == SHAPE_NOUN and "“" not in text[a:b] for a, b in items):
+            pass  # ``建立A、B“三大基金”``: a clean list right before the slogan is its list
+        elif not conn:
             # ``打好“三大攻坚战”`` ``王张江姚“四人帮”`` ``农民收入“五连快”``: a slogan right after a noun
             # or verb is its object or apposition, unless the items repeat the slogan's key
             return None
@@ -689,7 +803,60 @@ def _ends_in_predicate(s: str) -> bool:
     if len(words) < 2 or not _verbal(words[-1].flag):
         return False
     prev = words[-2].flag
-    return not (prev.startswith("n") and prev not in ("nr", "ns", "nt"))
+    # a task named by its object and verb (``区域协调`` ``土壤污染防治``): the object is a common noun,
+    # a verbal noun or a set phrase, not a person, place or organisation that would be a subject
+    return not (prev.startswith(("n", "vn", "an", "j", "i", "l")) and prev not in ("nr", "ns", "nt"))
+
+
+SHAPE_NOUN = "noun"
+SHAPE_VERB = "verb"  # a verb and its object (``加强行政监督``)
+SHAPE_CLAUSE = "clause"  # a subject and predicate, an adverb, a preposition ... or too long to be a name
+SHAPE_WORD = "word"  # one word, a verb or an adjective as often as a noun (``居住`` ``交通``): fits either
+SHAPE_LONE_VERB = "lone verb"  # one verb: a noun among nouns, or one of verbs sharing an object
+# jieba flags that no name of a thing holds: prepositions, pronouns, adverbs, conjunctions, aspect particles.
+_CLAUSE_FLAGS = ("p", "r", "d", "c", "ul", "uz", "ug")
+_CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "或"})
+# jieba flags of names of people, places and organisations (the subject when a verb follows).
+_NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt"})
+
+
+def _item_shape(s: str) -> str:
+    """How an item reads: a noun phrase (``贝尔大街`` ``产业扶贫`` ``土壤污染防治``: a task named by its
+    object and verb is a noun), a verb and its object (``实行科学民主决策``), or a clause."""
+    s = _strip_quoted(s)
+    if len(s) > MAX_CLEAN_ITEM:
+        return SHAPE_CLAUSE
+    tok = _posseg()
+    if not tok or not s:
+        return SHAPE_NOUN
+    words = list(tok.cut(s.removeprefix("其他").removeprefix("其它")))
+    if any(w.flag.startswith(_CLAUSE_FLAGS) and w.word not in _CONJUNCTIONS for w in words):
+        return SHAPE_CLAUSE
+    if len(words) == 1:
+        return SHAPE_LONE_VERB if words[0].flag == "v" else SHAPE_WORD
+    if words[0].flag in _NAME_FLAGS and words[1].flag.startswith("v"):
+        return SHAPE_CLAUSE  # ``贵州启动防汛`` ``深圳援助梅州``: a place or body and what it does
+    verbs = [k for k, w in enumerate(words) if w.flag.startswith("v") and w.flag != "vn"]
+    if not verbs or verbs == [len(words) - 1]:
+        return SHAPE_NOUN
+    if verbs == [0]:
+        return SHAPE_VERB
+    return SHAPE_CLAUSE
+
+
+def _shared_object(shapes: set[str]) -> bool:
+    """Lone verbs beside a verb phrase (``实现、发展和保卫社会主义…``): verbs sharing the object that the
+    last one names, so the list is of actions on the counted things, not of the things."""
+    return SHAPE_LONE_VERB in shapes and SHAPE_VERB in shapes
+
+
+def _clean(text: str, items: list[tuple[int, int]]) -> bool:
+    """A list a reader is sure of: short items that all name things, or all are verb phrases."""
+    shapes = {_item_shape(text[a:b]) for a, b in items} - {SHAPE_WORD}
+    if _shared_object(shapes):
+        return False
+    shapes.discard(SHAPE_LONE_VERB)
+    return len(shapes) <= 1 and SHAPE_CLAUSE not in shapes
 
 
 def _predicate_before_count(text: str, items: list[tuple[int, int]]) -> bool:
@@ -805,6 +972,8 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
     m = _INTRO_RE.match(text, c.end, min(limit, len(text)))
     if not m:
         return None
+    if c.start > 0 and text[c.start - 1] == "、":
+        return None  # ``“四旁”、“五边”：“四旁”为…；“五边”为…``: the count is one of the things explained
     bridge, intro = m.group("bridge"), m.group("intro")
     if intro in ("（", "——", "，包括", "包括：") and bridge:
         return None  # over a predicate, the apposition or 包括 belongs to the predicate's object
@@ -867,6 +1036,8 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
         chosen.items, chosen.readings = _readings(text, chosen.items, c.keys if c.slogan else "")
     if any(b <= a for a, b in chosen.items):
         return None
+    if chosen.kind in ("、", "和") and not _clean(text, chosen.items):
+        chosen.certain = False  # ``“三个如何”…：如何让群众生活和办事更方便``: clauses, not names
     return chosen
 
 
@@ -914,7 +1085,7 @@ def _next_sentence_list(text: str, c: _Count) -> _List | None:
             seps = [x for x, y in marks if y == "、" and seg_start <= x < q]
             if seps:
                 items = _pieces(seg_start, q, seps)
-                items[0] = (_trim_lead(text, *items[0], [y - x for x, y in items[1:]]), items[0][1])
+                items[0] = (_trim_lead(text, *items[0], items[1:]), items[0][1])
                 break
             seg_start = q + 1
         if len(items) < 2:
@@ -938,7 +1109,7 @@ def _row(text: str, c: _Count, lst: _List) -> dict | None:
     """The row of a count and its list (None when the list cannot plausibly be what is counted)."""
     readings = dict(lst.readings or {})
     readings.setdefault(len(lst.items), lst.items)
-    certain = lst.certain
+    certain = lst.certain and c.sure
     if len({_holds(c.stated, r, lst.truncated) for r in readings}) > 1:
         # the readings of the conjunctions disagree: keep the one that holds nearest the usual one
         certain = False
