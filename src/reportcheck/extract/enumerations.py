@@ -598,8 +598,8 @@ _UNIT_NOUNS = frozenset({"省", "市", "县", "区", "镇", "乡", "村", "乡�
 def _counts_units_of_items(text: str, c: _Count, items: list[tuple[int, int]]) -> bool:
     """The count names administrative units that the items do not end in (``北京和上海3个区``): it may
     count the units inside the listed places rather than the places."""
-    noun = text[c.core_end:c.end] or text[c.start:c.core_end].lstrip("0123456789" + _CN_DIGIT + "十两")
-    noun = noun.removeprefix("个")
+    noun = text[c.core_end:_noun_phrase_end(text, c.core_end, c.end)]
+    noun = (noun or text[c.start:c.core_end].lstrip("0123456789" + _CN_DIGIT + "十两")).removeprefix("个")
     if noun not in _UNIT_NOUNS:
         return False
     return not all(text[a:b].endswith(noun) for a, b in items)
@@ -632,13 +632,13 @@ def _trim_lead(text: str, a: int, b: int, others: list[tuple[int, int]]) -> int:
             cuts = [a]
         pos = a
         for w in tok.cut(text[a:b]):
-            if verb_items and w.flag.startswith("v") and w.flag != "vn":
-                cuts.append(pos)
+            if verb_items and w.flag.startswith("v"):
+                cuts.append(pos)  # before a verb, the others being verb phrases
             elif not verb_items and (w.flag.startswith(("v", "p")) and w.flag != "vn"
                                      or text.startswith(("了", "着"), pos + len(w.word))):
                 cuts.append(pos + len(w.word))  # after a verb or preposition (``启动了`` ``完成对``)
             pos += len(w.word)
-    target = min(y - x for x, y in others)
+    target = min(y - x for x, y in parts)
     best, best_gap = a, None
     for cut in cuts:
         while cut < b and text[cut] in "了着":
@@ -755,13 +755,13 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
         clean = _clean(text, items)
         # the pair stays one item when its halves are not alike (``生活和办事方便``)
         readings = {2: items} if clean else {2: items, 1: [(items[0][0], e)]}
-        certain = certain and clean and c.stated - 2 == 1  # two items are miscounted as three, not more
+        certain = certain and clean and c.stated <= 3  # two items are miscounted as three, not more
     else:
         items, readings = _readings(text, items, c.keys if c.slogan else "")
         clean = kind != "、" or _clean(text, items)
         certain = certain and clean
     if kind in ("、", "和"):
-        if _shared_object({_item_shape(text[a:b]) for a, b in items}):
+        if _shared_object(text, items):
             return None
         _add_compressed_reading(text, c, items, readings)
         if _counts_units_of_items(text, c, items):
@@ -816,8 +816,9 @@ SHAPE_LONE_VERB = "lone verb"  # one verb: a noun among nouns, or one of verbs s
 # jieba flags that no name of a thing holds: prepositions, pronouns, adverbs, conjunctions, aspect particles.
 _CLAUSE_FLAGS = ("p", "r", "d", "c", "ul", "uz", "ug")
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "或"})
-# jieba flags of names of people, places and organisations (the subject when a verb follows).
-_NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt"})
+# jieba flags of names of places and organisations (the subject when a verb follows); not of people,
+# which jieba also gives to words such as 养老.
+_NAME_FLAGS = frozenset({"ns", "nt"})
 
 
 def _item_shape(s: str) -> str:
@@ -844,18 +845,30 @@ def _item_shape(s: str) -> str:
     return SHAPE_CLAUSE
 
 
-def _shared_object(shapes: set[str]) -> bool:
-    """Lone verbs beside a verb phrase (``实现、发展和保卫社会主义…``): verbs sharing the object that the
-    last one names, so the list is of actions on the counted things, not of the things."""
-    return SHAPE_LONE_VERB in shapes and SHAPE_VERB in shapes
+def _shared_object(text: str, items: list[tuple[int, int]]) -> bool:
+    """Lone verbs before a verb and its object (``保护、建设和管理家乡四条河流``): verbs sharing the
+    object that the last one names, so the list is of actions on the counted things, not of the things."""
+    tok = _posseg()
+    if not tok or len(items) < 2:
+        return False
+    la, lb = items[-1]
+    last = list(tok.cut(text[la:lb]))
+    if len(last) == 1 and lb - la > 2:  # ``保卫祖国`` as one word: its first two characters
+        last = list(tok.cut(text[la:la + 2])) + last
+    if len(last) < 2 or last[0].flag not in ("v", "vn") or not last[-1].flag.startswith("n"):
+        return False  # ``统战工作``: a verbal noun at the end is the head the items share, not an object
+    firsts = [last[0]]
+    for a, b in items[:-1]:
+        words = list(tok.cut(text[a:b]))
+        if len(words) != 1 or words[0].flag not in ("v", "vn"):
+            return False
+        firsts.append(words[0])
+    return any(w.flag == "v" for w in firsts)
 
 
 def _clean(text: str, items: list[tuple[int, int]]) -> bool:
     """A list a reader is sure of: short items that all name things, or all are verb phrases."""
-    shapes = {_item_shape(text[a:b]) for a, b in items} - {SHAPE_WORD}
-    if _shared_object(shapes):
-        return False
-    shapes.discard(SHAPE_LONE_VERB)
+    shapes = {_item_shape(text[a:b]) for a, b in items} - {SHAPE_WORD, SHAPE_LONE_VERB}
     return len(shapes) <= 1 and SHAPE_CLAUSE not in shapes
 
 
