@@ -213,8 +213,13 @@ _OBJECT_VERB_END_RE = re.compile(
     r"做好|抓好|办好|搞好|打好|建立|设立|组建|发挥|加强|开展|推进|安置|"
     # verbs that take a slogan as their object (``牢记“三个务必”`` ``做到“两个维护”``)
     r"牢记|践行|做到|增强|坚定|树立|树牢|贯彻|拥护|维护|遵循|把握|强化|推动|深化|实施|打赢|弘扬|领会|对标|"
-    r"聚焦|突出|落细|坚守|秉持|统筹|用好|守住|筑牢)$"
+    r"聚焦|突出|落细|坚守|秉持|统筹|用好|守住|筑牢|推行|实行|施行|推广|是)$"
 )
+# The same verbs at the start of an item (``深化…``), whatever jieba makes of them.
+_VERB_START_RE = re.compile(_OBJECT_VERB_END_RE.pattern.removesuffix("$").replace("(?:", "(?:", 1))
+# An item that is a quantifier or a demonstrative (``一系列`` ``一整套`` ``这些``): the count follows
+# a measure, not a list.
+_QUANTIFIER_ITEM_RE = re.compile(r"(?:[一这那各每几多][^、，。]{0,2}|一系列)$")
 # Prepositions that may lead the first piece of a before-list (``将民政、计生…`` ``由县纪委、…``).
 _LEAD_PREPOSITIONS = frozenset("将在由对向把从以并")
 # Aspect particles and passive/disposal markers: a piece holding one is a predicate, not an item.
@@ -276,6 +281,17 @@ def _posseg():
                 except ImportError:  # jieba is a dependency; without it the POS tests are skipped
                     _POSSEG = False
     return _POSSEG
+
+
+def _starts_a_word(text: str, i: int) -> bool:
+    """The character at ``i`` begins a longer word (``2省级`` ``3县城``): after a bare digit it is no
+    classifier, and the digit may be anything (a note mark, a lost character)."""
+    tok = _posseg()
+    if not tok:
+        return False
+    first = next(iter(tok.cut(text[i:i + 6])), None)
+    # ``3县区`` ``2省市``: units named together are still the classifier
+    return first is not None and len(first.word) > 1 and not all(ch in _UNIT_CHARS for ch in first.word)
 
 
 def _noun_phrase_end(text: str, i: int, hi: int) -> int:
@@ -476,7 +492,8 @@ def _find_counts(text: str) -> list[_Count]:
                 and _NUMERAL_WORD_RE.match(text, m.end())):
             continue  # ``三支两军`` ``三来一补``: a name made of several numbers
         bare = end == m.end() and clf not in _NOUN_CLASSIFIERS
-        sure = not (m.group("num").isdigit() and len(clf) == 1 and clf in _NOUN_CLASSIFIERS)
+        sure = not (m.group("num").isdigit() and len(clf) == 1 and clf in _NOUN_CLASSIFIERS
+                    and _starts_a_word(text, clf_start))
         out.setdefault(s, _Count(s, m.end(), end, stated, False, bare, "", sure))
     return [out[k] for k in sorted(out)]
 
@@ -591,6 +608,11 @@ def _add_compressed_reading(
         readings.setdefault(c.stated, [(lb - c.stated + i, lb - c.stated + i + 1) for i in range(c.stated)])
 
 
+# The last of a list of levels (``中央、省、市三级`` ``县、乡两级``): a closed class of names.
+_LEVEL_NAME_RE = re.compile(
+    r"(?:中央|国家|地方|省|自治区|市|州|盟|县|区|旗|乡|镇|街道|村|社区|组|部|厅|局|处|科|校|院|系|班|级)$"
+)
+_UNIT_CHARS = frozenset("省市县区镇乡村旗州盟")
 # Nouns of administrative units: a count of them may count the units inside the listed places.
 _UNIT_NOUNS = frozenset({"省", "市", "县", "区", "镇", "乡", "村", "乡镇", "街道", "社区", "园区", "州", "旗"})
 
@@ -626,12 +648,15 @@ def _trim_lead(text: str, a: int, b: int, others: list[tuple[int, int]]) -> int:
         parts += [(x, k), (k + (2 if text.startswith("以及", k) else 1), y)] if k is not None else [(x, y)]
     shapes = {_item_shape(text[x:y]) for x, y in parts} - {SHAPE_WORD, SHAPE_LONE_VERB}
     tok = _posseg()
+    preps = set()  # where a preposition starts: no item does (``应邀对法国``)
     if tok:
         verb_items = shapes == {SHAPE_VERB}
         if verb_items:
             cuts = [a]
         pos = a
         for w in tok.cut(text[a:b]):
+            if w.flag == "p":
+                preps.add(pos)
             if verb_items and w.flag.startswith("v"):
                 cuts.append(pos)  # before a verb, the others being verb phrases
             elif not verb_items and (w.flag.startswith(("v", "p")) and w.flag != "vn"
@@ -641,12 +666,12 @@ def _trim_lead(text: str, a: int, b: int, others: list[tuple[int, int]]) -> int:
     target = min(y - x for x, y in parts)
     best, best_gap = a, None
     for cut in cuts:
-        while cut < b and text[cut] in "了着":
+        while cut < b and text[cut] in "了着好":  # ``启动了`` ``守好``: the verb's particle or complement
             cut += 1
         if b - cut < 2 or text[cut] == "的":
             continue  # ``工委组织的…``: the verb was a noun
         # an item shaped like the others first (a name among names), then the nearest length
-        gap = (tok and len(shapes) == 1
+        gap = (cut in preps, tok and len(shapes) == 1
                and _item_shape(text[cut:b]) not in shapes | {SHAPE_WORD, SHAPE_LONE_VERB},
                abs((b - cut) - target))
         if best_gap is None or gap <= best_gap:
@@ -735,6 +760,12 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
             return None
     if any(b - a < 1 for a, b in items):
         return None
+    if text[e - 1] in "和及与或":
+        return None  # ``小微企业和“三农”主体``: the count is the item after the conjunction
+    la, lb = items[-1]
+    if text.startswith("级", c.core_end - 1) and not (
+            lb - la <= 2 and kind == "、" or lb - la <= 3 and _LEVEL_NAME_RE.search(text, la, lb)):
+        return None  # ``…节能和供热三级管网``: a grade of the noun; levels are listed by their names (市、县两级)
     if kind in ("、", "和"):
         for a, b in items[1:]:
             if b - a > MAX_ITEM or _has_quantity(text, a, b):
@@ -747,30 +778,37 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
         la, lb = items[-1]
         if _PREDICATE_RE.search(_strip_quoted(text[la:lb])):
             return None  # ``城南成立了5个站``: a predicate stands between list and count
+        if "是" in _strip_quoted(text[la:lb]):
+            return None  # ``甲与乙仍是当今两大主题``: the list is the subject, the count is in the predicate
         if not conn and _predicate_before_count(text, items):
             return None
     if kind == "“、”" and text[items[0][1]] == "，" and not _echoes(text, items, c.keys):
         certain = False  # ， inside a quotation separates clauses as often as items
+    if kind in ("、", "和") and _QUANTIFIER_ITEM_RE.fullmatch(text, *items[-1]):
+        return None  # ``…的方针和一系列两条腿走路的政策``: a measure, not an item
     if kind == "和":
-        clean = _clean(text, items)
+        if _verbs_before_object(text, items[-1]):
+            return None  # ``鼓励和支持两国人民`` ``严格区分和正确处理两类矛盾``: the count is the object
+        # a pair is a list when both halves are alike: both names or both verb phrases
+        shapes = {_item_shape(text[a:b]) for a, b in items} - {SHAPE_WORD, SHAPE_LONE_VERB}
+        clean = _clean(text, items) and len(shapes) <= 1 and _top_level_conj(text, *items[1]) is None
         # the pair stays one item when its halves are not alike (``生活和办事方便``)
         readings = {2: items} if clean else {2: items, 1: [(items[0][0], e)]}
         certain = certain and clean and c.stated <= 3  # two items are miscounted as three, not more
     else:
         items, readings = _readings(text, items, c.keys if c.slogan else "")
-        clean = kind != "、" or _clean(text, items)
+        clean = kind != "、" or _clean(text, items) or c.slogan and _echoes(text, items, c.keys)
         certain = certain and clean
     if kind in ("、", "和"):
         if _shared_object(text, items):
             return None
         _add_compressed_reading(text, c, items, readings)
-        if _counts_units_of_items(text, c, items):
+        if len(items) < c.stated and conn not in ("等", "等等") and _counts_units_of_items(text, c, items):
             certain = False
     if kind == "和" and not certain and c.stated != 2:
         return None  # a pair that is no clean list says nothing either way
     if c.slogan and not _echoes(text, items, c.keys):
-        if not conn and kind == "、" and clean and all(
-                _item_shape(text[a:b]) == SHAPE_NOUN and "“" not in text[a:b] for a, b in items):
+        if not conn and kind == "、" and clean and all(_names_a_thing(text, a, b) for a, b in items):
             pass  # ``建立A、B“三大基金”``: a clean list right before the slogan is its list
         elif not conn:
             # ``打好“三大攻坚战”`` ``王张江姚“四人帮”`` ``农民收入“五连快”``: a slogan right after a noun
@@ -813,9 +851,20 @@ SHAPE_VERB = "verb"  # a verb and its object (``加强行政监督``)
 SHAPE_CLAUSE = "clause"  # a subject and predicate, an adverb, a preposition ... or too long to be a name
 SHAPE_WORD = "word"  # one word, a verb or an adjective as often as a noun (``居住`` ``交通``): fits either
 SHAPE_LONE_VERB = "lone verb"  # one verb: a noun among nouns, or one of verbs sharing an object
-# jieba flags that no name of a thing holds: prepositions, pronouns, adverbs, conjunctions, aspect particles.
-_CLAUSE_FLAGS = ("p", "r", "d", "c", "ul", "uz", "ug")
-_CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "或"})
+# jieba flags that no name of a thing holds: prepositions and aspect particles (not adverbs or
+# conjunctions, too often jieba's reading of part of a noun: 财政所, 日常; nor 至 of a route, 甲至乙).
+_CLAUSE_FLAGS = ("p", "ul", "uz", "ug")
+_NAME_PREPOSITIONS = frozenset({"至", "到"})
+# Pronouns that make a clause (persons, demonstratives, questions); not 每 各 相互, which modify nouns.
+_CLAUSE_PRONOUNS = frozenset({
+    "我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "它们", "咱们", "自己", "大家", "这", "那",
+    "这些", "那些", "这里", "那里", "如何", "怎样", "怎么", "什么", "为什么", "哪些", "哪里", "谁",
+    # modal verbs and function adverbs, which only a predicate holds
+    "应当", "应该", "必须", "可以", "能够", "需要", "要", "将", "会", "能", "已", "已经", "正在", "仍", "仍然",
+    "也", "都", "还", "又", "就", "就是", "才", "更", "最", "不", "没有", "未", "一定", "正", "均",
+})
+# The last character of the name of an organisation or a facility (``清河制呢厂`` ``市住建局``).
+_ORG_SUFFIX_RE = re.compile(r"[厂局所院校站部委办厅处社馆园区场港矿队司团会](?:）)?$")
 # jieba flags of names of places and organisations (the subject when a verb follows); not of people,
 # which jieba also gives to words such as 养老.
 _NAME_FLAGS = frozenset({"ns", "nt"})
@@ -831,18 +880,50 @@ def _item_shape(s: str) -> str:
     if not tok or not s:
         return SHAPE_NOUN
     words = list(tok.cut(s.removeprefix("其他").removeprefix("其它")))
-    if any(w.flag.startswith(_CLAUSE_FLAGS) and w.word not in _CONJUNCTIONS for w in words):
+    if len(words) == 1 or len(s) <= 2:  # ``住建`` ``人社`` ``大连``: a word, whatever jieba makes of it
+        return SHAPE_LONE_VERB if words[0].flag == "v" and len(words) == 1 else SHAPE_WORD
+    if any(w.flag.startswith(_CLAUSE_FLAGS) and w.word not in _NAME_PREPOSITIONS
+           or w.word in _CLAUSE_PRONOUNS for w in words) or any(w.word == "是" for w in words[1:]):
         return SHAPE_CLAUSE
-    if len(words) == 1:
-        return SHAPE_LONE_VERB if words[0].flag == "v" else SHAPE_WORD
-    if words[0].flag in _NAME_FLAGS and words[1].flag.startswith("v"):
+    if _ORG_SUFFIX_RE.search(s):
+        return SHAPE_NOUN  # a name, whatever jieba makes of its parts
+    if words[0].flag in _NAME_FLAGS and words[1].flag == "v" and len(words) > 2 and words[-1].flag[0] != "n":
         return SHAPE_CLAUSE  # ``贵州启动防汛`` ``深圳援助梅州``: a place or body and what it does
-    verbs = [k for k, w in enumerate(words) if w.flag.startswith("v") and w.flag != "vn"]
-    if not verbs or verbs == [len(words) - 1]:
-        return SHAPE_NOUN
-    if verbs == [0]:
+    if words[0].flag == "v" and words[-1].flag.startswith(_NOUN_FLAGS):
         return SHAPE_VERB
-    return SHAPE_CLAUSE
+    # verbs inside a phrase ending in a noun modify it (``村干部坐班值班制度``); one at the end names a
+    # task by its object (``产业扶贫``)
+    return SHAPE_NOUN
+
+
+def _names_a_thing(text: str, a: int, b: int) -> bool:
+    """An item that opens with a noun and holds no quotation (``大病医疗`` ``产业扶贫``; not ``聚焦反对``
+    or ``增强“四个意识”``): before a slogan, anything else is a predicate taking the slogan as object."""
+    tok = _posseg()
+    if "“" in text[a:b] or _item_shape(text[a:b]) != SHAPE_NOUN or _VERB_START_RE.match(text, a, b):
+        return False
+    if text[a] in "各每本该全":
+        return False  # ``各地区、各部门``: every one of a kind, the subject of what follows
+    if not tok:
+        return True
+    words = list(tok.cut(text[a:b]))
+    # a verb only at the end (``产业扶贫``): ``外媒报道自治区`` ``首次邀请外宾旁听`` are clauses
+    return not words[0].flag.startswith(("v", "a", "d", "m")) and not any(
+        w.flag.startswith("v") and w.flag != "vn" for w in words[:-1]) and not _ends_in_predicate(text[a:b])
+
+
+def _verbs_before_object(text: str, item: tuple[int, int]) -> bool:
+    """The last of a pair ends in a verb not led by a noun (``支持`` ``正确处理``): the pair is of verbs
+    whose object the count is (a task named by object and verb, ``产业扶贫``, is led by its noun)."""
+    tok = _posseg()
+    if not tok:
+        return False
+    words = list(tok.cut(text[item[0]:item[1]]))
+    if len(words) == 1 and words[0].flag == "n" and len(words[0].word) == 4:
+        words = list(tok.cut(words[0].word[:2])) + list(tok.cut(words[0].word[2:]))  # ``正确处理``
+    if not words[-1].flag.startswith("v") or words[-1].flag == "vn":
+        return False
+    return len(words) == 1 or not words[0].flag.startswith(("n", "j", "i", "l"))
 
 
 def _shared_object(text: str, items: list[tuple[int, int]]) -> bool:
@@ -867,9 +948,9 @@ def _shared_object(text: str, items: list[tuple[int, int]]) -> bool:
 
 
 def _clean(text: str, items: list[tuple[int, int]]) -> bool:
-    """A list a reader is sure of: short items that all name things, or all are verb phrases."""
-    shapes = {_item_shape(text[a:b]) for a, b in items} - {SHAPE_WORD, SHAPE_LONE_VERB}
-    return len(shapes) <= 1 and SHAPE_CLAUSE not in shapes
+    """A list a reader is sure of: short items that name things or actions, none of them a clause."""
+    shapes = {_item_shape(text[a:b]) for a, b in items}
+    return SHAPE_CLAUSE not in shapes
 
 
 def _predicate_before_count(text: str, items: list[tuple[int, int]]) -> bool:
@@ -1049,7 +1130,8 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
         chosen.items, chosen.readings = _readings(text, chosen.items, c.keys if c.slogan else "")
     if any(b <= a for a, b in chosen.items):
         return None
-    if chosen.kind in ("、", "和") and not _clean(text, chosen.items):
+    echoed = c.slogan and _echoes(text, chosen.items, c.keys)  # ``“三个必谈”，即…必谈、…必谈``
+    if chosen.kind in ("、", "和") and not echoed and not _clean(text, chosen.items):
         chosen.certain = False  # ``“三个如何”…：如何让群众生活和办事更方便``: clauses, not names
     return chosen
 
