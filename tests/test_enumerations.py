@@ -298,6 +298,12 @@ def test_count_of_levels_after_level_names():
         "为指导各县、各乡镇全面推行“三项制度”，制定本方案。",
         # a measure before the count
         "坚持“三个一律”的方针和一系列两条腿走路的政策。",
+        # a clause after the colon split at 和 is no list
+        "总结出“三个怎样”之问：怎样让老人吃饭和看病更省心？",
+        # addresses after a colon are no items
+        "关于支持“三农”发展的意见来源：http://example.org/a/2019-01.htm、db/policy_raw2019.sql",
+        # a count inside a name that another count counts
+        "队员在男子双人划艇、男子四人划艇两个项目上夺冠。",
     ],
 )
 def test_no_row_for_real_report_forms(text):
@@ -309,8 +315,6 @@ def test_no_row_for_real_report_forms(text):
     [
         # a conjunction closing an outer list: the count owns the nested list after it
         "上游的东湖新区、西湖科学园和北山、南山2个生态园同步建设。",
-        # clauses after the colon, split at 和
-        "总结出“三个怎样”之问：怎样让老人吃饭和看病更省心？",
         # a digit before a word, not a classifier
         "甲、乙2县城完成改造。",
     ],

@@ -138,6 +138,8 @@ _SLOGAN_RE = re.compile(rf"“(?P<num>[0-9]{{1,2}}|{_CN})(?P<rest>[^“”\n]{{1
 _NAME_QUOTE_RE = re.compile(r"“[^“”\n]{1,40}”")
 # A numeral and 个 right before a quotation (``三个“十条”``): the quotation is what is counted.
 _COUNT_BEFORE_QUOTE_RE = re.compile(rf"(?:[0-9]{{1,2}}|{_CN})个$")
+# A run of Latin letters, digits and URL punctuation (an address or a code, never a list item).
+_LATIN_RUN_RE = re.compile(r"[A-Za-z0-9:/._\-]{8,}")
 # A book title, whose numerals are part of a name: ``《省直机关教育实践活动“十二个一”推进方案》``.
 _TITLE_RE = re.compile(r"《[^《》\n]{1,60}》")
 # Characters that make a numeral part of something else when right before it (ordinal, decimal,
@@ -480,6 +482,8 @@ def _find_counts(text: str) -> list[_Count]:
         if _APPROX_AFTER_RE.match(text, m.end()):
             continue
         end = _noun_end(text, m.end(), MAX_NOUN)
+        if _COUNT_RE.search(text, m.end(), end):
+            continue  # ``四人双桨两个项目``: a count inside a name that another count counts
         if end == m.end() and text.startswith("“", end):
             quote_end = _skip_atom_fwd(text, end, len(text))
             if quote_end is not None and quote_end - end <= MAX_SLOGAN_NOUN + 2:
@@ -1133,6 +1137,10 @@ def _after_list(text: str, c: _Count, limit: int) -> _List | None:
     echoed = c.slogan and _echoes(text, chosen.items, c.keys)  # ``“三个必谈”，即…必谈、…必谈``
     if chosen.kind in ("、", "和") and not echoed and not _clean(text, chosen.items):
         chosen.certain = False  # ``“三个如何”…：如何让群众生活和办事更方便``: clauses, not names
+        if chosen.kind == "和" and c.stated != 2:
+            return None  # a clause split at 和 is no list: it says nothing either way
+    if any(_LATIN_RUN_RE.search(text, a, b) for a, b in chosen.items):
+        return None  # ``来源：http://…、…``: addresses and codes, not items
     return chosen
 
 
