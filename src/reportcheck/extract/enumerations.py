@@ -13,34 +13,57 @@ the grouping of the items or the attachment of the list to the count is a guess.
 What a stated count is
     a numeral and a classifier with an optional noun (``6个部门`` ``五类重点制度`` ``四步法`` ``6部门``
     ``五位一体``), or a quoted slogan led by a numeral (``“四定”责任制`` ``“七大行动”`` ``“八学”``).
+    A quoted name right after ``N个`` is the counted noun (``三个“十条”``), not a count of its own.
     Ordinals (``第三督导组``), parts of larger numbers or dates, approximate counts (``近``, ``余``,
-    ``以上``), ``之一``, counts inside a book title (``《…“十二个一”推进方案》``) and slogans holding
-    several numerals (``“三严三实”`` ``“十三五”``) are not counts.
+    ``以上``), ``之一``, counts inside a book title (``《…“十二个一”推进方案》``) or inside a short
+    quotation (``“…帝国四方之地”``), slogans holding several numerals (``“三严三实”`` ``“十三五”``),
+    levels (``2省级``), ranks on a scale (``四级应急响应``) and a count inside a name that another count
+    counts (``四人双桨两个项目``) are not counts.
 
 Where its list is (how Chinese reports write lists)
     *after* the count, opened by ``：`` ``，即`` ``，包括`` ``，分别是`` or an apposition ``（…）``,
     possibly over a short predicate (``有五类同比下降：`` ``全部实现增长，即``); *before* it, ending
-    right at the count or at a connector (``等`` ``共`` and, for slogans, ``的`` / ``为主要内容的``); or,
+    right at the count or at a connector (``等`` ``共`` and, for slogans, ``的`` / ``为主要内容的``), a
+    slogan also right after a clean list of names (``建立A、B“三大基金”``); or,
     for a count that closes a short heading sentence (``二是开展“六个专项整治”。``), in the next
     sentence (never certain). An ordinal list (``一是…二是…``) belongs to the announced-count check and
     gives no row here.
 
 How the items are split
-    ``、`` between items, with a final ``和/及/与/以及`` before the last one; ``；`` between clause
+    ``、`` between items, with a final ``和/及/与/以及`` before the last one; two items joined by a
+    conjunction alone (``完成对A和B3条道路的改造``); ``；`` between clause
     items (only when the first clause holds no ``、``); book titles ``《…》《…》`` and quoted slogans in a
     row; the inside of one quotation (``“定岗位、定职责、定目标、定奖惩”的“四定”``). Quotes, titles and
-    brackets are atoms, so ``、`` inside them never splits.
+    brackets are atoms, so ``、`` inside them never splits. The first item is cut from the clause's
+    subject and verb where a verb or preposition ends (``完成对|A``), or where a verb starts when the
+    other items are verb phrases (``突出强调|实行X和加强Y``).
 
 When there is no row
     the piece right before a count reads as a predicate (``城南成立了5个站`` ``…共有三十九个项目``
     ``理直气壮地宣传四项基本原则``); a slogan follows a noun or verb directly without its items repeating
-    the slogan's key (``打好“三大攻坚战”`` ``王张江姚“四人帮”``); the items are quantities (``学校3所、
+    the slogan's key (``打好“三大攻坚战”`` ``王张江姚“四人帮”``), or follows a predicate, a group
+    (``各地区、各部门``) or a conjunction (``小微企业和“三农”``); the items are lone verbs sharing the
+    object the last one names (``建设、发展和保卫…四个…``) or a pair of verbs (``鼓励和支持两国…``); the
+    list is the subject of a 是 sentence; a grade (``N级``) follows no level names (``…节能和供热三级
+    管网``); the last item is a measure (``一系列``); the count is one of several terms explained after
+    a colon (``“四旁”、“五边”：…``); a pair or a ``和``-split clause is no clean list; items are
+    addresses or codes; the items are quantities (``学校3所、
     医院2所``) or start with them (a breakdown of a total, not a list of names); a bare count's noun
     stands before it (``学校6所``); a plain count is joined to a list by 的 (a relative clause); the
     count and the list differ by a factor of two and by three or more (``共有小学、初中、高中共52所``:
     the list is not what is counted).
 
 When a row is not certain
+    Certain rows are clean lists: items of at most ``MAX_CLEAN_ITEM`` characters, none of them a clause
+    (a preposition, a personal, demonstrative or question pronoun, a modal or function adverb, a 是
+    inside, or a place or body followed by its verb and object: ``习近平主席在巴黎同…`` ``如何让…``
+    ``…更方便``); a pair is clean when both halves are alike and the count is 2 or 3. Any other row is
+    not certain, and also
+
+    * a digit before a word that is no classifier (``2县城``), or a count of administrative units
+      that the items do not end in (``北京和上海3个区``: the units may lie inside the places);
+    * a conjunction inside an earlier item (``A、B和C、D两个…``: the count may own only ``C、D``), or
+      a compressed list after a verb (``举行中法欧三方会晤``: one character per member);
     * the conjunctions allow several groupings (``A、B和C``: 2 or 3 items; ``中央和省、市、自治区两级``)
       and they disagree on the check: the row then keeps the grouping that holds nearest the usual one,
       and ``items_low``/``items_high`` span all of them. The split reading alone stands when the split

@@ -24,7 +24,9 @@ How markers are grouped (the rules describe how reports write lists, not any one
 * Styles never mix. A marker is an ordinal only in its position: ``一是`` / ``一要`` / ``第一，`` at
   the start of a clause, ``一、`` / ``1.`` at the start of a line, ``（一）`` / ``（1）`` / ``①``
   anywhere unless cited (``第（一）项``, ``（一）至（三）``). ``统一是``, ``第一书记``, ``第三督导组``,
-  ``第一次``, ``一、二季度``, ``1.2万``, ``2014.`` are not markers. A verb list (``一看…二看…``, style
+  ``第一次``, ``一、二季度``, ``1.2万``, ``2014.`` are not markers, except that a line-start ``N.``
+  followed by digits is entry N of a numbered list (a glossary's ``3.10种…``, ``14.2025年…``) when the
+  nearest ``1.`` entry before it is N-1 or the nearest after it is N+1. A verb list (``一看…二看…``, style
   ``看``) counts only when it opens with 一X, 二X.
 * Line-start ``一、`` ``（一）`` ``1.`` ``（1）`` ``①`` are headings ranked in that order; a heading closes
   every open sequence of a lower rank (``1.`` restarts under each ``（一）``) and every in-paragraph
@@ -48,6 +50,10 @@ marker (never across another marker) that reads as an announcement:
 * followed only by its noun and separators (``重点抓好四个方面的工作：一是``, ``提出五点要求。一要``),
   or, for 方面/点, by the rest of its sentence (certain), or by a few sentences of the same or the
   previous paragraph (linked, not certain);
+* not certain when a predicate after the counted noun tells what became of the items
+  (``十方面民生实事圆满完成``: a statement about the past), or when a slogan closes its paragraph
+  before a list of headings with no colon (``做到“两个维护”。⏎1.…``: a fixed term);
+* never, for a slogan named beside another (``拥护“两个确立”、做到“两个维护”``);
 * not certain either when the count is adverbial (``从两方面采取措施：一要…九要``) or points back
   at items already named (``甲、乙这两个问题``), a statistic
   written in digits (``共有5个乡镇。一是…``), or when the list is finished in other words after its
