@@ -80,6 +80,7 @@ When a row is not certain
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 from dataclasses import dataclass
@@ -314,9 +315,15 @@ def _starts_a_word(text: str, i: int) -> bool:
     tok = _posseg()
     if not tok:
         return False
-    first = next(iter(tok.cut(text[i:i + 6])), None)
+    first = next(iter(_words(text[i:i + 6])), None)
     # ``3县区`` ``2省市``: units named together are still the classifier
     return first is not None and len(first.word) > 1 and not all(ch in _UNIT_CHARS for ch in first.word)
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(s: str) -> tuple:
+    """jieba's words of ``s`` with their part of speech (cached: items and their pieces recur)."""
+    return tuple(_posseg().cut(s))
 
 
 def _noun_phrase_end(text: str, i: int, hi: int) -> int:
@@ -325,7 +332,7 @@ def _noun_phrase_end(text: str, i: int, hi: int) -> int:
     if not tok or hi <= i:
         return hi
     pos = end = i
-    for w in tok.cut(text[i:hi]):
+    for w in _words(text[i:hi]):
         if w.flag.startswith(_NOUN_FLAGS):
             pos += len(w.word)
             end = pos
@@ -629,7 +636,7 @@ def _add_compressed_reading(
     la, lb = items[-1]
     if not tok or c.stated > 4 or lb - la <= c.stated:
         return
-    words = list(tok.cut(text[la:lb]))
+    words = list(_words(text[la:lb]))
     if len(words) >= 2 and len(words[-1].word) == c.stated and words[-2].flag.startswith(("v", "p")) \
             and words[-2].flag != "vn" and words[-1].flag.startswith(("ns", "j", "nt")):
         readings.setdefault(c.stated, [(lb - c.stated + i, lb - c.stated + i + 1) for i in range(c.stated)])
@@ -681,7 +688,7 @@ def _trim_lead(text: str, a: int, b: int, others: list[tuple[int, int]]) -> int:
         if verb_items:
             cuts = [a]
         pos = a
-        for w in tok.cut(text[a:b]):
+        for w in _words(text[a:b]):
             if w.flag == "p":
                 preps.add(pos)
             if verb_items and w.flag.startswith("v"):
@@ -862,7 +869,7 @@ def _ends_in_predicate(s: str) -> bool:
     tok = _posseg()
     if not tok:
         return False
-    words = list(tok.cut(s))
+    words = list(_words(s))
     if words and words[-1].flag.startswith(("p", "u", "c")):
         return True
     if len(words) < 2 or not _verbal(words[-1].flag):
@@ -906,7 +913,7 @@ def _item_shape(s: str) -> str:
     tok = _posseg()
     if not tok or not s:
         return SHAPE_NOUN
-    words = list(tok.cut(s.removeprefix("其他").removeprefix("其它")))
+    words = list(_words(s.removeprefix("其他").removeprefix("其它")))
     if len(words) == 1 or len(s) <= 2:  # ``住建`` ``人社`` ``大连``: a word, whatever jieba makes of it
         return SHAPE_LONE_VERB if words[0].flag == "v" and len(words) == 1 else SHAPE_WORD
     if any(w.flag.startswith(_CLAUSE_FLAGS) and w.word not in _NAME_PREPOSITIONS
@@ -933,7 +940,7 @@ def _names_a_thing(text: str, a: int, b: int) -> bool:
         return False  # ``各地区、各部门``: every one of a kind, the subject of what follows
     if not tok:
         return True
-    words = list(tok.cut(text[a:b]))
+    words = list(_words(text[a:b]))
     # a verb only at the end (``产业扶贫``): ``外媒报道自治区`` ``首次邀请外宾旁听`` are clauses
     return not words[0].flag.startswith(("v", "a", "d", "m")) and not any(
         w.flag.startswith("v") and w.flag != "vn" for w in words[:-1]) and not _ends_in_predicate(text[a:b])
@@ -945,9 +952,9 @@ def _verbs_before_object(text: str, item: tuple[int, int]) -> bool:
     tok = _posseg()
     if not tok:
         return False
-    words = list(tok.cut(text[item[0]:item[1]]))
+    words = list(_words(text[item[0]:item[1]]))
     if len(words) == 1 and words[0].flag == "n" and len(words[0].word) == 4:
-        words = list(tok.cut(words[0].word[:2])) + list(tok.cut(words[0].word[2:]))  # ``正确处理``
+        words = list(_words(words[0].word[:2])) + list(_words(words[0].word[2:]))  # ``正确处理``
     if not words[-1].flag.startswith("v") or words[-1].flag == "vn":
         return False
     return len(words) == 1 or not words[0].flag.startswith(("n", "j", "i", "l"))
@@ -960,14 +967,14 @@ def _shared_object(text: str, items: list[tuple[int, int]]) -> bool:
     if not tok or len(items) < 2:
         return False
     la, lb = items[-1]
-    last = list(tok.cut(text[la:lb]))
+    last = list(_words(text[la:lb]))
     if len(last) == 1 and lb - la > 2:  # ``保卫祖国`` as one word: its first two characters
-        last = list(tok.cut(text[la:la + 2])) + last
+        last = list(_words(text[la:la + 2])) + last
     if len(last) < 2 or last[0].flag not in ("v", "vn") or not last[-1].flag.startswith("n"):
         return False  # ``统战工作``: a verbal noun at the end is the head the items share, not an object
     firsts = [last[0]]
     for a, b in items[:-1]:
-        words = list(tok.cut(text[a:b]))
+        words = list(_words(text[a:b]))
         if len(words) != 1 or words[0].flag not in ("v", "vn"):
             return False
         firsts.append(words[0])
