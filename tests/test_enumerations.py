@@ -304,6 +304,10 @@ def test_count_of_levels_after_level_names():
         "关于支持“三农”发展的意见来源：http://example.org/a/2019-01.htm、db/policy_raw2019.sql",
         # a count inside a name that another count counts
         "队员在男子双人划艇、男子四人划艇两个项目上夺冠。",
+        # 和 inside the name of a ministry
+        "工业和信息化部三个司局联合发文。",
+        # the subject of 同 may be one of the parties counted
+        "中方同美方和欧方三方举行会谈。",
     ],
 )
 def test_no_row_for_real_report_forms(text):
@@ -317,9 +321,17 @@ def test_no_row_for_real_report_forms(text):
         "上游的东湖新区、西湖科学园和北山、南山2个生态园同步建设。",
         # a digit before a word, not a classifier
         "甲、乙2县城完成改造。",
+        # 中小学 may stand for two kinds of school
+        "中小学和幼儿园三类学校全部开学。",
     ],
 )
 def test_unsure_reading_is_never_a_certain_problem(text):
     rows = extract_enumerations(text)
     assert rows and not any(r[CERTAIN] for r in rows)
     assert enumeration_problems(rows) == []
+
+
+def test_conjunction_inside_the_name_of_a_body_does_not_split_it():
+    r = one_row("住房和城乡建设部、财政部两部门联合发文。")
+    assert r[ITEM_TEXTS] == ["住房和城乡建设部", "财政部"]
+    assert (r[STATED], r[ITEMS], r["items_low"], r["items_high"], r[CERTAIN]) == (2, 2, 2, 2, True)

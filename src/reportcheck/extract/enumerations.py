@@ -592,6 +592,7 @@ def _readings(
     start, end = items[0][0], items[-1][1]
     readings = {len(items): items}
     conj = [_top_level_conj(text, a, b) for a, b in items]
+    conj = [None if k is not None and _one_name(text, a, k, b) else k for k, (a, b) in zip(conj, items)]
     if keys and _echoes(text, items, keys):
         # every whole item repeats the slogan's key: a conjunction whose halves would not is inside an
         # item (``“三个必谈”``: …与…必谈), one whose halves would is a separator (``…点和…点“三点联动”``)
@@ -624,6 +625,34 @@ def _readings(
     readings.setdefault(len(split), split)
     readings.setdefault(2, cut([(start, end)], k))
     return split, readings
+
+
+# An item opening with two coordinated one-character words (``中小学`` = 中学 and 小学, ``城乡`` = towns
+# and villages): it may stand for two members.
+_COORDINATE_START_RE = re.compile(
+    r"城乡|中小|大中|工农|党政|水电|农林|省市|市县|县乡|乡镇|镇村|村组|中外|内外|上下|东西|南北|产供|供销|购销|"
+    r"产销|水陆|海陆|陆海|军民|干群|师生|医患|劳资|中西|京津|粤港|港澳|沪苏|川渝|苏浙|江浙|闽台|粤桂|湘鄂|黔滇"
+)
+# The last character of the name of a ministry, department, bureau, commission or office: a 和 before it
+# lies inside the name (``工业和信息化部`` ``住房和城乡建设厅``).
+_BODY_SUFFIX_RE = re.compile(r"[部厅局委署办]$")
+
+
+def _one_name(text: str, a: int, k: int, b: int) -> bool:
+    """``text[a:b]`` split at the conjunction at ``k`` is one name: the second half ends as a body's name
+    does and the first does not (``工业和信息化部``)."""
+    return bool(_BODY_SUFFIX_RE.search(text, k, b)) and not _BODY_SUFFIX_RE.search(text, a, k)
+
+
+def _add_coordinate_reading(
+    text: str, items: list[tuple[int, int]], readings: dict[int, list[tuple[int, int]]]
+) -> None:
+    """An item opening with a coordinated pair (``中小学和幼儿园三类``) may stand for two members: the
+    reading with one more item, which makes a disagreeing row a guess."""
+    for i, (a, b) in enumerate(items):
+        if b - a >= 2 and _COORDINATE_START_RE.match(text, a):
+            readings.setdefault(len(items) + 1, items[:i] + [(a, a + 1), (a + 1, b)] + items[i + 1:])
+            return
 
 
 def _add_compressed_reading(
@@ -823,6 +852,8 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
     if kind == "和":
         if _verbs_before_object(text, items[-1]):
             return None  # ``鼓励和支持两国人民`` ``严格区分和正确处理两类矛盾``: the count is the object
+        if _one_name(text, items[0][0], items[0][1], items[1][1]):
+            return None  # ``工业和信息化部三个司局``: one name
         # a pair is a list when both halves are alike: both names or both verb phrases
         shapes = {_item_shape(text[a:b]) for a, b in items} - {SHAPE_WORD, SHAPE_LONE_VERB}
         clean = _clean(text, items) and len(shapes) <= 1 and _top_level_conj(text, *items[1]) is None
@@ -837,6 +868,9 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
         if _shared_object(text, items):
             return None
         _add_compressed_reading(text, c, items, readings)
+        _add_coordinate_reading(text, items, readings)
+        if text[cs:items[0][0]].endswith(("同", "与", "跟", "和")):
+            certain = False  # ``中方同美方和欧方三方``: the subject may be one of those counted
         if len(items) < c.stated and conn not in ("等", "等等") and _counts_units_of_items(text, c, items):
             certain = False
     if kind == "和" and not certain and c.stated != 2:
