@@ -152,7 +152,6 @@ def test_five_in_one():
         "全市12个县（市、区）全部完成任务。",
         "城东、城西、城南成立了5个服务站。",
         "带头践行“三严三实”，深化“一村一品”。",
-        "在“稳、进、好”三个字上下功夫。",
         "全县3个项目，即将开工建设。",
         "联合公安、交通等二十余个部门开展整治。",
         "联合公安、交通、城管等20多个部门开展整治。",
@@ -335,3 +334,17 @@ def test_conjunction_inside_the_name_of_a_body_does_not_split_it():
     r = one_row("住房和城乡建设部、财政部两部门联合发文。")
     assert r[ITEM_TEXTS] == ["住房和城乡建设部", "财政部"]
     assert (r[STATED], r[ITEMS], r["items_low"], r["items_high"], r[CERTAIN]) == (2, 2, 2, 2, True)
+
+
+def test_count_of_characters_counts_the_quotation_before_it():
+    r = one_row("在“稳、进、好”三个字上下功夫。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (3, 3, True)
+    assert r[ITEM_TEXTS] == ["稳", "进", "好"]
+    r = one_row("在“实、细、严、新”五个字上下功夫。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (5, 4, True)
+    assert enumeration_problems([r]) == [r]
+
+
+def test_latin_abbreviation_opens_the_counted_noun():
+    r = one_row("环卫保洁、园林养护两个PPP项目取得阶段性成果。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (2, 2, True)

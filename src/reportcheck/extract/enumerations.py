@@ -13,7 +13,9 @@ the grouping of the items or the attachment of the list to the count is a guess.
 What a stated count is
     a numeral and a classifier with an optional noun (``6个部门`` ``五类重点制度`` ``四步法`` ``6部门``
     ``五位一体``), or a quoted slogan led by a numeral (``“四定”责任制`` ``“七大行动”`` ``“八学”``).
-    A quoted name right after ``N个`` is the counted noun (``三个“十条”``), not a count of its own.
+    A quoted name right after ``N个`` is the counted noun (``三个“十条”``), not a count of its own; a
+    Latin abbreviation may open the noun (``两个PPP项目``); ``N个字`` right after a quotation counts its
+    characters (``“稳、进、好”三个字``: one item per character, certain).
     Ordinals (``第三督导组``), parts of larger numbers or dates, approximate counts (``近``, ``余``,
     ``以上``), ``之一``, counts inside a book title (``《…“十二个一”推进方案》``) or inside a short
     quotation (``“…帝国四方之地”``), slogans holding several numerals (``“三严三实”`` ``“十三五”``),
@@ -290,7 +292,7 @@ _POS_LOCK = threading.Lock()
 _POSSEG = None
 # jieba flags of words that make up a counted noun phrase (nouns, verbal and adjectival nouns,
 # abbreviations, distinguishing words, places), and of words that may modify it but not end it.
-_NOUN_FLAGS = ("n", "vn", "an", "j", "s", "l", "i", "g", "k", "zg")
+_NOUN_FLAGS = ("n", "vn", "an", "j", "s", "l", "i", "g", "k", "zg", "eng")
 _MODIFIER_FLAGS = ("a", "b", "m", "q")
 
 
@@ -440,12 +442,16 @@ class _Count:
     bare: bool  # a classifier with no noun after it (``学校6所：``): the noun came before
     keys: str  # characters a slogan's items repeat (``“四定”`` -> 定; ``“三级联系”`` -> 级联)
     sure: bool = True  # False for a digit before a one-character noun (``2省``): a statistic as often
+    chars: bool = False  # ``“…”八个字``: the count of the characters of the quotation before it
 
 
 def _noun_end(text: str, i: int, limit: int) -> int:
     """End of the noun starting at ``i`` (CJK characters up to ``limit``, stopping at particles)."""
     j = i
     hi = min(len(text), i + limit)
+    while j < len(text) and text[j].isascii() and text[j].isalpha():
+        j += 1  # ``两个PPP项目`` ``3个5G基站``: a Latin abbreviation opens the noun
+        hi = min(len(text), j + limit)
     while j < hi and _CJK_RE.match(text[j]) and text[j] not in _NOUN_STOP:
         j += 1
     return j
@@ -502,6 +508,11 @@ def _find_counts(text: str) -> list[_Count]:
         if s > 0 and text[s - 1] == "“" and _COUNT_BEFORE_QUOTE_RE.search(text, max(0, s - 5), s - 1):
             continue  # ``三个“十条”``: a name inside the noun of the count before it
         clf_start = m.start("clf")
+        if text.startswith("个字", clf_start) and s > 0 and text[s - 1] == "”":
+            stated = _cn_int(m.group("num"))
+            if stated is not None and 2 <= stated <= MAX_STATED:  # ``“稳、进、好”三个字``
+                out.setdefault(s, _Count(s, clf_start + 2, clf_start + 2, stated, False, False, "", chars=True))
+            continue
         if _NOT_CLASSIFIER_RE.match(text, clf_start):
             continue
         stated = _cn_int(m.group("num"))
@@ -770,7 +781,18 @@ def _atom_run_back(text: str, e: int) -> list[tuple[int, int]]:
     return out[::-1]
 
 
+def _quoted_characters(text: str, c: _Count) -> _List | None:
+    """The characters of the quotation right before ``N个字`` (``“巩固、增强”四个字``), one item each."""
+    qa = _skip_atom_back(text, c.start - 1, max(0, c.start - MAX_ATOM))
+    if qa is None:
+        return None
+    items = [(i, i + 1) for i in range(qa + 1, c.start - 1) if _CJK_RE.match(text[i])]
+    return _List(items, SIDE_BEFORE, False, True, kind="字") if items else None
+
+
 def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
+    if c.chars:
+        return _quoted_characters(text, c)
     s = c.start
     m = _CONNECTOR_RE.search(text, max(0, s - 8), s)
     conn = m.group(0) if m else ""
@@ -1331,7 +1353,8 @@ def extract_enumerations(text: str) -> list[dict]:
     rows = []
     for k, c in enumerate(counts):
         limit = counts[k + 1].start if k + 1 < len(counts) else len(text)
-        lst = _after_list(text, c, limit) or _before_list(text, c, stops) or _next_sentence_list(text, c)
+        lst = (_before_list(text, c, stops) if c.chars
+               else _after_list(text, c, limit) or _before_list(text, c, stops) or _next_sentence_list(text, c))
         if lst is None or len(lst.items) < 2:
             continue
         row = _row(text, c, lst)

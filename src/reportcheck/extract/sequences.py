@@ -575,7 +575,7 @@ def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count])
     if count.quoted and _RE_SLOGAN_RUN.search(text, _clause_before(text, count.start), count.start):
         return None
     clause_tail = core.split("，", 1)[0]
-    stated_only = bool(_RE_STATEMENT.search(clause_tail)) and "如下" not in clause_tail
+    stated_only = bool(_RE_STATEMENT.search(clause_tail)) and not any(w in clause_tail for w in ("如下", "情况"))
     if count.quoted and not core and "\n" in text[count.end:marker_start] and "：" not in text[count.end:marker_start]:
         stated_only = True  # ``做到“两个维护”。⏎1.…``: a slogan closing its paragraph names a fixed term
     if not nearer:
