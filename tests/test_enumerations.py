@@ -307,6 +307,9 @@ def test_count_of_levels_after_level_names():
         "工业和信息化部三个司局联合发文。",
         # the subject of 同 may be one of the parties counted
         "中方同美方和欧方三方举行会谈。",
+        # places or bodies before a count of other things: what they hold or own may be counted
+        "城东和城西3个污水处理厂建成投用。",
+        "市委和市政府三大决策部署落地见效。",
     ],
 )
 def test_no_row_for_real_report_forms(text):

@@ -691,14 +691,22 @@ _UNIT_CHARS = frozenset("省市县区镇乡村旗州盟")
 _UNIT_NOUNS = frozenset({"省", "市", "县", "区", "镇", "乡", "村", "乡镇", "街道", "社区", "园区", "州", "旗"})
 
 
+# The last character of a place, a street or a body: something that holds or owns other things.
+_HOLDER_SUFFIX_RE = re.compile(r"[省市县区镇乡村州旗盟城东西南北路街道巷委部局厅办府院所站队]$")
+
+
 def _counts_units_of_items(text: str, c: _Count, items: list[tuple[int, int]]) -> bool:
-    """The count names administrative units that the items do not end in (``北京和上海3个区``): it may
-    count the units inside the listed places rather than the places."""
+    """The items are places or bodies and the count names things of another kind (``北京和上海3个区``
+    ``城东和城西3个污水处理厂`` ``市委和市政府三大决策部署``): it may count what the items hold or own
+    rather than the items. Things of the items' kind share a character with the noun (``…路和…大街3条
+    主干道路``)."""
     noun = text[c.core_end:_noun_phrase_end(text, c.core_end, c.end)]
     noun = (noun or text[c.start:c.core_end].lstrip("0123456789" + _CN_DIGIT + "十两")).removeprefix("个")
-    if noun not in _UNIT_NOUNS:
+    if noun in _UNIT_NOUNS:
+        return not all(text[a:b].endswith(noun) for a, b in items)
+    if not noun or not all(_HOLDER_SUFFIX_RE.search(text, a, b) for a, b in items):
         return False
-    return not all(text[a:b].endswith(noun) for a, b in items)
+    return not any(text[b - 1] in noun for a, b in items)
 
 
 def _has_quantity(text: str, a: int, b: int) -> bool:
