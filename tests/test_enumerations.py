@@ -310,6 +310,8 @@ def test_count_of_levels_after_level_names():
         # places or bodies before a count of other things: what they hold or own may be counted
         "城东和城西3个污水处理厂建成投用。",
         "市委和市政府三大决策部署落地见效。",
+        # a group of people right before a slogan owns it
+        "提高城乡低保、孤儿养育、残疾人“两项补贴”标准。",
     ],
 )
 def test_no_row_for_real_report_forms(text):
@@ -325,6 +327,8 @@ def test_no_row_for_real_report_forms(text):
         "甲、乙2县城完成改造。",
         # 中小学 may stand for two kinds of school
         "中小学和幼儿园三类学校全部开学。",
+        # places one word each may hold what is counted
+        "在北京、上海、广州4个展馆同时展出。",
     ],
 )
 def test_unsure_reading_is_never_a_certain_problem(text):
@@ -351,3 +355,8 @@ def test_count_of_characters_counts_the_quotation_before_it():
 def test_latin_abbreviation_opens_the_counted_noun():
     r = one_row("环卫保洁、园林养护两个PPP项目取得阶段性成果。")
     assert (r[STATED], r[ITEMS], r[CERTAIN]) == (2, 2, True)
+
+
+def test_first_item_is_never_cut_inside_a_quotation():
+    r = one_row("开展“我为群众办实事”和“民生实事”两项活动。")
+    assert r[ITEM_TEXTS] == ["“我为群众办实事”", "“民生实事”"]

@@ -695,6 +695,12 @@ _UNIT_NOUNS = frozenset({"省", "市", "县", "区", "镇", "乡", "村", "乡�
 _HOLDER_SUFFIX_RE = re.compile(r"[省市县区镇乡村州旗盟城东西南北路街道巷委部局厅办府院所站队]$")
 
 
+def _is_place(s: str) -> bool:
+    """One word that jieba reads as a place or an organisation (``北京`` ``上海``)."""
+    words = _words(s) if _posseg() else ()
+    return len(words) == 1 and words[0].flag in _NAME_FLAGS
+
+
 def _counts_units_of_items(text: str, c: _Count, items: list[tuple[int, int]]) -> bool:
     """The items are places or bodies and the count names things of another kind (``北京和上海3个区``
     ``城东和城西3个污水处理厂`` ``市委和市政府三大决策部署``): it may count what the items hold or own
@@ -704,7 +710,7 @@ def _counts_units_of_items(text: str, c: _Count, items: list[tuple[int, int]]) -
     noun = (noun or text[c.start:c.core_end].lstrip("0123456789" + _CN_DIGIT + "十两")).removeprefix("个")
     if noun in _UNIT_NOUNS:
         return not all(text[a:b].endswith(noun) for a, b in items)
-    if not noun or not all(_HOLDER_SUFFIX_RE.search(text, a, b) for a, b in items):
+    if not noun or not all(_HOLDER_SUFFIX_RE.search(text, a, b) or _is_place(text[a:b]) for a, b in items):
         return False
     return not any(text[b - 1] in noun for a, b in items)
 
@@ -746,8 +752,11 @@ def _trim_lead(text: str, a: int, b: int, others: list[tuple[int, int]]) -> int:
                 cuts.append(pos + len(w.word))  # after a verb or preposition (``启动了`` ``完成对``)
             pos += len(w.word)
     target = min(y - x for x, y in parts)
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text, a, b)]
     best, best_gap = a, None
     for cut in cuts:
+        if any(qa < cut < qb for qa, qb in quoted):
+            continue  # never inside a quotation or title (``开展“我为群众办实事”…``)
         while cut < b and text[cut] in "了着好":  # ``启动了`` ``守好``: the verb's particle or complement
             cut += 1
         if b - cut < 2 or text[cut] == "的":
@@ -906,8 +915,11 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
     if kind == "和" and not certain and c.stated != 2:
         return None  # a pair that is no clean list says nothing either way
     if c.slogan and not _echoes(text, items, c.keys):
-        if not conn and kind == "、" and clean and all(_names_a_thing(text, a, b) for a, b in items):
-            pass  # ``建立A、B“三大基金”``: a clean list right before the slogan is its list
+        if not conn and kind == "、" and clean and all(
+                _names_a_thing(text, a, b, i == len(items) - 1) for i, (a, b) in enumerate(items)):
+            # ``建立A、B“三大基金”``: a clean list right before the slogan is its list, when a reader is sure
+            if not certain or len(items) * 2 <= c.stated or c.stated * 2 <= len(items):
+                return None
         elif not conn:
             # ``打好“三大攻坚战”`` ``王张江姚“四人帮”`` ``农民收入“五连快”``: a slogan right after a noun
             # or verb is its object or apposition, unless the items repeat the slogan's key
@@ -994,17 +1006,30 @@ def _item_shape(s: str) -> str:
     return SHAPE_NOUN
 
 
-def _names_a_thing(text: str, a: int, b: int) -> bool:
+# The last character of a group of people (``残疾人`` ``退役军人`` ``农民`` ``学生``).
+_PERSON_SUFFIX_RE = re.compile(r"[人者员户民生工众属士]$")
+
+
+def _names_a_thing(text: str, a: int, b: int, last: bool = True) -> bool:
     """An item that opens with a noun and holds no quotation (``大病医疗`` ``产业扶贫``; not ``聚焦反对``
     or ``增强“四个意识”``): before a slogan, anything else is a predicate taking the slogan as object."""
     tok = _posseg()
-    if "“" in text[a:b] or _item_shape(text[a:b]) != SHAPE_NOUN or _VERB_START_RE.match(text, a, b):
+    if "“" in text[a:b] or _VERB_START_RE.match(text, a, b) or _OBJECT_VERB_END_RE.search(text, a, b):
         return False
     if text[a] in "各每本该全":
         return False  # ``各地区、各部门``: every one of a kind, the subject of what follows
     if not tok:
         return True
     words = list(_words(text[a:b]))
+    if last and (len(words) == 1 or _PERSON_SUFFIX_RE.search(text, a, b)
+                 or all(w.flag.startswith("nr") for w in words)):
+        # one word, a group of people or names of persons right before a slogan own it or are named
+        # by it (``残疾人“两项补贴”`` ``王张江姚“四人帮”``): a list there is read only from other items
+        return False
+    if len(words) == 1:  # ``资金``: one word among names is a name
+        return True
+    if _item_shape(text[a:b]) != SHAPE_NOUN:
+        return False
     # a verb only at the end (``产业扶贫``): ``外媒报道自治区`` ``首次邀请外宾旁听`` are clauses
     return not words[0].flag.startswith(("v", "a", "d", "m")) and not any(
         w.flag.startswith("v") and w.flag != "vn" for w in words[:-1]) and not _ends_in_predicate(text[a:b])
