@@ -360,3 +360,10 @@ def test_latin_abbreviation_opens_the_counted_noun():
 def test_first_item_is_never_cut_inside_a_quotation():
     r = one_row("开展“我为群众办实事”和“民生实事”两项活动。")
     assert r[ITEM_TEXTS] == ["“我为群众办实事”", "“民生实事”"]
+
+
+def test_count_after_a_list_entry_number_is_whole():
+    # ``8.6个`` at a line start: entry 8 counting six things, not 8.6
+    text = "名词解释\n7.两个平台：甲平台和乙平台。\n8.6个重大专项：人工智能、航空航天、先进装备、生物制造、清洁能源。\n"
+    rows = extract_enumerations(text)
+    assert [(r[STATED], r[ITEMS], r[CERTAIN]) for r in rows] == [(2, 2, True), (6, 5, True)]

@@ -16,6 +16,7 @@ What a stated count is
     A quoted name right after ``N个`` is the counted noun (``三个“十条”``), not a count of its own; a
     Latin abbreviation may open the noun (``两个PPP项目``); ``N个字`` right after a quotation counts its
     characters (``“稳、进、好”三个字``: one item per character, certain).
+    After a line-start entry number the count is whole (``⏎8.6个重大专项：`` is entry 8 counting six).
     Ordinals (``第三督导组``), parts of larger numbers or dates, approximate counts (``近``, ``余``,
     ``以上``), ``之一``, counts inside a book title (``《…“十二个一”推进方案》``) or inside a short
     quotation (``“…帝国四方之地”``), slogans holding several numerals (``“三严三实”`` ``“十三五”``),
@@ -162,6 +163,8 @@ _COUNT_RE = re.compile(rf"(?P<num>[0-9]{{1,2}}|{_CN})(?P<clf>{_CLASSIFIER})")
 _SLOGAN_RE = re.compile(rf"“(?P<num>[0-9]{{1,2}}|{_CN})(?P<rest>[^“”\n]{{1,14}}?)”")
 # A short quotation: a name or a fixed term, whose inner numerals are part of it (``“印加人和帝国四方之地”``).
 _NAME_QUOTE_RE = re.compile(r"“[^“”\n]{1,40}”")
+# A list entry's number at a line start right before a count (``⏎8.6个重大专项：``): the count is whole.
+_ENTRY_NUMBER_RE = re.compile(r"(?:^|\n)[0-9]{1,2}[.．]$")
 # A numeral and 个 right before a quotation (``三个“十条”``): the quotation is what is counted.
 _COUNT_BEFORE_QUOTE_RE = re.compile(rf"(?:[0-9]{{1,2}}|{_CN})个$")
 # A run of Latin letters, digits and URL punctuation (an address or a code, never a list item).
@@ -498,7 +501,7 @@ def _find_counts(text: str) -> list[_Count]:
     for m in _COUNT_RE.finditer(text):
         s = m.start()
         not_before = _NOT_BEFORE_NUMERAL if m.group("num").isdigit() else _NOT_BEFORE_CN_NUMERAL
-        if s > 0 and text[s - 1] in not_before:
+        if s > 0 and text[s - 1] in not_before and not _ENTRY_NUMBER_RE.search(text, max(0, s - 4), s):
             continue
         k = bisect.bisect_right(slogan_spans, (s, len(text) + 1)) - 1
         if k >= 0 and slogan_spans[k][0] < s < slogan_spans[k][1]:
