@@ -247,7 +247,7 @@ _OBJECT_VERB_END_RE = re.compile(
     r"聚焦|突出|落细|坚守|秉持|统筹|用好|守住|筑牢|推行|实行|施行|推广|是)$"
 )
 # The same verbs at the start of an item (``深化…``), whatever jieba makes of them.
-_VERB_START_RE = re.compile(_OBJECT_VERB_END_RE.pattern.removesuffix("$").replace("(?:", "(?:", 1))
+_VERB_START_RE = re.compile(_OBJECT_VERB_END_RE.pattern.removesuffix("$"))
 # An item that is a quantifier or a demonstrative (``一系列`` ``一整套`` ``这些``): the count follows
 # a measure, not a list.
 _QUANTIFIER_ITEM_RE = re.compile(r"(?:[一这那各每几多][^、，。]{0,2}|一系列)$")
@@ -689,6 +689,7 @@ def _add_compressed_reading(
 _LEVEL_NAME_RE = re.compile(
     r"(?:中央|国家|地方|省|自治区|市|州|盟|县|区|旗|乡|镇|街道|村|社区|组|部|厅|局|处|科|校|院|系|班|级)$"
 )
+# Characters of administrative units (``3县区`` ``2省市``: units named together are one classifier).
 _UNIT_CHARS = frozenset("省市县区镇乡村旗州盟")
 # Nouns of administrative units: a count of them may count the units inside the listed places.
 _UNIT_NOUNS = frozenset({"省", "市", "县", "区", "镇", "乡", "村", "乡镇", "街道", "社区", "园区", "州", "旗"})
