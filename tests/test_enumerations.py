@@ -152,7 +152,6 @@ def test_five_in_one():
         "全市12个县（市、区）全部完成任务。",
         "城东、城西、城南成立了5个服务站。",
         "带头践行“三严三实”，深化“一村一品”。",
-        "在“稳、进、好”三个字上下功夫。",
         "全县3个项目，即将开工建设。",
         "联合公安、交通等二十余个部门开展整治。",
         "联合公安、交通、城管等20多个部门开展整治。",
@@ -229,3 +228,142 @@ def test_a_describing_modifier_of_another_length_is_not_the_slogans_list():
     assert extract_enumerations("构建横向到边、纵向到底的“四位一体”服务格局。") == []
     row = one_row("坚持学习、宣传、实践、考核的“四位一体”工作机制。")
     assert row["stated"] == 4 and row["items"] == 4 and not row["certain"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Forms read on real reports (issue 15), in sentences of our own: must extract.
+
+
+def test_pair_joined_by_a_conjunction_before_a_count():
+    r = one_row("今年完成了对东风路和建设大街3条道路的改造。")
+    assert (r[STATED], r[ITEMS], r[SIDE], r[CERTAIN]) == (3, 2, "before", True)
+    assert r[ITEM_TEXTS] == ["东风路", "建设大街"]  # the verb and preposition are trimmed
+    assert enumeration_problems([r]) == [r]
+    r = one_row("修缮了东风路和建设大街两条道路。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (2, 2, True)
+
+
+def test_pair_of_verb_phrases_before_a_count():
+    r = one_row("会议重申了执行财务制度和加强安全管理三项要求。")
+    assert r[ITEM_TEXTS] == ["执行财务制度", "加强安全管理"]  # each item keeps its verb
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (3, 2, True)
+
+
+def test_clean_list_right_before_a_slogan_is_its_list():
+    r = one_row("设立助学贷款、创业扶持“三项基金”，帮助困难群众。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (3, 2, True)
+    assert r[ITEM_TEXTS] == ["助学贷款", "创业扶持"]
+    assert enumeration_holds(one_row("设立助学贷款、创业扶持“两项基金”，帮助困难群众。"))
+
+
+def test_quoted_name_after_a_count_is_its_noun_and_a_shared_suffix_stays_with_the_last_item():
+    r = one_row("先后出台河道、湖泊、水库管理两个“办法”。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (2, 3, True)
+    assert r[ITEM_TEXTS] == ["河道", "湖泊", "水库管理"]
+    assert enumeration_holds(one_row("先后出台河道、水库管理两个“办法”。"))
+
+
+def test_count_of_levels_after_level_names():
+    r = one_row("东湖、西山、南岭3村率先完成改造。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (3, 3, True)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Forms read on real reports (issue 15): must NOT extract, or never as a certain problem.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a slogan after a verb is its object, even after a list of people
+        "引导党员、群众牢记“三个务必”。",
+        # verbs sharing the object the last one names
+        "我们要保护、建设和管理家乡四条河流。",
+        "鼓励和支持两国青年多交流。",
+        # a level (省级) and a rank on a scale (三级应急响应), not counts
+        "东区、西区2省级示范园区通过验收。",
+        "对东部、中部、西部、北部、南部地区启动三级应急响应。",
+        # a grade of the noun after a pair that names no levels
+        "实施了老旧厂房节能和排水三级管网改造。",
+        # a count inside a quoted name
+        "“山和海的两种颜色”展、“古城记忆”图片展来到本市。",
+        # two things explained after a colon: the second count owns no list
+        "“三清”、“四改”：“三清”指清垃圾、清沟渠、清杂物；“四改”指改厨、改厕、改圈、改院。",
+        # a pair of places may hold the counted districts: no row for a guess
+        "在北京和上海3个区开展试点。",
+        # the list is the subject of a 是 sentence
+        "和平与发展仍然是当今世界两大主题。",
+        # every one of a kind, then a verb, before a slogan
+        "为指导各县、各乡镇全面推行“三项制度”，制定本方案。",
+        # a measure before the count
+        "坚持“三个一律”的方针和一系列两条腿走路的政策。",
+        # a clause after the colon split at 和 is no list
+        "总结出“三个怎样”之问：怎样让老人吃饭和看病更省心？",
+        # addresses after a colon are no items
+        "关于支持“三农”发展的意见来源：http://example.org/a/2019-01.htm、db/policy_raw2019.sql",
+        # a count inside a name that another count counts
+        "队员在男子双人划艇、男子四人划艇两个项目上夺冠。",
+        # 和 inside the name of a ministry
+        "工业和信息化部三个司局联合发文。",
+        # the subject of 同 may be one of the parties counted
+        "中方同美方和欧方三方举行会谈。",
+        # places or bodies before a count of other things: what they hold or own may be counted
+        "城东和城西3个污水处理厂建成投用。",
+        "市委和市政府三大决策部署落地见效。",
+        # a group of people right before a slogan owns it
+        "提高城乡低保、孤儿养育、残疾人“两项补贴”标准。",
+    ],
+)
+def test_no_row_for_real_report_forms(text):
+    assert extract_enumerations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a conjunction closing an outer list: the count owns the nested list after it
+        "上游的东湖新区、西湖科学园和北山、南山2个生态园同步建设。",
+        # a digit before a word, not a classifier
+        "甲、乙2县城完成改造。",
+        # 中小学 may stand for two kinds of school
+        "中小学和幼儿园三类学校全部开学。",
+        # places one word each may hold what is counted
+        "在北京、上海、广州4个展馆同时展出。",
+    ],
+)
+def test_unsure_reading_is_never_a_certain_problem(text):
+    rows = extract_enumerations(text)
+    assert rows and not any(r[CERTAIN] for r in rows)
+    assert enumeration_problems(rows) == []
+
+
+def test_conjunction_inside_the_name_of_a_body_does_not_split_it():
+    r = one_row("住房和城乡建设部、财政部两部门联合发文。")
+    assert r[ITEM_TEXTS] == ["住房和城乡建设部", "财政部"]
+    assert (r[STATED], r[ITEMS], r["items_low"], r["items_high"], r[CERTAIN]) == (2, 2, 2, 2, True)
+
+
+def test_count_of_characters_counts_the_quotation_before_it():
+    r = one_row("在“稳、进、好”三个字上下功夫。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (3, 3, True)
+    assert r[ITEM_TEXTS] == ["稳", "进", "好"]
+    r = one_row("在“实、细、严、新”五个字上下功夫。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (5, 4, True)
+    assert enumeration_problems([r]) == [r]
+
+
+def test_latin_abbreviation_opens_the_counted_noun():
+    r = one_row("环卫保洁、园林养护两个PPP项目取得阶段性成果。")
+    assert (r[STATED], r[ITEMS], r[CERTAIN]) == (2, 2, True)
+
+
+def test_first_item_is_never_cut_inside_a_quotation():
+    r = one_row("开展“我为群众办实事”和“民生实事”两项活动。")
+    assert r[ITEM_TEXTS] == ["“我为群众办实事”", "“民生实事”"]
+
+
+def test_count_after_a_list_entry_number_is_whole():
+    # ``8.6个`` at a line start: entry 8 counting six things, not 8.6
+    text = "名词解释\n7.两个平台：甲平台和乙平台。\n8.6个重大专项：人工智能、航空航天、先进装备、生物制造、清洁能源。\n"
+    rows = extract_enumerations(text)
+    assert [(r[STATED], r[ITEMS], r[CERTAIN]) for r in rows] == [(2, 2, True), (6, 5, True)]

@@ -405,3 +405,53 @@ def test_a_list_that_changes_its_marker_word_is_one_list():
     assert problems(markers, announced) == ([], [])
     _, markers, _ = run("加强教育。一要加强宗旨教育。三是加强纪律教育。")
     assert seqs(markers)[0][1] == [1] and seqs(markers)[1][1] == [3]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Forms read on real reports (issue 15), in sentences of our own
+
+
+def test_glossary_entry_whose_text_opens_with_a_number_keeps_its_place():
+    # ``3.10类…`` between entries 2. and 4. is entry 3 followed by a count, not the decimal 3.10
+    src = ("名词解释\n1.两个市场：国内市场和国际市场。\n2.三个平台：政务平台、数据平台、服务平台。\n"
+           "3.10类重点产品：粮油、果蔬等。\n4.“双随机”：随机抽取检查对象。")
+    _, markers, announced = run(src)
+    assert seqs(markers) == [("1.", [1, 2, 3, 4])]
+    assert problems(markers, announced) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "附件\n1.5万元以下项目由乡镇审批。\n2.5万元以上项目由县级审批。",  # decimals, no entries beside them
+        "说明\n1.总体要求。\n5.6万元用于修缮。\n2.主要任务。",  # 5 is no neighbour of 1 or 2
+    ],
+)
+def test_line_opening_with_a_decimal_is_no_entry(src):
+    _, markers, _ = run(src)
+    assert all(r["value"] in (1, 2) for r in markers)
+    assert marker_problems(markers, certain_only=False) == []
+
+
+def test_count_stated_as_done_announces_nothing():
+    src = "全年五个方面重点任务顺利完成。\n（一）抓项目。\n（二）抓民生。\n（三）抓环境。"
+    _, markers, announced = run(src)
+    assert announced == [] and problems(markers, announced) == ([], [])
+    # the same count followed by 如下 does announce the list, and its miscount is certain
+    _, _, announced = run("全年五个方面重点任务如下。\n（一）抓项目。\n（二）抓民生。\n（三）抓环境。")
+    assert [(r["stated"], r["items"], r["certain"]) for r in announced] == [(5, 3, True)]
+
+
+def test_slogans_named_side_by_side_announce_nothing():
+    src = "全体干部坚决拥护“两个确立”、坚定做到“两个维护”。\n1.加强学习。\n2.改进作风。\n3.狠抓落实。"
+    _, markers, announced = run(src)
+    assert seqs(markers) == [("1.", [1, 2, 3])]
+    assert announced == []
+
+
+def test_slogan_closing_its_paragraph_is_no_certain_announcement():
+    _, _, announced = run("全体干部要做到“三个必须”。\n1.加强学习。\n2.改进作风。")
+    assert announced_problems(announced) == []
+    # with a colon it announces the list below it
+    _, _, announced = run("要做到“三个必须”：\n1.加强学习。\n2.改进作风。")
+    assert [(r["stated"], r["items"], r["certain"]) for r in announced] == [(3, 2, True)]

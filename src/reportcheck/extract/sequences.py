@@ -24,7 +24,9 @@ How markers are grouped (the rules describe how reports write lists, not any one
 * Styles never mix. A marker is an ordinal only in its position: ``一是`` / ``一要`` / ``第一，`` at
   the start of a clause, ``一、`` / ``1.`` at the start of a line, ``（一）`` / ``（1）`` / ``①``
   anywhere unless cited (``第（一）项``, ``（一）至（三）``). ``统一是``, ``第一书记``, ``第三督导组``,
-  ``第一次``, ``一、二季度``, ``1.2万``, ``2014.`` are not markers. A verb list (``一看…二看…``, style
+  ``第一次``, ``一、二季度``, ``1.2万``, ``2014.`` are not markers, except that a line-start ``N.``
+  followed by digits is entry N of a numbered list (a glossary's ``3.10种…``, ``14.2025年…``) when the
+  nearest ``1.`` entry before it is N-1 or the nearest after it is N+1. A verb list (``一看…二看…``, style
   ``看``) counts only when it opens with 一X, 二X.
 * Line-start ``一、`` ``（一）`` ``1.`` ``（1）`` ``①`` are headings ranked in that order; a heading closes
   every open sequence of a lower rank (``1.`` restarts under each ``（一）``) and every in-paragraph
@@ -48,6 +50,10 @@ marker (never across another marker) that reads as an announcement:
 * followed only by its noun and separators (``重点抓好四个方面的工作：一是``, ``提出五点要求。一要``),
   or, for 方面/点, by the rest of its sentence (certain), or by a few sentences of the same or the
   previous paragraph (linked, not certain);
+* not certain when a predicate after the counted noun tells what became of the items
+  (``十方面民生实事圆满完成``: a statement about the past), or when a slogan closes its paragraph
+  before a list of headings with no colon (``做到“两个维护”。⏎1.…``: a fixed term);
+* never, for a slogan named beside another (``拥护“两个确立”、做到“两个维护”``);
 * not certain either when the count is adverbial (``从两方面采取措施：一要…九要``) or points back
   at items already named (``甲、乙这两个问题``), a statistic
   written in digits (``共有5个乡镇。一是…``), or when the list is finished in other words after its
@@ -176,6 +182,9 @@ _RE_CN_PAREN = re.compile(rf"(?=（){_NOT_CITED_BEFORE}（(?P<n>{_CN})）{_NOT_C
 _RE_CN_COMMA = re.compile(rf"^(?P<n>{_CN})、{_NOT_RANGE}", re.MULTILINE)
 # ``1.`` ``1．`` ``1、`` at line start; not a decimal (``1.2万``), a range (``1、2月``) or a year.
 _RE_AR_HEAD = re.compile(r"^(?P<n>\d{1,2})(?P<p>[.．、])(?![\d.．%])", re.MULTILINE)
+# ``1.`` ``1．`` at line start directly followed by digits (``8.6个重大专项：`` ``14.2025年…`` ``3．10种…``):
+# a decimal or a glossary entry whose text opens with a number; an entry only beside entries N-1 or N+1.
+_RE_AR_HEAD_DIGIT = re.compile(r"^(?P<n>\d{1,2})[.．](?=\d)", re.MULTILINE)
 # ``（1）`` anywhere except when cited; line-start ones are headings.
 _RE_AR_PAREN = re.compile(rf"(?=（){_NOT_CITED_BEFORE}（(?P<n>\d{{1,2}})）{_NOT_CITED_AFTER}")
 # Enclosed numbers: ①-⑳ (circled), ⑴-⒇ (parenthesised), ⒈-⒛ (with full stop); not a glyph
@@ -219,6 +228,12 @@ _RE_ADVERBIAL = re.compile(r"从(?![严实而事来中未不没头])|按照|根�
 _RE_BACK_REFERENCE = re.compile(r"(?:这|那|等|上述|以上|前述)$")
 # A list finished in other words after its last marker: 还有两类, 另有三项.
 _RE_CONTINUATION = re.compile(rf"(?:还有|另有|此外还有)(?:{_NUM})(?:个|类|种|项|点|条|方面|大类)")
+# A predicate after the counted noun that tells what became of the items (``十方面民生实事圆满完成``):
+# the count is the subject of a statement about the past, not an announcement of the list below it.
+_RE_STATEMENT = re.compile(r"完成|实现|落实|兑现|办结|见效|到位|取得|达到|圆满|顺利|全部|均已|已经|已")
+# A quoted count that is one of a run of slogans (``拥护“两个确立”、做到“两个维护”``): fixed terms
+# named side by side, none of them announcing what follows.
+_RE_SLOGAN_RUN = re.compile(r"”[^“”\n。；！？]{0,12}$")
 # Separators that may stand between an announcement and its first marker.
 _SEPARATORS = "：。，；\n、"
 # Characters that end the clause before an announcement (for the reported span).
@@ -299,6 +314,7 @@ def _find_markers(text: str) -> list[_Marker]:
             continue
         style = STYLE_AR_COMMA if m["p"] == "、" else STYLE_AR_DOT
         out.append(_Marker(m.start(), m.end(), value, style, True, (style,)))
+    out += _entries_opening_with_digits(text, [mk for mk in out if mk.style == STYLE_AR_DOT])
     for m in _RE_AR_PAREN.finditer(text):
         value = int(m["n"])
         if value == 0:
@@ -321,6 +337,22 @@ def _find_markers(text: str) -> list[_Marker]:
             continue
         out.append(_Marker(m.start(), m.end(), cn_to_int(m["n"]), verb, False, ("verb", verb)))
     out.sort(key=lambda mk: (mk.start, -mk.end))
+    return out
+
+
+def _entries_opening_with_digits(text: str, dots: list[_Marker]) -> list[_Marker]:
+    """Line-start ``N.`` followed by a digit that is entry N of a numbered list (a glossary's
+    ``3.10种有色金属：…`` between ``2.`` and ``4.``): the nearest ``1.`` entry before it is N-1 or the
+    nearest after it is N+1, and neither is N. Otherwise the line opens with a decimal (``1.2万名…``)."""
+    out = []
+    starts = [mk.start for mk in dots]
+    for m in _RE_AR_HEAD_DIGIT.finditer(text):
+        value = int(m["n"])
+        k = bisect.bisect_left(starts, m.start())
+        prev = dots[k - 1].value if k > 0 else None
+        nxt = dots[k].value if k < len(dots) else None
+        if value and value not in (prev, nxt) and (prev == value - 1 or nxt == value + 1):
+            out.append(_Marker(m.start(), m.end(), value, STYLE_AR_DOT, True, (STYLE_AR_DOT,)))
     return out
 
 
@@ -540,6 +572,12 @@ def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count])
       (``提出三点要求。他指出，…。一要``): linked, not certain.
     """
     core = text[count.end:marker_start].rstrip(_SEPARATORS)
+    if count.quoted and _RE_SLOGAN_RUN.search(text, _clause_before(text, count.start), count.start):
+        return None
+    clause_tail = core.split("，", 1)[0]
+    stated_only = bool(_RE_STATEMENT.search(clause_tail)) and not any(w in clause_tail for w in ("如下", "情况"))
+    if count.quoted and not core and "\n" in text[count.end:marker_start] and "：" not in text[count.end:marker_start]:
+        stated_only = True  # ``做到“两个维护”。⏎1.…``: a slogan closing its paragraph names a fixed term
     if not nearer:
         limit = QUOTED_TAIL if count.quoted else STRONG_TAIL if count.strong else WEAK_TAIL
         if (
@@ -549,9 +587,9 @@ def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count])
             and "，" not in core
             and "：" not in core
         ):
-            return count.end + len(core), count.strong or count.quoted or not count.arabic
+            return count.end + len(core), (count.strong or count.quoted or not count.arabic) and not stated_only
         if count.strong and len(core) <= SENTENCE_TAIL and not _RE_TAIL_BREAK.search(core):
-            return count.end, True
+            return count.end, not stated_only
     if (
         count.strong
         and not any(c.strong for c in nearer)
