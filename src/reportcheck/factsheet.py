@@ -134,7 +134,7 @@ class _Mapper:
         row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
                S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: self.doc.source[s:e],
                S.EXCERPT: self.excerpt(start, end), S.MEMBERS: json.dumps(mem, ensure_ascii=False),
-               S.CERTAIN: bool(certain)}
+               S.CERTAIN: bool(certain), S.PAGE: self.doc.page(s)}
         row.update(base)
         return row
 

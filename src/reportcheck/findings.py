@@ -39,16 +39,25 @@ class Finding:
     evidence: list[dict] = field(default_factory=list)
     certain: bool = True
     fingerprint: str = ""  # set by the pipeline (see reportcheck.fingerprint)
+    page: int | None = None  # 1-based page of a PDF report
 
     def to_dict(self) -> dict:
         """The finding as it appears in the JSON format (what ``dataclasses.asdict`` gives, without
-        ``path``, ``certain`` and ``fingerprint``; evidence items are flat, so copying them is enough)."""
+        ``path``, ``certain`` and ``fingerprint``, and ``page`` only for a PDF; evidence items are flat, so
+        copying them is enough)."""
         d = {k: getattr(self, k) for k in _JSON_FIELDS}
         d["evidence"] = [dict(e) for e in self.evidence]
+        if self.page is not None:
+            d["page"] = self.page
         return d
 
+    @property
+    def where(self) -> str:
+        """`` (page N)`` for a finding in a PDF report, else nothing: for messages."""
+        return f" (page {self.page})" if self.page is not None else ""
 
-_JSON_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("path", "certain", "fingerprint"))
+
+_JSON_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("path", "certain", "fingerprint", "page"))
 
 
 @dataclass
@@ -110,6 +119,10 @@ class RunResult:
             ],
             "summary": self.summary(),
         }
+
+
+def _page(v) -> int | None:
+    return None if v is None or (isinstance(v, float) and v != v) else int(v)
 
 
 def _row_dict(row: dict) -> dict:
@@ -176,7 +189,7 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                             int(d[S.END]), d[S.EXCERPT],
                             [{"text": m["text"], "start": m["start"], "end": m["end"],
                               "value": m.get("value"), "role": m["role"]} for m in d["members"]],
-                            bool(d[S.CERTAIN]))
+                            bool(d[S.CERTAIN]), page=_page(d.get(S.PAGE)))
                 fs, vs = out.setdefault(d[S.REPORT], ([], []))
                 (fs if failed else vs).append(f)
                 if failed:

@@ -39,7 +39,7 @@ __all__ = ["SUFFIXES", "Document", "IngestError", "decode", "decode_report", "di
 MAX_BYTES = 20 * 2**20
 
 #: File suffixes that directory walks pick up (compared case-insensitively).
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -63,6 +63,8 @@ class IngestError(Exception):
 
 # A line break in the source, for line/column numbers (what editors count as one).
 _SOURCE_LINE_BREAK = re.compile(r"\r\n?|\n")
+# In the source of a PDF, a page break (a form feed, see ingest_pdf) also ends a line.
+_PDF_LINE_BREAK = re.compile(r"\r\n?|\n|\f")
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,21 @@ class Document:
     def is_html(self) -> bool:
         """Whether the text was extracted from HTML (decided by the path's suffix)."""
         return self.path.lower().endswith(_HTML_SUFFIXES)
+
+    @property
+    def is_pdf(self) -> bool:
+        """Whether the source is the text layer of a PDF, pages separated by form feeds (by the suffix)."""
+        return self.path.lower().endswith(".pdf")
+
+    @cached_property
+    def _page_starts(self) -> list[int]:
+        return [0, *(m.end() for m in re.finditer("\f", self.source))]
+
+    def page(self, source_offset: int) -> int | None:
+        """1-based page of a source offset in a PDF; None for other reports."""
+        if not self.is_pdf:
+            return None
+        return bisect_right(self._page_starts, source_offset)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the text span ``[start, end)`` to the source span ``[s, e)`` that produced it.
@@ -120,7 +137,8 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0, *(m.end() for m in _SOURCE_LINE_BREAK.finditer(self.source))]
+        breaks = _PDF_LINE_BREAK if self.is_pdf else _SOURCE_LINE_BREAK
+        return [0, *(m.end() for m in breaks.finditer(self.source))]
 
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; the column counts characters.
@@ -355,7 +373,8 @@ def read_source(path: str | Path) -> str:
 
 
 def _read(name: str) -> tuple[str, str]:
-    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``."""
+    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``, for a PDF
+    its text layer and ``"pdf"``."""
     try:
         _check_size(os.stat(name).st_size, name)  # before reading 50 MB for nothing
         data = Path(name).read_bytes()
@@ -374,6 +393,10 @@ def decode_report(data: bytes, name: str) -> tuple[str, str]:
     _check_size(len(data), name)
     if name.lower().endswith(".docx"):
         return _docx_text(data, name), "docx"
+    if name.lower().endswith(".pdf"):
+        from .ingest_pdf import pdf_text
+
+        return pdf_text(data, name), "pdf"
     return decode(data, name)
 
 

@@ -2,7 +2,7 @@
 
 Every table has the provenance columns (report, id, start, end, line, column, end_line, end_column, raw,
 excerpt, members, certain): ``start``/``end`` are 0-based character offsets in the decoded source file,
-``line``/``column`` 1-based; ``members`` is a JSON list of the numbers taking part, each with its role,
+``line``/``column`` 1-based; ``page`` is the 1-based page of a PDF report (None for other reports); ``members`` is a JSON list of the numbers taking part, each with its role,
 source span, value and text; ``certain`` is False where extraction guessed (findings become warnings).
 """
 
@@ -19,7 +19,9 @@ EXCERPT = "excerpt"
 MEMBERS = "members"
 CERTAIN = "certain"
 
-PROVENANCE = [REPORT, ID, START, END, LINE, COLUMN, END_LINE, END_COLUMN, RAW, EXCERPT, MEMBERS, CERTAIN]
+PAGE = "page"
+
+PROVENANCE = [REPORT, ID, START, END, LINE, COLUMN, END_LINE, END_COLUMN, RAW, EXCERPT, MEMBERS, CERTAIN, PAGE]
 
 TABLES = {
     "mentions": ["value", "low", "high", "kind", "unit", "scale", "qualifier", "noun", "verb", "roles",

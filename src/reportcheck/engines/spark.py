@@ -62,7 +62,7 @@ from . import EngineError
 # schema.py must be here (a test checks it): the types are fixed before any report is read.
 _TYPES = {
     "provenance": "report:s id:s start:l end:l line:l column:l end_line:l end_column:l "
-                  "raw:s excerpt:s members:s certain:b",
+                  "raw:s excerpt:s members:s certain:b page:l",
     "mentions": "value:d low:d high:d kind:s unit:s scale:s qualifier:s noun:s verb:s roles:s "
                 "sentence:l clause:l",
     "breakdowns": "form:s unit:s noun:s total:d total_low:d total_high:d parts_sum:d sum_low:d sum_high:d "

@@ -38,7 +38,7 @@ def render(result: RunResult) -> str:
         for f in r.findings:
             rule = R.get(f.rule)
             title = f"{f.rule} {rule.slug}" if rule else f.rule
-            message = f"{f.message}\n{f.arithmetic}" if f.arithmetic else f.message
+            message = f"{f.message}{f.where}\n{f.arithmetic}" if f.arithmetic else f.message + f.where
             lines.append(command(f.severity, message, file=r.rel_path, line=f.line, col=f.column,
                                  endLine=f.end_line, endColumn=f.end_column, title=title))
     lines.append(summary(result))

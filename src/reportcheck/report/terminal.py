@@ -23,12 +23,12 @@ def render(result: RunResult, show_verified: bool = False) -> str:
             lines.append(f"{r.error}")
             continue
         for f in r.findings:
-            lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}")
+            lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}{f.where}")
             lines.append(f"    {_marked(f.excerpt, f.evidence)[:300]}")
             lines.append(f"    {f.arithmetic}")
         if show_verified:
             for f in r.verified:
-                lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} ✓ {f.arithmetic}")
+                lines.append(f"{r.path}:{f.line}:{f.column}: {f.rule} ✓ {f.arithmetic}{f.where}")
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
 
