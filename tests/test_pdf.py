@@ -14,7 +14,7 @@ pytest.importorskip("reportlab", reason="the test extra (reportlab) writes the P
 
 from pdfmaker import _wrap, make_image_only_pdf, make_pdf, sample_paragraphs  # noqa: E402
 
-from reportcheck import extract  # noqa: E402
+from reportcheck.factsheet import extract  # noqa: E402  (reportcheck.extract is also the subpackage)
 from reportcheck.cli import app  # noqa: E402
 from reportcheck.ingest import IngestError, load  # noqa: E402
 from reportcheck.ingest_pdf import PAGE_BREAK  # noqa: E402

@@ -14,7 +14,8 @@ Normalisation (one linear pass, see :func:`from_text`):
 3. Horizontal whitespace (including NBSP, U+3000 and zero-width characters) is dropped, except that one
    space is kept between two ASCII letters or digits (``New York``, ``14 8``).
 4. Line breaks become ``\\n``; a break inside a sentence (hard-wrapped text) is joined, a paragraph break
-   is kept, blank lines collapse into one ``\\n``. In HTML, raw line breaks are ordinary whitespace and
+   is kept, blank lines collapse into one ``\\n``. In a text wrapped at a fixed width (see
+   :mod:`.ingest_wrap`) a break after a full line is joined too. In HTML, raw line breaks are ordinary whitespace and
    block elements (``p``, ``div``, ``br``, ``li``, ``td`` ...) make the line breaks, which are never joined.
 """
 
@@ -30,6 +31,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
+
+from .ingest_wrap import wrap_width
 
 __all__ = ["SUFFIXES", "Document", "IngestError", "decode", "decode_report", "discover", "from_text", "load",
            "read_source"]
@@ -550,6 +553,8 @@ def _normalise(s: str, offs: array | None, html_mode: bool) -> tuple[str, array]
     line_begin = 0  # out_len where the current output line begins
     line_src = 0  # index in s where the current line's first character is
     search = (_SPECIAL_HTML if html_mode else _SPECIAL_TEXT).search
+    wrap = None if html_mode or offs is not None else wrap_width(s)  # a hard-wrapped text: its width
+    phys_src = 0  # index in s where the current line of the source begins (wrapped lines count)
 
     def src(k: int) -> int:
         return k if offs is None else offs[k]
@@ -575,16 +580,23 @@ def _normalise(s: str, offs: array | None, html_mode: bool) -> tuple[str, array]
             last = s[j - 1]
         elif kind == 2:  # whitespace run
             if out_len == 0:  # leading whitespace: the first line starts after it
-                line_src = j
+                line_src = phys_src = j
             elif j < n:
                 breaks, first_break, first_space = _scan_ws(s, i, j, html_mode)
+                # a break after a full line of a wrapped text goes, also before 第 (…省委\n第六巡视组)
+                wrapped = (wrap is not None and breaks == 1 and (s[j] == "第" or not _MARKER.match(s, j))
+                           and wrap.joins(s[phys_src:i], s[first_break + 1 : j]))
+                if breaks and wrap is not None:
+                    phys_src = j
+                    while s[phys_src - 1] not in _BREAKS:  # the line begins after the run's last break
+                        phys_src -= 1
                 if breaks == 0:
                     if first_space >= 0 and last in _ASCII_ALNUM and s[j] in _ALNUM:
                         out.append(" ")
                         oo.append(src(first_space))
                         out_len += 1
                         last = " "
-                elif html_mode or breaks > 1 or not _joins(s, j, last, out_len - line_begin, line_src):
+                elif html_mode or breaks > 1 or not (wrapped or _joins(s, j, last, out_len - line_begin, line_src)):
                     out.append("\n")  # one for the whole run: blank lines collapse
                     oo.append(src(first_break))
                     out_len += 1
