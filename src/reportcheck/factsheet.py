@@ -18,6 +18,7 @@ from .extract.enumerations import extract_enumerations
 from .extract.mentions import extract_mentions
 from .extract.relations import extract_relations
 from .extract.sequences import extract_sequences
+from .extract.tables import extract_tables
 from .extract.text import TextIndex
 from .ingest import Document
 from .numbers import scan
@@ -138,6 +139,18 @@ class _Mapper:
         row.update(base)
         return row
 
+    def source_row(self, base: dict, s: int, e: int, members: list[dict], excerpt: str) -> dict:
+        """A row whose span and members are already source spans (the table facts)."""
+        src = self.doc.source
+        line, col = self.doc.line_col(s)
+        eline, ecol = self.doc.line_col(max(s, e - 1))
+        mem = [{**m, "text": src[m["start"]:m["end"]], "value": _finite(m.get("value"))} for m in members]
+        row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
+               S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: src[s:e], S.EXCERPT: excerpt,
+               S.MEMBERS: json.dumps(mem, ensure_ascii=False), S.CERTAIN: True, S.PAGE: self.doc.page(s)}
+        row.update(base)
+        return row
+
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     import pandas as pd
@@ -209,6 +222,14 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
                 "truncated": r["truncated"], "side": r.get("side", ""),
                 "item_texts": "|".join(r.get("item_texts", []))}
         t["enumerations"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))
+
+    if tables is None or any(name in tables for name in S.TABLE_FACTS):
+        # from the source: a Word or PDF row has one tab between cells (an empty cell is two tabs)
+        found = extract_tables(doc.source, doc.is_html, split_tabs=doc.encoding in ("docx", "pdf"))
+        for name, rows in found.rows.items():
+            for r in rows:
+                base = {k: v for k, v in r.items() if k in S.TABLES[name]}
+                t[name].append(mp.source_row(base, *r["span"], r["members"], r["excerpt"]))
 
     return FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
 
