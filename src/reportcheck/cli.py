@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 
@@ -14,6 +15,20 @@ from .report import FORMATS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="A spell-checker for the numbers in Chinese official work reports.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"reportcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                          help="Print reportcheck's version and exit.")) -> None:
+    """A spell-checker for the numbers in Chinese official work reports."""
 
 
 class FactFormat(str, Enum):
@@ -76,6 +91,8 @@ def check(
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local (this machine) or spark (Apache Spark: needs reportcheck[spark] "
                                        "and Java 17; PATHS may then be URIs such as hdfs://… or s3a://…)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Say on stderr how many files found in the folders were left out, and why."),
 ) -> None:
     """Extract, validate with Great Expectations and report contradictions."""
     from . import baseline
@@ -92,9 +109,14 @@ def check(
         exclude = [*exclude, *_outside_globs([Path(p) for p in paths], html)]
     # no bar when the JSON goes to standard output: whatever reads it runs the command, not a person
     quiet = any(fmt == "json" and target is None for fmt, target in targets)
+    left_out = Counter() if engine is Engine.local else None
     result = _run(paths, include, exclude, checks, config, jobs=jobs, timeout=timeout, quiet=quiet,
-                  engine=engine.value,
-                  changed_since=changed_since)
+                  engine=engine.value, changed_since=changed_since,
+                  **({"left_out": left_out} if left_out is not None else {}))
+    if verbose and left_out is not None:
+        from .repofiles import describe
+
+        typer.echo(f"reportcheck: {describe(left_out) or 'no file found in the folders was left out'}", err=True)
     if known is not None:
         applied = baseline.apply(result, known)
         gone = ("1 baseline entry no longer occurs" if applied.gone == 1
