@@ -168,3 +168,18 @@ def test_documented_examples_pass_and_fail(rule_id: str, tmp_path: Path) -> None
     ok, failed = check([good, bad]).reports
     assert not ok.findings and any(v.rule == rule_id for v in ok.verified)
     assert [f.rule for f in failed.findings] == [rule_id]
+
+
+def test_figures_in_the_text_that_restate_a_cell_are_checked_against_it(tmp_path: Path) -> None:
+    text = ("今年全县共新建服务站27个，其中城关镇新建服务站12个，桃源乡新建服务站9个，清河镇投资5万元。\n\n"
+            "| 乡镇 | 新建服务站（个） | 投资（万元） |\n| --- | --- | --- |\n| 城关镇 | 12 | 30 |\n"
+            "| 桃源乡 | 8 | 20 |\n| 清河镇 | 5 | 5 |\n| 合计 | 25 | 55 |\n")
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    (r,) = check([path]).reports
+    repeats = sorted((f.severity, f.arithmetic) for f in r.findings + r.verified if f.rule == "RC103")
+    # 全县共…27个 restates the 合计 row (25), 桃源乡…9个 its row (8); 城关镇 agrees; 清河镇 投资5万元 = 5 万元
+    assert repeats == [("error", "27个 ≠ 25"), ("error", "9个 ≠ 8"), ("pass", "12个 = 12"), ("pass", "5万元 = 5")]  # the cell in 万元
+    f = next(f for f in r.findings if f.arithmetic == "27个 ≠ 25")
+    assert [e["role"] for e in f.evidence] == ["first", "second"]
+    assert text[f.evidence[0]["start"]:f.evidence[0]["end"]] == "25" and f.line == 1

@@ -18,7 +18,8 @@ from .extract.enumerations import extract_enumerations
 from .extract.mentions import extract_mentions
 from .extract.relations import extract_relations
 from .extract.sequences import extract_sequences
-from .extract.tables import extract_tables
+from .extract.mentions import unit_key
+from .extract.tables import extract_tables, restatements
 from .extract.text import TextIndex
 from .ingest import Document
 from .numbers import scan
@@ -223,13 +224,18 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
                 "item_texts": "|".join(r.get("item_texts", []))}
         t["enumerations"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))
 
-    if tables is None or any(name in tables for name in S.TABLE_FACTS):
+    if tables is None or any(name in tables for name in (*S.TABLE_FACTS, "repeats")):
         # from the source: a Word or PDF row has one tab between cells (an empty cell is two tabs)
         found = extract_tables(doc.source, doc.is_html, split_tabs=doc.encoding in ("docx", "pdf"))
         for name, rows in found.rows.items():
             for r in rows:
                 base = {k: v for k, v in r.items() if k in S.TABLES[name]}
                 t[name].append(mp.source_row(base, *r["span"], r["members"], r["excerpt"]))
+        # a figure in the text that restates a table cell is a repeat of it
+        for r in restatements(found, mentions, doc.source_span,
+                              lambda m: text[m.sent_start:m.sent_end], unit_key):
+            base = {k: v for k, v in r.items() if k in S.TABLES["repeats"]}
+            t["repeats"].append(mp.source_row(base, *r["span"], r["members"], mp.excerpt(*r["text_span"])))
 
     return FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
 

@@ -101,6 +101,7 @@ class Tables:
 
     rows: dict[str, list[dict]]
     problems: list[tuple[int, str]]  # (source offset of the table, why it gave no rows)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # source spans of the tables read
 
 
 # --------------------------------------------------------------------------------------------------
@@ -502,7 +503,9 @@ def extract_tables(source: str, is_html: bool, split_tabs: bool = True) -> Table
     """The table facts of a report's source (see the module docstring); spans are source offsets."""
     out: dict[str, list[dict]] = {"cells": [], "table_totals": [], "table_parts": [], "table_rates": []}
     problems: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
     for index, table in enumerate(find_tables(source, is_html, split_tabs)):
+        spans.append((table.start, table.end))
         if table.problem:
             problems.append((table.start, table.problem))
             continue
@@ -548,4 +551,88 @@ def extract_tables(source: str, is_html: bool, split_tabs: bool = True) -> Table
         _totals(g, emit)
         _parts(g, emit)
         _rates(g, emit)
-    return Tables(out, problems)
+    return Tables(out, problems, spans)
+
+
+# --------------------------------------------------------------------------------------------------
+# Figures in the text that restate a cell
+# --------------------------------------------------------------------------------------------------
+
+# A unit in a column header: 数量（个）, 金额(万元).
+_HEADER_UNIT = re.compile(r"[（(]\s*([^（()）]{1,4})\s*[）)]")
+# Words by which a sentence speaks of a table's total row (合计 / 全县 …).
+_TOTAL_CUES = ("共", "合计", "总计", "累计", "总", "全县", "全市", "全区", "全省", "全州", "全镇", "全乡")
+_SCALES = {"万": 1e4, "亿": 1e8}
+
+
+def restatements(tables: Tables, mentions, source_span, sentence_of, unit_key=lambda u: u) -> list[dict]:
+    """Figures in the text that restate a table cell: ``repeats`` rows (first: the cell, second: the
+    figure), with source spans.
+
+    A figure restates a cell when its clause names, before it, the cell's row (its label; for a total
+    row, 合计, 共, 全县 … and no other row's label) and the cell's column (the header without its unit),
+    and the units agree (the header's unit, or the cell's own); a figure that fits two cells, or stands
+    in a table itself, restates none. ``mentions`` are the extraction's mentions (text spans); ``source_span``
+    maps a text span to the source, ``sentence_of`` a mention to its sentence's text.
+    """
+    cells = tables.rows["cells"]
+    if not cells:
+        return []
+    labels: dict[int, set[str]] = {}
+    for c in cells:
+        if not _TOTAL.match(c["row_header"]):
+            labels.setdefault(c["table"], set()).add(c["row_header"])
+    out = []
+    for m in mentions:
+        n = m.num
+        if n.kind not in ("quantity", "percent") or n.low is None:
+            continue
+        s, e = source_span(n.start, n.end)
+        if any(a <= s < b for a, b in tables.spans):
+            continue
+        sentence = sentence_of(m)
+        clause = m.pre + m.post
+        hits = [c for c in cells if _restates(c, m, sentence, clause, unit_key, labels.get(c["table"], set()))]
+        if len(hits) != 1:
+            continue
+        (c,) = hits
+        scale = _scale(c)
+        core = _core(c["column_header"])
+        cell_member = c["members"][0]
+        out.append({"noun": core, "unit": n.unit, "first": c["value"] * scale, "first_low": c["low"] * scale,
+                    "first_high": c["high"] * scale, "second": n.value, "second_low": n.low, "second_high": n.high,
+                    "span": (s, e), "text_span": (n.start, n.end),
+                    "members": [{**cell_member, "role": "first", "value": c["value"] * scale},
+                                {"role": "second", "start": s, "end": e, "value": n.value}]})
+    return out
+
+
+def _core(header: str) -> str:
+    return "".join(_HEADER_UNIT.sub("", header.split("/")[-1]).split())
+
+
+def _scale(cell: dict) -> float:
+    m = _HEADER_UNIT.search(cell["column_header"])
+    if m and cell["unit"] == "" and m.group(1)[:1] in _SCALES and cell["kind"] == "count":
+        return _SCALES[m.group(1)[:1]]
+    return 1.0
+
+
+def _restates(cell: dict, m, sentence: str, clause: str, unit_key, others: set[str]) -> bool:
+    n = m.num
+    if (cell["kind"] == "rate") != (n.kind == "percent"):
+        return False
+    core = _core(cell["column_header"])
+    if len(core) < 2 or core not in clause:
+        return False
+    label = cell["row_header"]
+    if _TOTAL.match(label):
+        if not (label in m.pre or any(cue in m.pre for cue in _TOTAL_CUES)) or any(x in m.pre for x in others):
+            return False
+    elif len(label) < 2 or label not in m.pre:
+        return False
+    if n.kind == "percent":
+        return True
+    hu = _HEADER_UNIT.search(cell["column_header"])
+    units = {unit_key(u) for u in (cell["unit"], hu.group(1).lstrip("万亿") if hu else "") if u}
+    return unit_key(n.unit) in units if units else bool(n.unit)
