@@ -16,7 +16,6 @@ the unwrapped text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 __all__ = ["Wrap", "wrap_width"]
@@ -25,14 +24,21 @@ _MIN_FULL_LINES = 6
 _MIN_FULL_SHARE = 0.4
 _MAX_OVER_SHARE = 0.05
 _MAX_WIDTH = 100  # characters (200 columns): wider "lines" are paragraphs
-_MIN_WIDTH = 16  # characters: narrower lines are a list, not a wrap
+_MIN_WIDTH = 12  # characters (24 columns): narrower lines are a list, not a wrap
 _SENTENCE_END = frozenset("。！？!?：；:;")
 _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
+# Wide and full-width characters (East Asian Width W or F): Hangul Jamo, CJK radicals to Yi, Hangul,
+# compatibility ideographs, vertical and small forms, full-width forms, and the supplementary ideographs.
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+                   "\U00020000-\U0003fffd]")
+
+
 def _columns(text: str) -> int:
     """Display width: two columns for wide and full-width characters, one for the others."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ def wrap_width(text: str) -> Wrap | None:
     for columns in (False, True):
         sizes = sorted(_columns(x) if columns else len(x) for x in lines)
         width = sizes[(9 * len(sizes)) // 10]
+        if not columns and width > 2 * _MAX_WIDTH:
+            return None  # paragraphs (in columns they are wider still)
         if not (2 if columns else 1) * _MIN_WIDTH <= width <= (2 if columns else 1) * _MAX_WIDTH:
             continue
         slack = max(2, round(width * (0.12 if columns else 0.1)))
