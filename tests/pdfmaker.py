@@ -116,7 +116,7 @@ def make_pdf(path: str | Path, blocks: list, *, header: str | None = HEADER, pag
 
 def make_image_only_pdf(path: str | Path, pages: int = 2) -> Path:
     """A PDF as a scanner makes it: pages with drawings and no text layer."""
-    c, (w, h) = _canvas(path)
+    c, (_, h) = _canvas(path)
     for p in range(pages):
         for k in range(20):
             c.rect(72, h - 100 - 30 * k, 300 + 7 * ((k * 5 + p) % 9), 12, fill=1)

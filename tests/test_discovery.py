@@ -98,3 +98,10 @@ def test_outside_git_only_the_marker_and_the_names_apply(tmp_path: Path, monkeyp
     (tmp_path / "html" / ".reportcheck-html").write_text("", encoding="utf-8")
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert names(p.relative_to(tmp_path) for p in select([tmp_path])) == ["r.txt"]
+
+
+def test_the_marker_is_the_one_the_html_report_writes() -> None:
+    from reportcheck import repofiles
+    from reportcheck.report import html
+
+    assert repofiles.HTML_MARKER == html.MARKER

@@ -12,12 +12,12 @@ import pytest
 
 pytest.importorskip("reportlab", reason="the test extra (reportlab) writes the PDFs")
 
-from pdfmaker import _wrap, make_image_only_pdf, make_pdf, sample_paragraphs  # noqa: E402
+from pdfmaker import _wrap, make_image_only_pdf, make_pdf, sample_paragraphs
 
-from reportcheck.factsheet import extract  # noqa: E402  (reportcheck.extract is also the subpackage)
-from reportcheck.cli import app  # noqa: E402
-from reportcheck.ingest import IngestError, load  # noqa: E402
-from reportcheck.ingest_pdf import PAGE_BREAK  # noqa: E402
+from reportcheck.cli import app
+from reportcheck.factsheet import extract
+from reportcheck.ingest import IngestError, load
+from reportcheck.ingest_pdf import PAGE_BREAK
 
 WRONG = "全县共排查整改问题137条，其中已整改到位120条，正在整改27条。"  # 120 + 27 = 147, not 137
 

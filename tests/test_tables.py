@@ -133,10 +133,10 @@ def test_total_column_sums_the_columns_that_fit(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("html", "problem"),
     [
-        ("<tr><td>乡镇</td><td colspan=2>数量</td></tr><tr><td>甲</td><td>1</td><td>2</td></tr>"
-         "<tr><td>合计</td><td>9</td><td>9</td></tr>", "merged cells (colspan/rowspan)"),
-        ("<tr><td>乡镇</td><td>数量</td></tr><tr><td>甲</td><td>1</td><td>2</td></tr>"
-         "<tr><td>乙</td><td>1</td></tr><tr><td>合计</td><td>9</td></tr>", "rows of different lengths"),
+        (("<tr><td>乡镇</td><td colspan=2>数量</td></tr><tr><td>甲</td><td>1</td><td>2</td></tr>"
+          "<tr><td>合计</td><td>9</td><td>9</td></tr>"), "merged cells (colspan/rowspan)"),
+        (("<tr><td>乡镇</td><td>数量</td></tr><tr><td>甲</td><td>1</td><td>2</td></tr>"
+          "<tr><td>乙</td><td>1</td></tr><tr><td>合计</td><td>9</td></tr>"), "rows of different lengths"),
     ],
 )
 def test_a_table_whose_shape_cannot_be_read_gives_no_rows(tmp_path: Path, html: str, problem: str) -> None:
@@ -145,7 +145,7 @@ def test_a_table_whose_shape_cannot_be_read_gives_no_rows(tmp_path: Path, html: 
     path.write_text(page, encoding="utf-8")
     found = extract_tables(page, True)
     assert all(not rows for rows in found.rows.values())
-    assert [p for _, p in found.problems][0].startswith(problem)
+    assert next(p for _, p in found.problems).startswith(problem)
     (r,) = check([path]).reports
     assert not [f for f in r.findings + r.verified if f.rule in ("RC111", "RC112", "RC113")]
     assert f"table not read ({problem}" in explain(path)

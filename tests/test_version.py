@@ -8,12 +8,11 @@ import tomllib
 from importlib.metadata import version
 
 import yaml
+from conftest import ROOT
 from typer.testing import CliRunner
 
 import reportcheck
 from reportcheck.cli import app
-
-from conftest import ROOT
 
 
 def test_version_everywhere_is_the_same() -> None:

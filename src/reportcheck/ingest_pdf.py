@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .ingest import IngestError
 
@@ -101,7 +102,7 @@ def pdf_text(data: bytes, path: str) -> str:
 
 def _page_lines(page) -> list[_Line]:
     """The lines of one page, top to bottom, each from its runs of text left to right."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     tp = page.get_textpage()
     try:
@@ -131,7 +132,7 @@ def _page_lines(page) -> list[_Line]:
         g.sort(key=lambda r: r[2])
         height = max(r[0] - r[1] for r in g)
         text = g[0][4]
-        for prev, run in zip(g, g[1:]):
+        for prev, run in pairwise(g):
             gap = run[2] - prev[3]
             if gap > height:
                 text += "\t"
@@ -163,7 +164,7 @@ def _drop_running(pages: list[list[_Line]]) -> list[list[_Line]]:
         if lines:
             tops[_key(lines[0])] = tops.get(_key(lines[0]), 0) + 1
             bottoms[_key(lines[-1])] = bottoms.get(_key(lines[-1]), 0) + 1
-    gaps = sorted(a.bottom - b.top for lines in pages for a, b in zip(lines, lines[1:]))
+    gaps = sorted(a.bottom - b.top for lines in pages for a, b in pairwise(lines))
     apart = 1.5 * gaps[len(gaps) // 2] if gaps else 0.0
 
     def margin(line: _Line, neighbour: _Line | None, gap: float) -> bool:
@@ -202,7 +203,7 @@ def _paragraphs(lines: list[_Line], margins: tuple[float, float, float]) -> str:
         return ""
     em, margin_left, margin_right = margins
     out: list[str] = [lines[0].text]
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in pairwise(lines):
         wrapped = (
             not prev.is_row
             and not line.is_row

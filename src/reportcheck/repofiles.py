@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import gitutil
 
-__all__ = ["HTML_MARKER", "NOT_REPORTS", "REASONS", "describe", "narrow"]
+__all__ = ["HTML_MARKER", "NOT_REPORTS", "REASONS", "describe", "include_matcher", "narrow"]
 
 #: The file that marks a folder as an HTML report of reportcheck (see report/html.py).
 HTML_MARKER = ".reportcheck-html"
@@ -114,8 +114,8 @@ def include_matcher(include: Sequence[str], config) -> Callable[[Path, Path], bo
 
     def included(f: Path, root: Path) -> bool:
         if include:
-            rel = Path(os.path.abspath(f)).relative_to(root).as_posix() if Path(os.path.abspath(f)).is_relative_to(
-                root) else f.name
+            absolute = Path(os.path.abspath(f))
+            rel = absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else f.name
             if any(fnmatchcase(rel, g) or fnmatchcase(f.name, g) for g in include):
                 return True
         return bool(config is not None and config.include and config.selects(f))

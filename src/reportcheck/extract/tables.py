@@ -515,7 +515,7 @@ def extract_tables(source: str, is_html: bool, split_tabs: bool = True) -> Table
                 problems.append((table.start, g))
             continue
 
-        def where(k: int, c: int) -> dict:
+        def where(g: _Grid, k: int, c: int) -> dict:
             return {"table": g.table, "table_row": k, "row_header": g.labels[k], "column_header": g.header[c],
                     "excerpt": _row_text(g.row_cells[k])}
 
@@ -523,12 +523,12 @@ def extract_tables(source: str, is_html: bool, split_tabs: bool = True) -> Table
             for c in g.cols:
                 n = row[c]
                 if isinstance(n, _Num):
-                    out["cells"].append({**where(k, c), "table_col": c, "value": n.value, "low": n.low,
+                    out["cells"].append({**where(g, k, c), "table_col": c, "value": n.value, "low": n.low,
                                          "high": n.high, "unit": n.unit, "kind": "rate" if c in g.rate else "count",
                                          "members": [_member("cell", n)], "span": n.cell.span(n.a, n.b)})
 
         def emit(name: str, head: _Num, others: list[_Num], axis: str, g: _Grid, k: int, c: int) -> None:
-            base = {**where(k, c), "table_col": c, "axis": axis, "span": head.cell.span(head.a, head.b)}
+            base = {**where(g, k, c), "table_col": c, "axis": axis, "span": head.cell.span(head.a, head.b)}
             if name == "table_totals":
                 lo, hi = _sum(others)
                 base.update(total=head.value, total_low=head.low, total_high=head.high,
