@@ -128,3 +128,15 @@ def test_pdf_over_the_size_limit_is_an_error(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setattr(ingest, "MAX_BYTES", 100)
     with pytest.raises(IngestError, match=r"big\.pdf: file too large"):
         load(pdf)
+
+
+def test_a_pdf_table_with_empty_cells_keeps_its_columns(tmp_path: Path) -> None:
+    rows = [["乡镇", "户数", "其中：贫困户", "占比"], ["城关镇", "12", "", "48%"], ["桃源乡", "8", "3", "32%"],
+            ["清河镇", "5", "1", ""], ["合计", "27", "4", "100%"]]
+    pdf = make_pdf(tmp_path / "t.pdf", ["各乡镇情况如下表。", ("table", rows), "以上数据截至年底。"])
+    source = load(pdf).source
+    assert "城关镇\t12\t\t48%\n" in source and "清河镇\t5\t1\t\n" in source
+    from reportcheck import check
+
+    (r,) = check([pdf]).reports
+    assert [(f.rule, f.arithmetic, f.page) for f in r.findings] == [("RC111", "合计 / 户数: 27 ≠ 12 + 8 + 5 = 25", 1)]

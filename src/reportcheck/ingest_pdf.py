@@ -28,7 +28,7 @@ one that needs a password and one PDFium cannot open.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .ingest import IngestError
@@ -58,6 +58,7 @@ class _Line:
     left: float
     right: float
     text: str  # cells joined by "\t"
+    cells: list[tuple[float, float, str]] = field(default_factory=list)  # (left, right, text) of each cell
 
     @property
     def height(self) -> float:
@@ -131,16 +132,50 @@ def _page_lines(page) -> list[_Line]:
     for g in groups:
         g.sort(key=lambda r: r[2])
         height = max(r[0] - r[1] for r in g)
-        text = g[0][4]
+        cells = [[g[0][2], g[0][3], g[0][4]]]
         for prev, run in pairwise(g):
-            gap = run[2] - prev[3]
-            if gap > height:
-                text += "\t"
-            elif text[-1:].isascii() and text[-1:].isalnum() and run[4][:1].isascii() and run[4][:1].isalnum():
-                text += " "
-            text += run[4]
-        lines.append(_Line(max(r[0] for r in g), min(r[1] for r in g), g[0][2], max(r[3] for r in g), text))
+            cell = cells[-1]
+            if run[2] - prev[3] > height:
+                cells.append([run[2], run[3], run[4]])
+                continue
+            if cell[2][-1:].isascii() and cell[2][-1:].isalnum() and run[4][:1].isascii() and run[4][:1].isalnum():
+                cell[2] += " "
+            cell[2] += run[4]
+            cell[1] = run[3]
+        lines.append(_Line(max(r[0] for r in g), min(r[1] for r in g), g[0][2], max(r[3] for r in g),
+                           "\t".join(c[2] for c in cells), [tuple(c) for c in cells]))
+    _align_rows(lines)
     return lines
+
+
+def _align_rows(lines: list[_Line]) -> None:
+    """Give the rows of a table with empty cells their empty cells.
+
+    A table is a run of lines of two cells or more; its row of most cells gives the columns, and each
+    cell of a shorter row goes to the column it overlaps most, the others left empty. A row whose cells
+    do not fall into distinct columns stays as it is (and the table's shape will not be read).
+    """
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and len(lines[end].cells) >= 2:
+            end += 1
+        block, k = lines[k:end], max(end, k + 1)
+        if len({len(x.cells) for x in block}) < 2:
+            continue
+        columns = max(block, key=lambda x: len(x.cells)).cells
+        for line in block:
+            if len(line.cells) == len(columns):
+                continue
+            slots = [""] * len(columns)
+            for left, right, text in line.cells:
+                overlap = [min(right, r) - max(left, lft) for lft, r, _ in columns]
+                j = max(range(len(columns)), key=overlap.__getitem__)
+                if overlap[j] <= 0 or slots[j]:
+                    break
+                slots[j] = text
+            else:
+                line.text = "\t".join(slots)
 
 
 def _key(line: _Line) -> str:

@@ -28,8 +28,9 @@ What the shape says (each relation is a row of a fact table; the rules check the
 - ``table_parts``: a 其中 row is at most the nearest row above it that is not a 其中 row, in every count
   column; a 其中 column is at most the count column before it;
 - ``table_rates``: a share column (占比, 比重, 比例, …%) equals its row's count over the total row's count
-  in the count column before it; a rate column (…率) equals the count column before it over the one
-  before that, when that reading fits most rows.
+  in the count column before it (其中 columns aside); a rate column (…率) equals the count column before
+  it over the one before that; a reading is used only when, of two rows or more (the total row
+  aside), three in five fit it and two at least.
 """
 
 from __future__ import annotations
@@ -467,7 +468,8 @@ def _rates(g: _Grid, emit) -> None:
     for i, c in enumerate(g.cols):
         if c not in g.rate:
             continue
-        counts = [p for p in g.cols[:i] if p not in g.rate]
+        # the counts before it, 其中 columns aside (a share of 户数, not of 其中：贫困户)
+        counts = [p for p in g.cols[:i] if p not in g.rate and not _WITHIN.match(g.header[p].split("/")[-1])]
         if not counts:
             continue
         head = g.header[c]
@@ -488,9 +490,12 @@ def _rates(g: _Grid, emit) -> None:
                  if isinstance(n, _Num) and isinstance(d, _Num) and d.low > 0 and isinstance(g.data[k][c], _Num)]
         if not pairs:
             continue
-        fit = [k for k, n, d in pairs if _meets(g.data[k][c].low, g.data[k][c].high, *_ratio(n, d))]
-        if len(pairs) >= 2 and len(fit) < (len(pairs) + 1) // 2:
-            continue  # the columns are not what the headers suggest
+        # evidence that the columns are what the headers suggest: the rows that fit, the total row aside
+        # (its share is its count over itself); with two rows or more, most of them and two at least
+        evidence = [(k, n, d) for k, n, d in pairs if k not in totals]
+        fit = [k for k, n, d in evidence if _meets(g.data[k][c].low, g.data[k][c].high, *_ratio(n, d))]
+        if len(evidence) >= 2 and (len(fit) < 2 or 5 * len(fit) < 3 * len(evidence)):
+            continue
         for k, n, d in pairs:
             emit("table_rates", g.data[k][c], [n, d], "row", g, k, c)
 
