@@ -63,8 +63,9 @@ def explain(path: str | os.PathLike, checks: str | os.PathLike | None = None, co
         if not ms and not fs:
             continue
         line, col = doc.line_col(s)
+        page = f"page {doc.page(s)}, " if doc.is_pdf else ""
         out.append("")
-        out.append(f"{line}:{col}  {doc.text[span.start:span.end].strip()}")
+        out.append(f"{page}{line}:{col}  {doc.text[span.start:span.end].strip()}")
         for m in ms:
             roles = ",".join(sorted(r for r in str(m.get("roles") or "").split(",") if r))
             noun = f" {m['noun']}" if m.get("noun") else ""
