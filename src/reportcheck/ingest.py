@@ -15,8 +15,9 @@ Normalisation (one linear pass, see :func:`from_text`):
    space is kept between two ASCII letters or digits (``New York``, ``14 8``).
 4. Line breaks become ``\\n``; a break inside a sentence (hard-wrapped text) is joined, a paragraph break
    is kept, blank lines collapse into one ``\\n``. In a text wrapped at a fixed width (see
-   :mod:`.ingest_wrap`) a break after a full line is joined too. In HTML, raw line breaks are ordinary whitespace and
-   block elements (``p``, ``div``, ``br``, ``li``, ``td`` ...) make the line breaks, which are never joined.
+   :mod:`.ingest_wrap`) a break after a full line is joined too. In HTML, raw line breaks are ordinary
+   whitespace and block elements (``p``, ``div``, ``br``, ``li``, ``td`` ...) make the line breaks, which
+   are never joined.
 """
 
 from __future__ import annotations
