@@ -48,8 +48,14 @@ def _wrap(text: str, width: float, first_indent: float) -> list[str]:
     return lines
 
 
-def make_pdf(path: str | Path, blocks: list, *, header: str | None = HEADER, page_numbers: bool = True,
-             password: str | None = None) -> Path:
+def make_pdf(
+    path: str | Path,
+    blocks: list,
+    *,
+    header: str | None = HEADER,
+    page_numbers: bool = True,
+    password: str | None = None,
+) -> Path:
     """Write a PDF of ``blocks``: a str is a paragraph, ("title", str) a centred title, ("table", rows) a
     table (rows of cell strings), ("page",) a page break. Returns the path."""
     kw = {}
@@ -130,7 +136,9 @@ def sample_paragraphs(n: int) -> list[str]:
     out = []
     for i in range(n):
         a, b = 20 + i, 30 + 2 * i
-        out.append(f"第{i + 1}季度工作中，全县新建村级服务站{a + b}个，其中平原地区{a}个、山区{b}个；"
-                   f"组织专题培训{3 + i % 5}次，培训基层干部{120 + 10 * i}人次，群众满意度进一步提高，"
-                   f"相关做法在全市作了交流推广。")
+        out.append(
+            f"第{i + 1}季度工作中，全县新建村级服务站{a + b}个，其中平原地区{a}个、山区{b}个；"
+            f"组织专题培训{3 + i % 5}次，培训基层干部{120 + 10 * i}人次，群众满意度进一步提高，"
+            f"相关做法在全市作了交流推广。"
+        )
     return out

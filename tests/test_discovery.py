@@ -17,8 +17,9 @@ from reportcheck.config import Config
 from reportcheck.ingest import IngestError
 from reportcheck.pipeline import select
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None and not os.environ.get("CI"),
-                                reason="git is not installed")
+pytestmark = pytest.mark.skipif(
+    shutil.which("git") is None and not os.environ.get("CI"), reason="git is not installed"
+)
 
 runner = CliRunner()
 WRONG = "共收集意见建议137条，已整改113条，正在协调10条，全年跟踪15条。\n"  # 113 + 10 + 15 = 138
@@ -26,7 +27,9 @@ WRONG = "共收集意见建议137条，已整改113条，正在协调10条，全
 
 def git(repo, *args) -> str:
     identity = ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
-    return subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", *identity, *args], cwd=repo, check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture
@@ -34,16 +37,37 @@ def repo(tmp_path: Path, monkeypatch) -> Path:
     """A repository with a report, a draft not yet added, a README, a CHANGELOG, a LICENSE,
     requirements.txt, an ignored build/ folder and an earlier HTML report (all with a contradiction)."""
     git(tmp_path, "init", "-q")
-    files = ["reports/2024/a.txt", "reports/draft.md", "README.md", "CHANGELOG.md", "LICENSE.txt",
-             "requirements-dev.txt", "build/copy.txt", "site/page.html", "site/reports/001_a.html"]
+    files = [
+        "reports/2024/a.txt",
+        "reports/draft.md",
+        "README.md",
+        "CHANGELOG.md",
+        "LICENSE.txt",
+        "requirements-dev.txt",
+        "build/copy.txt",
+        "site/page.html",
+        "site/reports/001_a.html",
+    ]
     for name in files:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        text = f"<html><body><article><p>{WRONG}</p></article></body></html>" if name.endswith(".html") else WRONG
+        text = (
+            f"<html><body><article><p>{WRONG}</p></article></body></html>"
+            if name.endswith(".html")
+            else WRONG
+        )
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "site" / ".reportcheck-html").write_text("written by reportcheck\n", encoding="utf-8")
     (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
-    git(tmp_path, "add", ".gitignore", "reports/2024/a.txt", "README.md", "CHANGELOG.md", "LICENSE.txt",
-        "requirements-dev.txt")
+    git(
+        tmp_path,
+        "add",
+        ".gitignore",
+        "reports/2024/a.txt",
+        "README.md",
+        "CHANGELOG.md",
+        "LICENSE.txt",
+        "requirements-dev.txt",
+    )
     git(tmp_path, "commit", "-qm", "reports")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -58,22 +82,34 @@ def test_a_repository_is_checked_for_its_reports_only(repo: Path) -> None:
 
     left = Counter()
     assert names(select(["."], left_out=left)) == ["reports/2024/a.txt", "reports/draft.md"]
-    assert left == {"ignored by git": 1, "in an HTML report folder (.reportcheck-html)": 2,
-                    "README, CHANGELOG, LICENSE, CONTRIBUTING or requirements*.txt": 4}
+    assert left == {
+        "ignored by git": 1,
+        "in an HTML report folder (.reportcheck-html)": 2,
+        "README, CHANGELOG, LICENSE, CONTRIBUTING or requirements*.txt": 4,
+    }
 
 
 def test_named_or_included_files_are_kept(repo: Path) -> None:
-    assert names(select(["README.md", "build/copy.txt", "reports"])) == \
-        ["README.md", "build/copy.txt", "reports/2024/a.txt", "reports/draft.md"]
+    assert names(select(["README.md", "build/copy.txt", "reports"])) == [
+        "README.md",
+        "build/copy.txt",
+        "reports/2024/a.txt",
+        "reports/draft.md",
+    ]
     assert names(select(["."], include=["*.md"])) == ["CHANGELOG.md", "README.md", "reports/draft.md"]
-    assert names(select(["."], config=Config(include=["reports/**"]))) == ["reports/2024/a.txt", "reports/draft.md"]
+    assert names(select(["."], config=Config(include=["reports/**"]))) == [
+        "reports/2024/a.txt",
+        "reports/draft.md",
+    ]
 
 
 def test_check_verbose_says_what_was_left_out_and_why(repo: Path) -> None:
     res = runner.invoke(app, ["check", ".", "--verbose", "--format", "json"])
     assert res.exit_code == 1
-    assert ("reportcheck: 7 file(s) left out: 1 ignored by git, 2 in an HTML report folder (.reportcheck-html), "
-            "4 README, CHANGELOG, LICENSE, CONTRIBUTING or requirements*.txt") in res.stderr
+    assert (
+        "reportcheck: 7 file(s) left out: 1 ignored by git, 2 in an HTML report folder (.reportcheck-html), "
+        "4 README, CHANGELOG, LICENSE, CONTRIBUTING or requirements*.txt"
+    ) in res.stderr
     quiet = runner.invoke(app, ["check", ".", "--format", "json"])
     assert "left out" not in quiet.stderr
 
@@ -86,7 +122,9 @@ def test_a_second_run_does_not_read_the_first_runs_html(repo: Path) -> None:
 
 
 def test_a_folder_with_nothing_but_left_out_files_says_so(repo: Path) -> None:
-    with pytest.raises(IngestError, match=r"build: no reports found \(1 file\(s\) left out: 1 ignored by git\)"):
+    with pytest.raises(
+        IngestError, match=r"build: no reports found \(1 file\(s\) left out: 1 ignored by git\)"
+    ):
         select(["build"])
 
 

@@ -36,8 +36,14 @@ def _split_number_paragraph(number: str = "1876.5万元") -> str:
 @pytest.fixture(scope="module")
 def report_pdf(tmp_path_factory) -> Path:
     split = _split_number_paragraph()
-    blocks = [("title", "关于整改落实工作情况的通报"), *sample_paragraphs(12), split, ("page",),
-              WRONG, *sample_paragraphs(3)]
+    blocks = [
+        ("title", "关于整改落实工作情况的通报"),
+        *sample_paragraphs(12),
+        split,
+        ("page",),
+        WRONG,
+        *sample_paragraphs(3),
+    ]
     return make_pdf(tmp_path_factory.mktemp("pdf") / "report.pdf", blocks)
 
 
@@ -49,7 +55,10 @@ def test_pdf_text_is_in_reading_order_without_running_header_and_page_numbers(re
     assert "某某县人民政府办公室文件" not in doc.source  # running header
     assert "—" not in doc.source  # "— 2 —" page numbers
     # the paragraph continued from page 1 to page 2 is one sentence in the text
-    assert "第12季度" in doc.text and "\n" not in doc.text[doc.text.index("第12季度"):doc.text.index("第12季度") + 80]
+    assert (
+        "第12季度" in doc.text
+        and "\n" not in doc.text[doc.text.index("第12季度") : doc.text.index("第12季度") + 80]
+    )
 
 
 def test_pdf_joins_wrapped_lines_and_split_numbers(report_pdf: Path) -> None:
@@ -73,14 +82,27 @@ def test_pdf_facts_and_findings_carry_their_page(report_pdf: Path, tmp_path: Pat
     assert row["page"] == 3  # after a page break: page 1 overflows onto page 2
     assert set(sheet["mentions"]["page"]) <= {1, 2, 3} and 1 in set(sheet["mentions"]["page"])
     runner = CliRunner()
-    res = runner.invoke(app, ["check", str(report_pdf), "--format", "json", "--format", f"sarif:{tmp_path}/r.sarif",
-                              "--format", f"text:{tmp_path}/r.txt", "--html", str(tmp_path / "html")])
+    res = runner.invoke(
+        app,
+        [
+            "check",
+            str(report_pdf),
+            "--format",
+            "json",
+            "--format",
+            f"sarif:{tmp_path}/r.sarif",
+            "--format",
+            f"text:{tmp_path}/r.txt",
+            "--html",
+            str(tmp_path / "html"),
+        ],
+    )
     assert res.exit_code == 1, res.output
     report = json.loads(res.stdout)["reports"][0]
     (finding,) = [f for f in report["findings"] if f["rule"] == "RC101"]
     assert finding["page"] == 3
     doc = load(report_pdf)
-    assert doc.source[finding["start"]:finding["end"]].startswith("137条") or "137条" in finding["excerpt"]
+    assert doc.source[finding["start"] : finding["end"]].startswith("137条") or "137条" in finding["excerpt"]
     line_text = doc.source.replace(PAGE_BREAK, "\n").split("\n")[finding["line"] - 1]
     assert "137条" in line_text
     assert all(v["page"] in (1, 2, 3) for v in report["verified"])
@@ -114,7 +136,10 @@ def test_bad_pdfs_are_one_error_each_and_the_others_are_checked(tmp_path: Path) 
     assert res.exit_code == 2
     reports = {Path(r["path"]).name: r for r in json.loads(res.stdout)["reports"]}
     assert reports["good.pdf"]["status"] == "failed"
-    assert reports["scan.pdf"]["error"] == f"{scan}: no text layer: run OCR first (the PDF holds no text, e.g. scanned pages)"
+    assert (
+        reports["scan.pdf"]["error"]
+        == f"{scan}: no text layer: run OCR first (the PDF holds no text, e.g. scanned pages)"
+    )
     assert reports["locked.pdf"]["error"] == f"{locked}: encrypted PDF: it needs a password to be read"
     assert reports["broken.pdf"]["error"].startswith(f"{broken}: damaged PDF")
     for name in ("scan.pdf", "locked.pdf", "broken.pdf"):
@@ -131,12 +156,19 @@ def test_pdf_over_the_size_limit_is_an_error(tmp_path: Path, monkeypatch) -> Non
 
 
 def test_a_pdf_table_with_empty_cells_keeps_its_columns(tmp_path: Path) -> None:
-    rows = [["乡镇", "户数", "其中：贫困户", "占比"], ["城关镇", "12", "", "48%"], ["桃源乡", "8", "3", "32%"],
-            ["清河镇", "5", "1", ""], ["合计", "27", "4", "100%"]]
+    rows = [
+        ["乡镇", "户数", "其中：贫困户", "占比"],
+        ["城关镇", "12", "", "48%"],
+        ["桃源乡", "8", "3", "32%"],
+        ["清河镇", "5", "1", ""],
+        ["合计", "27", "4", "100%"],
+    ]
     pdf = make_pdf(tmp_path / "t.pdf", ["各乡镇情况如下表。", ("table", rows), "以上数据截至年底。"])
     source = load(pdf).source
     assert "城关镇\t12\t\t48%\n" in source and "清河镇\t5\t1\t\n" in source
     from reportcheck import check
 
     (r,) = check([pdf]).reports
-    assert [(f.rule, f.arithmetic, f.page) for f in r.findings] == [("RC111", "合计 / 户数: 27 ≠ 12 + 8 + 5 = 25", 1)]
+    assert [(f.rule, f.arithmetic, f.page) for f in r.findings] == [
+        ("RC111", "合计 / 户数: 27 ≠ 12 + 8 + 5 = 25", 1)
+    ]

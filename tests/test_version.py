@@ -25,7 +25,9 @@ def test_version_everywhere_is_the_same() -> None:
 
 def test_ci_templates_install_from_a_release_tag() -> None:
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    gh = yaml.safe_load((ROOT / "ci" / "github-actions.yml").read_text(encoding="utf-8"))["env"]["REPORTCHECK"]
+    gh = yaml.safe_load((ROOT / "ci" / "github-actions.yml").read_text(encoding="utf-8"))["env"][
+        "REPORTCHECK"
+    ]
     (job,) = yaml.safe_load((ROOT / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8")).values()
     gl = job["variables"]["REPORTCHECK"]
     for spec in (gh, gl):

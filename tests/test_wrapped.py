@@ -70,16 +70,25 @@ def test_wrapped_reports_give_the_same_findings_as_the_originals(tmp_path: Path)
     for r in result.reports:
         assert r.status != "error", r.error
         stem, name = Path(r.path).name.split(".")[:2]
-        found[(stem, name)] = Counter(_key(f) for f in r.findings) + Counter(("✓", *_key(f)) for f in r.verified)
-    differing = [(src.stem, name) for src in sources for name, _ in variants[1:]
-                 if found[(src.stem, name)] != found[(src.stem, "orig")]]
+        found[(stem, name)] = Counter(_key(f) for f in r.findings) + Counter(
+            ("✓", *_key(f)) for f in r.verified
+        )
+    differing = [
+        (src.stem, name)
+        for src in sources
+        for name, _ in variants[1:]
+        if found[(src.stem, name)] != found[(src.stem, "orig")]
+    ]
     assert not differing
     assert sum(len(c) for (_, name), c in found.items() if name == "orig") > 50  # they do find things
 
 
 def test_a_number_split_by_the_wrap_is_whole_again() -> None:
     head = "各乡镇认真落实整改责任，坚持边学边改，全年完成固定资产投资1876.5万元，比上年增长12.5%。"
-    tail = "其中工业投资完成632万元，同比增长8.1%，农业投资完成218万元，同比增长3.2%，为全年目标任务的完成打下了基础。" * 3
+    tail = (
+        "其中工业投资完成632万元，同比增长8.1%，农业投资完成218万元，同比增长3.2%，为全年目标任务的完成打下了基础。"
+        * 3
+    )
     width = head.index(".5万元")  # the first line ends in 1876
     text = wrap_chars(head + tail + "\n" + head + tail, width)
     assert "1876\n.5万元" in text
@@ -102,6 +111,6 @@ def test_wrap_width_detection() -> None:
 def test_an_indented_line_starts_a_paragraph(indent: str) -> None:
     lines = ["各乡镇认真落实整改责任，逐项明确牵头领导和完成时限，确保问"] * 8
     lines[3] = lines[3][:-1] + "。"  # full, and a sentence ends: the next line, indented, is a paragraph
-    lines[4] = indent + lines[4][len(indent):]
+    lines[4] = indent + lines[4][len(indent) :]
     doc = from_text("\n".join(lines), "r.txt")
     assert doc.text.count("\n") == 1

@@ -47,7 +47,9 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # A line that opens a heading or list item: never joined to the line before it.
-_ITEM = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]")
+_ITEM = re.compile(
+    r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]"
+)
 _SENTENCE_END = "。！？；："
 
 
@@ -138,12 +140,25 @@ def _page_lines(page) -> list[_Line]:
             if run[2] - prev[3] > height:
                 cells.append([run[2], run[3], run[4]])
                 continue
-            if cell[2][-1:].isascii() and cell[2][-1:].isalnum() and run[4][:1].isascii() and run[4][:1].isalnum():
+            if (
+                cell[2][-1:].isascii()
+                and cell[2][-1:].isalnum()
+                and run[4][:1].isascii()
+                and run[4][:1].isalnum()
+            ):
                 cell[2] += " "
             cell[2] += run[4]
             cell[1] = run[3]
-        lines.append(_Line(max(r[0] for r in g), min(r[1] for r in g), g[0][2], max(r[3] for r in g),
-                           "\t".join(c[2] for c in cells), [tuple(c) for c in cells]))
+        lines.append(
+            _Line(
+                max(r[0] for r in g),
+                min(r[1] for r in g),
+                g[0][2],
+                max(r[3] for r in g),
+                "\t".join(c[2] for c in cells),
+                [tuple(c) for c in cells],
+            )
+        )
     _align_rows(lines)
     return lines
 
@@ -190,8 +205,14 @@ def _drop_running(pages: list[list[_Line]]) -> list[list[_Line]]:
     (last) line of at least half of the pages, and of two pages at least, and it is set apart from the
     body (a wider gap than between body lines, or another font size); a table row never is.
     """
-    pages = [[x for i, x in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _PAGE_NUMBER.match(x.text))]
-             for lines in pages]
+    pages = [
+        [
+            x
+            for i, x in enumerate(lines)
+            if not ((i < 2 or i >= len(lines) - 2) and _PAGE_NUMBER.match(x.text))
+        ]
+        for lines in pages
+    ]
     need = max(2, (len(pages) + 1) // 2)
     tops: dict[str, int] = {}
     bottoms: dict[str, int] = {}
@@ -204,7 +225,9 @@ def _drop_running(pages: list[list[_Line]]) -> list[list[_Line]]:
 
     def margin(line: _Line, neighbour: _Line | None, gap: float) -> bool:
         """Set apart from the body: by a wider gap than the lines of the body, or in another size."""
-        return neighbour is None or gap > apart or abs(line.height - neighbour.height) > 0.15 * neighbour.height
+        return (
+            neighbour is None or gap > apart or abs(line.height - neighbour.height) > 0.15 * neighbour.height
+        )
 
     out = []
     for lines in pages:
@@ -248,8 +271,14 @@ def _paragraphs(lines: list[_Line], margins: tuple[float, float, float]) -> str:
             and not (prev.text[-1] in _SENTENCE_END and _ITEM.match(line.text))
         )
         if wrapped:
-            glue = " " if prev.text[-1].isascii() and prev.text[-1].isalnum() and line.text[0].isascii() \
-                and line.text[0].isalnum() else ""
+            glue = (
+                " "
+                if prev.text[-1].isascii()
+                and prev.text[-1].isalnum()
+                and line.text[0].isascii()
+                and line.text[0].isalnum()
+                else ""
+            )
             out[-1] += glue + line.text
         else:
             out.append(line.text)

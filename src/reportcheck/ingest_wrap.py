@@ -31,9 +31,11 @@ _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 # Wide and full-width characters (East Asian Width W or F): Hangul Jamo, CJK radicals to Yi, Hangul,
 # compatibility ideographs, vertical and small forms, full-width forms, and the supplementary ideographs.
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-                   "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
-                   "\U00020000-\U0003fffd]")
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
 
 
 def _columns(text: str) -> int:
@@ -82,7 +84,11 @@ def wrap_width(text: str) -> Wrap | None:
         slack = max(2, round(width * (0.12 if columns else 0.1)))
         full = sum(1 for v in sizes if width - slack <= v <= width + slack // 2)
         over = sum(1 for v in sizes if v > width + slack // 2)
-        if full >= _MIN_FULL_LINES and full >= _MIN_FULL_SHARE * len(sizes) and over <= _MAX_OVER_SHARE * len(sizes):
+        if (
+            full >= _MIN_FULL_LINES
+            and full >= _MIN_FULL_SHARE * len(sizes)
+            and over <= _MAX_OVER_SHARE * len(sizes)
+        ):
             score = full / len(sizes)
             if best is None or score > best[0]:
                 best = (score, Wrap(width, slack, columns))

@@ -37,16 +37,22 @@ REPO_DOCUMENT = "README, CHANGELOG, LICENSE, CONTRIBUTING or requirements*.txt"
 REASONS = (GIT_IGNORED, HTML_OUTPUT, REPO_DOCUMENT)
 
 
-def narrow(paths: Sequence[str | os.PathLike], files: Sequence[Path],
-           included: Callable[[Path, Path], bool] = lambda f, root: False) -> tuple[list[Path], Counter]:
+def narrow(
+    paths: Sequence[str | os.PathLike],
+    files: Sequence[Path],
+    included: Callable[[Path, Path], bool] = lambda f, root: False,
+) -> tuple[list[Path], Counter]:
     """The report files among ``files`` (found under ``paths``), and how many were left out, by reason.
 
     ``included(file, root)`` tells whether an include glob names the file (``root`` is the given folder
     it was found in); such a file, and one named in ``paths``, is kept whatever its name or git's view.
     """
     named = {os.path.realpath(p) for p in paths if not Path(p).is_dir()}
-    roots = sorted({Path(os.path.abspath(p)) for p in paths if Path(p).is_dir()}, key=lambda p: len(p.parts),
-                   reverse=True)
+    roots = sorted(
+        {Path(os.path.abspath(p)) for p in paths if Path(p).is_dir()},
+        key=lambda p: len(p.parts),
+        reverse=True,
+    )
     listings: dict[Path, set[str] | None] = {}
     marked: dict[Path, bool] = {}
     kept: list[Path] = []
@@ -102,7 +108,9 @@ def _git_listing(root: Path) -> set[str] | None:
     if top is None:
         return None
     try:
-        out = gitutil._git("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".", cwd=root)
+        out = gitutil._git(
+            "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".", cwd=root
+        )
     except gitutil.GitError:
         return None
     return {os.path.realpath(root / name) for name in out.split("\0") if name}

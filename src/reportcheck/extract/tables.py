@@ -155,8 +155,13 @@ def _line_tables(source: str, split_tabs: bool) -> list[Table]:
             continue
         pos = b + 1
         line = source[a:b]
-        this = "markdown" if line.lstrip().startswith("|") and line.count("|") >= 2 else \
-            "tsv" if "\t" in line.strip() else ""
+        this = (
+            "markdown"
+            if line.lstrip().startswith("|") and line.count("|") >= 2
+            else "tsv"
+            if "\t" in line.strip()
+            else ""
+        )
         if this and (not block or this == kind):
             kind = this
             block.append((a, b))
@@ -302,7 +307,11 @@ def _number(cell: Cell) -> _Num | None | str:
     if len(toks) != 1:
         return "text"
     n = toks[0]
-    if n.kind not in ("quantity", "percent") or n.low is None or not _NUMBER_NOISE.match(t[: n.start] + t[n.end :]):
+    if (
+        n.kind not in ("quantity", "percent")
+        or n.low is None
+        or not _NUMBER_NOISE.match(t[: n.start] + t[n.end :])
+    ):
         return "text"
     return _Num(cell, n.value, n.low, n.high, n.unit, n.kind, n.start, n.end)
 
@@ -329,15 +338,24 @@ def _grid(index: int, table: Table) -> _Grid | str:
     if h == len(rows):
         return "no figures"
     data = parsed[h:]
-    label_col = next((c for c in range(n_cols)
-                      if all(not isinstance(r[c], _Num) for r in data) and any(r[c] == "text" for r in data)), None)
+    label_col = next(
+        (
+            c
+            for c in range(n_cols)
+            if all(not isinstance(r[c], _Num) for r in data) and any(r[c] == "text" for r in data)
+        ),
+        None,
+    )
     if label_col is None or label_col > 1:
         return "no column of row labels"
     header = ["/".join(x for x in (rows[k][c].text for k in range(h)) if x) for c in range(n_cols)]
     labels = ["".join(rows[h + k][label_col].text.split()) for k in range(len(data))]
     cols = [c for c in range(label_col + 1, n_cols) if any(isinstance(r[c], _Num) for r in data)]
-    rate = {c for c in cols if _RATE.search(header[c])
-            or all(r[c].kind == "percent" for r in data if isinstance(r[c], _Num))}
+    rate = {
+        c
+        for c in cols
+        if _RATE.search(header[c]) or all(r[c].kind == "percent" for r in data if isinstance(r[c], _Num))
+    }
     return _Grid(index, header, labels, label_col, data, cols, rows[h:], rate)
 
 
@@ -413,8 +431,12 @@ def _totals(g: _Grid, emit) -> None:
         best, fits = 0, 0
         for width in range(2, len(side) + 1):
             cols = side[:width]
-            ok = [k for k in rows if all(isinstance(g.data[k][c], _Num) for c in cols)
-                  and _meets(g.data[k][tc].low, g.data[k][tc].high, *_sum([g.data[k][c] for c in cols]))]
+            ok = [
+                k
+                for k in rows
+                if all(isinstance(g.data[k][c], _Num) for c in cols)
+                and _meets(g.data[k][tc].low, g.data[k][tc].high, *_sum([g.data[k][c] for c in cols]))
+            ]
             if len(ok) > fits:
                 best, fits = width, len(ok)
         if best == 0 or fits < max(2, (len(rows) + 1) // 2) and not (len(rows) == 1 and fits == 1):
@@ -453,8 +475,14 @@ def _parts(g: _Grid, emit) -> None:
     for i, c in enumerate(g.cols):
         if c in g.rate or not _WITHIN.match(g.header[c].split("/")[-1]):
             continue
-        parent = next((p for p in reversed(g.cols[:i]) if p not in g.rate
-                       and not _WITHIN.match(g.header[p].split("/")[-1])), None)
+        parent = next(
+            (
+                p
+                for p in reversed(g.cols[:i])
+                if p not in g.rate and not _WITHIN.match(g.header[p].split("/")[-1])
+            ),
+            None,
+        )
         if parent is None:
             continue
         for k in range(len(g.data)):
@@ -486,8 +514,11 @@ def _rates(g: _Grid, emit) -> None:
                 continue
             num_col, den_col = counts[-1], counts[-2]
             pairs = [(k, g.data[k][num_col], g.data[k][den_col]) for k in range(len(g.data))]
-        pairs = [(k, n, d) for k, n, d in pairs
-                 if isinstance(n, _Num) and isinstance(d, _Num) and d.low > 0 and isinstance(g.data[k][c], _Num)]
+        pairs = [
+            (k, n, d)
+            for k, n, d in pairs
+            if isinstance(n, _Num) and isinstance(d, _Num) and d.low > 0 and isinstance(g.data[k][c], _Num)
+        ]
         if not pairs:
             continue
         # evidence that the columns are what the headers suggest: the rows that fit, the total row aside
@@ -521,36 +552,69 @@ def extract_tables(source: str, is_html: bool, split_tabs: bool = True) -> Table
             continue
 
         def where(g: _Grid, k: int, c: int) -> dict:
-            return {"table": g.table, "table_row": k, "row_header": g.labels[k], "column_header": g.header[c],
-                    "excerpt": _row_text(g.row_cells[k])}
+            return {
+                "table": g.table,
+                "table_row": k,
+                "row_header": g.labels[k],
+                "column_header": g.header[c],
+                "excerpt": _row_text(g.row_cells[k]),
+            }
 
         for k, row in enumerate(g.data):
             for c in g.cols:
                 n = row[c]
                 if isinstance(n, _Num):
-                    out["cells"].append({**where(g, k, c), "table_col": c, "value": n.value, "low": n.low,
-                                         "high": n.high, "unit": n.unit, "kind": "rate" if c in g.rate else "count",
-                                         "members": [_member("cell", n)], "span": n.cell.span(n.a, n.b)})
+                    out["cells"].append(
+                        {
+                            **where(g, k, c),
+                            "table_col": c,
+                            "value": n.value,
+                            "low": n.low,
+                            "high": n.high,
+                            "unit": n.unit,
+                            "kind": "rate" if c in g.rate else "count",
+                            "members": [_member("cell", n)],
+                            "span": n.cell.span(n.a, n.b),
+                        }
+                    )
 
         def emit(name: str, head: _Num, others: list[_Num], axis: str, g: _Grid, k: int, c: int) -> None:
             base = {**where(g, k, c), "table_col": c, "axis": axis, "span": head.cell.span(head.a, head.b)}
             if name == "table_totals":
                 lo, hi = _sum(others)
-                base.update(total=head.value, total_low=head.low, total_high=head.high,
-                            parts_sum=sum(o.value for o in others), sum_low=lo, sum_high=hi, n_parts=len(others),
-                            members=[_member("total", head), *(_member("part", o) for o in others)])
+                base.update(
+                    total=head.value,
+                    total_low=head.low,
+                    total_high=head.high,
+                    parts_sum=sum(o.value for o in others),
+                    sum_low=lo,
+                    sum_high=hi,
+                    n_parts=len(others),
+                    members=[_member("total", head), *(_member("part", o) for o in others)],
+                )
             elif name == "table_parts":
                 (part,) = others
-                base.update(whole=head.value, whole_low=head.low, whole_high=head.high, part=part.value,
-                            part_low=part.low, part_high=part.high,
-                            members=[_member("whole", head), _member("part", part)])
+                base.update(
+                    whole=head.value,
+                    whole_low=head.low,
+                    whole_high=head.high,
+                    part=part.value,
+                    part_low=part.low,
+                    part_high=part.high,
+                    members=[_member("whole", head), _member("part", part)],
+                )
                 base["span"] = part.cell.span(part.a, part.b)
             else:
                 n, d = others
                 lo, hi = _ratio(n, d)
-                base.update(stated=head.value, stated_low=head.low, stated_high=head.high,
-                            computed_low=lo, computed_high=hi,
-                            members=[_member("rate", head), _member("numerator", n), _member("denominator", d)])
+                base.update(
+                    stated=head.value,
+                    stated_low=head.low,
+                    stated_high=head.high,
+                    computed_low=lo,
+                    computed_high=hi,
+                    members=[_member("rate", head), _member("numerator", n), _member("denominator", d)],
+                )
             out[name].append(base)
 
         _totals(g, emit)
@@ -597,18 +661,33 @@ def restatements(tables: Tables, mentions, source_span, sentence_of, unit_key=la
             continue
         sentence = sentence_of(m)
         clause = m.pre + m.post
-        hits = [c for c in cells if _restates(c, m, sentence, clause, unit_key, labels.get(c["table"], set()))]
+        hits = [
+            c for c in cells if _restates(c, m, sentence, clause, unit_key, labels.get(c["table"], set()))
+        ]
         if len(hits) != 1:
             continue
         (c,) = hits
         scale = _scale(c)
         core = _core(c["column_header"])
         cell_member = c["members"][0]
-        out.append({"noun": core, "unit": n.unit, "first": c["value"] * scale, "first_low": c["low"] * scale,
-                    "first_high": c["high"] * scale, "second": n.value, "second_low": n.low, "second_high": n.high,
-                    "span": (s, e), "text_span": (n.start, n.end),
-                    "members": [{**cell_member, "role": "first", "value": c["value"] * scale},
-                                {"role": "second", "start": s, "end": e, "value": n.value}]})
+        out.append(
+            {
+                "noun": core,
+                "unit": n.unit,
+                "first": c["value"] * scale,
+                "first_low": c["low"] * scale,
+                "first_high": c["high"] * scale,
+                "second": n.value,
+                "second_low": n.low,
+                "second_high": n.high,
+                "span": (s, e),
+                "text_span": (n.start, n.end),
+                "members": [
+                    {**cell_member, "role": "first", "value": c["value"] * scale},
+                    {"role": "second", "start": s, "end": e, "value": n.value},
+                ],
+            }
+        )
     return out
 
 
@@ -632,7 +711,9 @@ def _restates(cell: dict, m, sentence: str, clause: str, unit_key, others: set[s
         return False
     label = cell["row_header"]
     if _TOTAL.match(label):
-        if not (label in m.pre or any(cue in m.pre for cue in _TOTAL_CUES)) or any(x in m.pre for x in others):
+        if not (label in m.pre or any(cue in m.pre for cue in _TOTAL_CUES)) or any(
+            x in m.pre for x in others
+        ):
             return False
     elif len(label) < 2 or label not in m.pre:
         return False
