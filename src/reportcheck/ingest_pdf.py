@@ -2,7 +2,7 @@
 
 Why pypdfium2 and not pdfplumber/pdfminer.six (measured on generated Chinese PDFs, see bench/run.py):
 PDFium reads 300-650 pages/s where pdfminer.six reads about 100 on the same pages (this module, with
-its layout work, about 150 pages of 370 characters a second, most of it in PDFium); it is one 9 MB wheel
+its layout work, 150-310 pages of 370 characters a second, most of it in PDFium); it is one 9 MB wheel
 without dependencies (pdfplumber needs pdfminer.six, Pillow and pypdfium2 itself); and its text "rects"
 give each run of text with its box, which is all this module needs to put the text in reading order
 (PDFium returns it in content-stream order: a footer drawn first comes first) and to see table cells.
