@@ -165,10 +165,10 @@ def test_total_column_sums_the_columns_that_fit(tmp_path: Path) -> None:
     [
         (
             (
-                "<tr><td>乡镇</td><td colspan=2>数量</td></tr><tr><td>甲</td><td>1</td><td>2</td></tr>"
-                "<tr><td>合计</td><td>9</td><td>9</td></tr>"
+                "<tr><td>乡镇</td><td>男</td><td>女</td></tr><tr><td>甲</td><td colspan=2>3</td></tr>"
+                "<tr><td>乙</td><td>1</td><td>2</td></tr><tr><td>合计</td><td>9</td><td>9</td></tr>"
             ),
-            "merged cells (colspan/rowspan)",
+            "merged cells (colspan/rowspan) among the figures",
         ),
         (
             (
@@ -239,3 +239,24 @@ def test_figures_in_the_text_that_restate_a_cell_are_checked_against_it(tmp_path
     f = next(f for f in r.findings if f.arithmetic == "27个 ≠ 25")
     assert [e["role"] for e in f.evidence] == ["first", "second"]
     assert text[f.evidence[0]["start"] : f.evidence[0]["end"]] == "25" and f.line == 1
+
+
+def test_merged_header_cells_are_read_as_browsers_lay_them_out(tmp_path: Path) -> None:
+    # a title row, a group header over two columns and a label header over two rows
+    page = (
+        "<html><body><article><p>各乡镇服务站建设情况如下。</p><table>"
+        '<tr><td colspan="3">表1 服务站建设情况</td></tr>'
+        '<tr><th rowspan="2">乡镇</th><th colspan="2">服务站（个）</th></tr>'
+        "<tr><th>新建</th><th>改建</th></tr>"
+        "<tr><td>城关镇</td><td>12</td><td>4</td></tr><tr><td>桃源乡</td><td>8</td><td>3</td></tr>"
+        "<tr><td>合计</td><td>21</td><td>7</td></tr></table></article></body></html>"
+    )
+    path = tmp_path / "r.html"
+    path.write_text(page, encoding="utf-8")
+    (r,) = check([path]).reports
+    assert [(f.rule, f.arithmetic) for f in r.findings] == [
+        ("RC111", "合计 / 服务站（个）/新建: 21 ≠ 12 + 8 = 20")
+    ]
+    assert [v.arithmetic for v in r.verified if v.rule == "RC111"] == [
+        "合计 / 服务站（个）/改建: 7 = 4 + 3 = 7"
+    ]

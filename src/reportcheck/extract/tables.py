@@ -8,8 +8,9 @@ Where tables come from (all read from the report's *source*, so every cell keeps
 - Markdown pipe tables (``| a | b |``, the ``|---|`` line dropped).
 
 Reading the shape. Every row must have the same number of cells (a first row of one cell, a title, is
-dropped); a merged cell (``colspan``/``rowspan``) or rows of different lengths make the shape
-unreadable: the table gives no rows at all and :attr:`Tables.problems` says why (``reportcheck
+dropped); an HTML cell spanning columns or rows fills each slot it covers, as browsers lay it out, but
+only among the header rows: a merged cell among the figures, or rows of different lengths, make the
+shape unreadable: the table gives no rows at all and :attr:`Tables.problems` says why (``reportcheck
 explain`` shows it). Header rows are the first rows with no number beyond the first column; the label
 column is the first column whose cells are all words (a 序号 column before it is left out); the columns
 after it hold the figures. A cell is a number when it holds one quantity or percentage and nothing else
@@ -94,6 +95,7 @@ class Table:
     rows: list[list[Cell]]
     source: str  # html | tsv | markdown
     problem: str | None = None
+    merged_rows: set[int] = field(default_factory=set)  # rows a colspan/rowspan cell covers (HTML)
 
 
 @dataclass
@@ -210,8 +212,8 @@ def _html_table(source: str, a: int, b: int) -> Table:
     body = source[a:b]
     if _TABLE_TAG.search(body):
         return Table(a, b, [], "html", "a table inside a table")
-    rows: list[list[Cell]] = []
-    merged = False
+    # the cells of each row with their colspan and rowspan, as written
+    written: list[list[tuple[Cell, int, int]]] = []
     row_marks = [m for m in _ROW_TAG.finditer(source, a, b) if not m.group(1)]
     for i, rm in enumerate(row_marks):
         row_end = row_marks[i + 1].start() if i + 1 < len(row_marks) else b
@@ -222,17 +224,40 @@ def _html_table(source: str, a: int, b: int) -> Table:
         for k, cm in enumerate(starts):
             cell_end = starts[k + 1].start() if k + 1 < len(starts) else row_end
             close = re.compile(r"</t[dh]\s*>", re.IGNORECASE).search(source, cm.end(), cell_end)
-            cells.append(_html_cell(source, cm.end(), close.start() if close else cell_end))
-            spans = [int(n) for _, n in _SPAN_ATTR.findall(cm.group(3))]
-            if any(n > 1 for n in spans) and len(starts) > 1:
-                merged = True
-        if cells:
-            rows.append(cells)
-    table = Table(a, b, rows, "html")
-    if merged:
-        table.problem = "merged cells (colspan/rowspan)"
-        return table
-    return _shaped(table)
+            spans = {name.lower(): int(n) for name, n in _SPAN_ATTR.findall(cm.group(3))}
+            cell = _html_cell(source, cm.end(), close.start() if close else cell_end)
+            cells.append(
+                (cell, max(1, min(spans.get("colspan", 1), 100)), max(1, min(spans.get("rowspan", 1), 1000)))
+            )
+        if len(cells) > 1 or (cells and written):  # a first row of one cell is a title
+            written.append(cells)
+    rows, merged = _expand(written)
+    return _shaped(Table(a, b, rows, "html", merged_rows=merged))
+
+
+def _expand(written: list[list[tuple[Cell, int, int]]]) -> tuple[list[list[Cell]], set[int]]:
+    """The grid of an HTML table: a cell spanning columns or rows fills each slot it covers (as browsers
+    lay it out); also the rows that a spanning cell covers."""
+    grid: dict[tuple[int, int], Cell] = {}
+    merged: set[int] = set()
+    for r, cells in enumerate(written):
+        c = 0
+        for cell, colspan, rowspan in cells:
+            while (r, c) in grid:
+                c += 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = cell
+            if colspan > 1 or rowspan > 1:
+                merged.update(range(r, r + rowspan))
+            c += colspan
+    n_rows = len(written)
+    rows = []
+    for r in range(n_rows):
+        cols = sorted(c for rr, c in grid if rr == r)
+        if cols:
+            rows.append([grid.get((r, c), Cell("", [])) for c in range(cols[-1] + 1)])
+    return rows, merged
 
 
 def _html_cell(source: str, a: int, b: int) -> Cell:
@@ -337,6 +362,8 @@ def _grid(index: int, table: Table) -> _Grid | str:
         h += 1
     if h == len(rows):
         return "no figures"
+    if any(r >= h for r in table.merged_rows):
+        return "merged cells (colspan/rowspan) among the figures"
     data = parsed[h:]
     label_col = next(
         (
