@@ -6,6 +6,9 @@ The PDFs are made here (tests/pdfmaker.py, reportlab with its built-in Chinese C
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -172,3 +175,24 @@ def test_a_pdf_table_with_empty_cells_keeps_its_columns(tmp_path: Path) -> None:
     assert [(f.rule, f.arithmetic, f.page) for f in r.findings] == [
         ("RC111", "合计 / 户数: 27 ≠ 12 + 8 + 5 = 25", 1)
     ]
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None and not os.environ.get("CI"),
+    reason="pdftotext (Debian poppler-utils; .ci/run installs it) is not installed",
+)
+def test_pdftotext_output_reads_like_the_pdf(report_pdf: Path, tmp_path: Path) -> None:
+    from reportcheck import check
+
+    txt = tmp_path / "report.txt"
+    subprocess.run(["pdftotext", str(report_pdf), str(txt)], check=True)
+    text = txt.read_text(encoding="utf-8")
+    assert "1876.5万元" not in text and "1876.5万元" in text.replace("\n", "")  # broken at a line end
+    from_pdf, from_txt = check([report_pdf, txt]).reports
+
+    def key(f):
+        return f.rule, f.severity, f.arithmetic
+
+    assert sorted(map(key, from_txt.findings)) == sorted(map(key, from_pdf.findings))
+    assert sorted(map(key, from_txt.verified)) == sorted(map(key, from_pdf.verified))
+    assert [f.rule for f in from_txt.findings] == ["RC101"]
