@@ -77,6 +77,7 @@ def main() -> None:
     ap.add_argument("--repeat-w2", type=int, default=3,
                     help="runs of W2 on the corpus, and passes of its floor (the best of each counts)")
     ap.add_argument("--no-spark", action="store_true", help="leave out the Spark engine's row")
+    ap.add_argument("--pdf-pages", type=int, default=200, help="pages of the generated PDF whose reading is timed")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"bench: {args.corpus} not found (give --corpus DIR)")
@@ -130,8 +131,39 @@ def main() -> None:
     for r in table:
         print("  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)).rstrip())
     print(f"\nall targets met: {'yes' if all(r[-1] for r in rows) else 'NO'}")
+    pdf_speed(args.pdf_pages, args.repeat)
     if not args.no_spark:
         spark(args)
+
+
+def pdf_speed(pages: int, repeat: int) -> None:
+    """PDF reading speed: the text layer of a generated report of ``pages`` pages (paragraphs, a table
+    per page, running header and page numbers; tests/pdfmaker.py) read as ingest reads it, best of
+    ``repeat``. No target: a figure to watch."""
+    try:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+        from pdfmaker import make_pdf, sample_paragraphs
+    except ImportError:
+        print("\nPDF reading: left out (the test extra's reportlab writes the PDF)")
+        return
+    from reportcheck.ingest_pdf import pdf_text
+
+    blocks = []
+    for k in range(pages):
+        blocks += sample_paragraphs(4)
+        blocks.append(("table", [["乡镇", "户数", "占比"], ["城关镇", str(12 + k), "48%"], ["合计", "25", "100%"]]))
+        blocks.append(("page",))
+    with tempfile.TemporaryDirectory(prefix="reportcheck-bench-pdf-") as tmp:
+        path = make_pdf(Path(tmp) / "report.pdf", blocks[:-1])
+        data = path.read_bytes()
+        times, text = [], ""
+        for _ in range(repeat):
+            start = time.perf_counter()
+            text = pdf_text(data, str(path))
+            times.append(time.perf_counter() - start)
+    n = text.count("\f") + 1
+    print(f"\nPDF reading (pypdfium2, reportcheck.ingest_pdf): {n} pages, {len(data) / 1e6:.1f} MB, "
+          f"{len(text):,} characters in {min(times):.2f} s (best of {repeat}): {n / min(times):.0f} pages/s")
 
 
 def spark(args) -> None:

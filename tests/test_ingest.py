@@ -520,7 +520,7 @@ def rel(paths: list[Path]) -> list[str]:
 
 
 def test_discover_walks_directories_recursively_in_sorted_order() -> None:
-    assert SUFFIXES == (".txt", ".md", ".html", ".htm", ".docx")
+    assert SUFFIXES == (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
     found = discover([TREE])
     assert rel(found) == ["a.txt", "b.MD", "sub/c.html", "sub/deeper/d.htm", "sub/draft.txt"]
     assert all(p.is_relative_to(TREE) for p in found)  # paths as given, not resolved
@@ -554,7 +554,7 @@ def test_discover_errors(tmp_path: Path) -> None:
     for d in (tmp_path, tmp_path / "empty"):
         with pytest.raises(IngestError) as info:
             discover([d])
-        assert str(info.value) == f"{d}: no reports (.txt, .md, .html, .htm, .docx) found"
+        assert str(info.value) == f"{d}: no reports (.txt, .md, .html, .htm, .docx, .pdf) found"
     with pytest.raises(IngestError, match="no reports .* found that match the include/exclude patterns"):
         discover([TREE], include=["*.pdf"])
 

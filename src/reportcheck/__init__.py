@@ -8,7 +8,26 @@ Library API (the CLI is a thin layer over these):
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str):
+    """``__version__``: the installed distribution's version (importlib.metadata), so that
+    ``reportcheck --version``, SARIF's driver and pip agree; read on first use, not at import. And
+    ``reportcheck.config`` and the other stage modules without importing them first."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("reportcheck")
+        except PackageNotFoundError:  # a source tree that is not installed
+            value = "0+unknown"
+        globals()["__version__"] = value
+        return value
+    if name in ("config", "findings", "factsheet", "pipeline", "rules", "report"):
+        # reportcheck.config and the other stage modules without importing them first
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # The stage package reportcheck.extract is imported before the function of that name is defined: the

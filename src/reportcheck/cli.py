@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 
@@ -165,6 +166,8 @@ def check(
     show_suppressed: bool = typer.Option(False, "--show-suppressed",
                                          help="Text: also list the findings suppressed in the reports or by "
                                               "[[tool.reportcheck.ignore]]."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Say on stderr how many files found in the folders were left out, and why."),
 ) -> None:
     """Extract, validate with Great Expectations and report contradictions."""
     from . import baseline
@@ -186,9 +189,15 @@ def check(
         exclude = [*exclude, *_outside_globs([Path(p) for p in paths], html)]
     # no bar when the JSON goes to standard output: whatever reads it runs the command, not a person
     no_bar = quiet or any(fmt == "json" and target is None for fmt, target in targets)
+    left_out = Counter() if engine is Engine.local else None
     result = _run(paths, include, exclude, checks, config, jobs=jobs, timeout=timeout, quiet=no_bar,
                   engine=engine.value, memory=memory_limit,
-                  changed_since=changed_since)
+                  changed_since=changed_since,
+                  **({"left_out": left_out} if left_out is not None else {}))
+    if verbose and left_out is not None:
+        from .repofiles import describe
+
+        _say(describe(left_out) or "no file found in the folders was left out")
     if known is not None:
         applied = baseline.apply(result, known)
         gone = ("1 baseline entry no longer occurs" if applied.gone == 1

@@ -19,6 +19,8 @@ from .extract.enumerations import extract_enumerations
 from .extract.mentions import extract_mentions
 from .extract.relations import extract_relations
 from .extract.sequences import extract_sequences
+from .extract.mentions import unit_key
+from .extract.tables import extract_tables, restatements
 from .extract.text import TextIndex
 from .ingest import Document
 from .numbers import scan
@@ -141,7 +143,19 @@ class _Mapper:
         row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
                S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: self.doc.source[s:e],
                S.EXCERPT: self.excerpt(start, end), S.MEMBERS: json.dumps(mem, ensure_ascii=False),
-               S.CERTAIN: bool(certain)}
+               S.CERTAIN: bool(certain), S.PAGE: self.doc.page(s)}
+        row.update(base)
+        return row
+
+    def source_row(self, base: dict, s: int, e: int, members: list[dict], excerpt: str) -> dict:
+        """A row whose span and members are already source spans (the table facts)."""
+        src = self.doc.source
+        line, col = self.doc.line_col(s)
+        eline, ecol = self.doc.line_col(max(s, e - 1))
+        mem = [{**m, "text": src[m["start"]:m["end"]], "value": _finite(m.get("value"))} for m in members]
+        row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
+               S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: src[s:e], S.EXCERPT: excerpt,
+               S.MEMBERS: json.dumps(mem, ensure_ascii=False), S.CERTAIN: True, S.PAGE: self.doc.page(s)}
         row.update(base)
         return row
 
@@ -225,6 +239,20 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
                 "truncated": r["truncated"], "side": r.get("side", ""),
                 "item_texts": "|".join(r.get("item_texts", []))}
         t["enumerations"].append(mp.row(base, r["start"], r["end"], members, r.get("certain", True)))
+
+    if tables is None or any(name in tables for name in (*S.TABLE_FACTS, "repeats")):
+        # from the source: a Word or PDF row has one tab between cells (an empty cell is two tabs)
+        found = extract_tables(doc.source, doc.is_html, split_tabs=doc.encoding in ("docx", "pdf"))
+        for name, rows in found.rows.items():
+            for r in rows:
+                base = {k: v for k, v in r.items() if k in S.TABLES[name]}
+                t[name].append(mp.source_row(base, *r["span"], r["members"], r["excerpt"]))
+        # a figure in the text that restates a table cell is a repeat of it
+        for r in restatements(found, mentions, doc.source_span,
+                              lambda m: text[m.sent_start:m.sent_end], unit_key):
+            base = {k: v for k, v in r.items() if k in S.TABLES["repeats"]}
+            t["repeats"].append(mp.source_row(base, *r["span"], r["members"], mp.excerpt(*r["text_span"])))
+
 
     sheet = FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
     sheet.notices = notices(doc)

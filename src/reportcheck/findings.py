@@ -47,14 +47,22 @@ class Finding:
     certain: bool = True
     fingerprint: str = ""  # set by the pipeline (see reportcheck.fingerprint)
     suppressed_by: str = ""  # why the finding is accepted (see reportcheck.suppress); empty when it is not
+    page: int | None = None  # 1-based page of a PDF report
 
     def to_dict(self) -> dict:
         """The finding as it appears in the JSON format (what ``dataclasses.asdict`` gives, without
-        ``path``, ``certain`` and ``fingerprint``; evidence items are flat, so copying them is enough)."""
+        ``path``, ``certain`` and ``fingerprint``, and ``page`` only for a PDF; evidence items are flat, so
+        copying them is enough)."""
         d = {k: getattr(self, k) for k in _JSON_FIELDS}
         d["evidence"] = [dict(e) for e in self.evidence]
+        if self.page is not None:
+            d["page"] = self.page
         return d
 
+    @property
+    def where(self) -> str:
+        """`` (page N)`` for a finding in a PDF report, else nothing: for messages."""
+        return f" (page {self.page})" if self.page is not None else ""
 
     def __repr__(self) -> str:
         return f"Finding({self.rule} {self.severity} {self.path}:{self.line}:{self.column} {_short(self.message)!r})"
@@ -158,6 +166,10 @@ class RunResult:
         }
 
 
+def _page(v) -> int | None:
+    return None if v is None or (isinstance(v, float) and v != v) else int(v)
+
+
 def _row_dict(row: dict) -> dict:
     # NaN (the only float unequal to itself) becomes None; a plain comparison, as every cell passes here
     d = {k: None if isinstance(v, float) and v != v else v for k, v in row.items()}
@@ -231,7 +243,7 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                             int(d[S.COLUMN]), int(d[S.END_LINE]), int(d[S.END_COLUMN]), int(d[S.START]),
                             int(d[S.END]), d[S.EXCERPT],
                             [_evidence(m) for m in d["members"]],
-                            bool(d[S.CERTAIN]))
+                            bool(d[S.CERTAIN]), page=_page(d.get(S.PAGE)))
                 fs, vs = out.setdefault(d[S.REPORT], ([], []))
                 (fs if failed else vs).append(f)
                 if failed:

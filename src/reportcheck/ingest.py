@@ -16,8 +16,10 @@ Normalisation (one linear pass, see :func:`from_text`):
    kept between two ASCII letters or digits (``New York``, ``14 8``); an invisible character alone
    never makes that space.
 4. Line breaks become ``\\n``; a break inside a sentence (hard-wrapped text) is joined, a paragraph break
-   is kept, blank lines collapse into one ``\\n``. In HTML, raw line breaks are ordinary whitespace and
-   block elements (``p``, ``div``, ``br``, ``li``, ``td`` ...) make the line breaks, which are never joined.
+   is kept, blank lines collapse into one ``\\n``. In a text wrapped at a fixed width (see
+   :mod:`.ingest_wrap`) a break after a full line is joined too. In HTML, raw line breaks are ordinary
+   whitespace and block elements (``p``, ``div``, ``br``, ``li``, ``td`` ...) make the line breaks, which
+   are never joined.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
 
+from .ingest_wrap import wrap_width
+
 __all__ = ["SUFFIXES", "Document", "IngestError", "decode", "decode_report", "discover", "from_text", "load",
            "read_source"]
 
@@ -41,7 +45,7 @@ __all__ = ["SUFFIXES", "Document", "IngestError", "decode", "decode_report", "di
 MAX_BYTES = 20 * 2**20
 
 #: File suffixes that directory walks pick up (compared case-insensitively).
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -65,6 +69,8 @@ class IngestError(Exception):
 
 # A line break in the source, for line/column numbers (what editors count as one).
 _SOURCE_LINE_BREAK = re.compile(r"\r\n?|\n")
+# In the source of a PDF, a page break (a form feed, see ingest_pdf) also ends a line.
+_PDF_LINE_BREAK = re.compile(r"\r\n?|\n|\f")
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,21 @@ class Document:
     def is_html(self) -> bool:
         """Whether the text was extracted from HTML (decided by the path's suffix)."""
         return self.path.lower().endswith(_HTML_SUFFIXES)
+
+    @property
+    def is_pdf(self) -> bool:
+        """Whether the source is the text layer of a PDF, pages separated by form feeds (by the suffix)."""
+        return self.path.lower().endswith(".pdf")
+
+    @cached_property
+    def _page_starts(self) -> list[int]:
+        return [0, *(m.end() for m in re.finditer("\f", self.source))]
+
+    def page(self, source_offset: int) -> int | None:
+        """1-based page of a source offset in a PDF; None for other reports."""
+        if not self.is_pdf:
+            return None
+        return bisect_right(self._page_starts, source_offset)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the text span ``[start, end)`` to the source span ``[s, e)`` that produced it.
@@ -122,7 +143,8 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0, *(m.end() for m in _SOURCE_LINE_BREAK.finditer(self.source))]
+        breaks = _PDF_LINE_BREAK if self.is_pdf else _SOURCE_LINE_BREAK
+        return [0, *(m.end() for m in breaks.finditer(self.source))]
 
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; the column counts characters.
@@ -457,7 +479,8 @@ def read_source(path: str | Path) -> str:
 
 
 def _read(name: str) -> tuple[str, str]:
-    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``.
+    """(decoded source, encoding) of a report file; for a Word file its text and ``"docx"``, for a PDF
+    its text layer and ``"pdf"``.
 
     Only a regular file is read (a FIFO or a device is an error, never a hang), and never more than
     :data:`MAX_BYTES` plus one byte, whatever size it claims.
@@ -481,6 +504,10 @@ def decode_report(data: bytes, name: str) -> tuple[str, str]:
     _check_size(len(data), name)
     if name.lower().endswith(".docx"):
         return _docx_text(data, name), "docx"
+    if name.lower().endswith(".pdf"):
+        from .ingest_pdf import pdf_text
+
+        return pdf_text(data, name), "pdf"
     return decode(data, name)
 
 
@@ -711,6 +738,8 @@ def _normalise(s: str, offs: array | None, html_mode: bool) -> tuple[str, array]
     line_begin = 0  # out_len where the current output line begins
     line_src = 0  # index in s where the current line's first character is
     search = (_SPECIAL_HTML if html_mode else _SPECIAL_TEXT).search
+    wrap = None if html_mode or offs is not None else wrap_width(s)  # a hard-wrapped text: its width
+    phys_src = 0  # index in s where the current line of the source begins (wrapped lines count)
 
     def src(k: int) -> int:
         return k if offs is None else offs[k]
@@ -736,16 +765,23 @@ def _normalise(s: str, offs: array | None, html_mode: bool) -> tuple[str, array]
             last = s[j - 1]
         elif kind == 2:  # whitespace run
             if out_len == 0:  # leading whitespace: the first line starts after it
-                line_src = j
+                line_src = phys_src = j
             elif j < n:
                 breaks, first_break, first_space = _scan_ws(s, i, j, html_mode)
+                # a break after a full line of a wrapped text goes, also before 第 (…省委\n第六巡视组)
+                wrapped = (wrap is not None and breaks == 1 and (s[j] == "第" or not _MARKER.match(s, j))
+                           and wrap.joins(s[phys_src:i], s[first_break + 1 : j]))
+                if breaks and wrap is not None:
+                    phys_src = j
+                    while s[phys_src - 1] not in _BREAKS:  # the line begins after the run's last break
+                        phys_src -= 1
                 if breaks == 0:
                     if first_space >= 0 and last in _ASCII_ALNUM and s[j] in _ALNUM:
                         out.append(" ")
                         oo.append(src(first_space))
                         out_len += 1
                         last = " "
-                elif html_mode or breaks > 1 or not _joins(s, j, last, out_len - line_begin, line_src):
+                elif html_mode or breaks > 1 or not (wrapped or _joins(s, j, last, out_len - line_begin, line_src)):
                     out.append("\n")  # one for the whole run: blank lines collapse
                     oo.append(src(first_break))
                     out_len += 1

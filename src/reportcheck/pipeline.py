@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import fingerprint, gitutil
+from . import fingerprint, gitutil, repofiles
 from .config import Config
 from .findings import ReportResult, RunResult, build_findings
 from .ingest import IngestError, discover, read_source
@@ -24,15 +25,22 @@ from .ingest import IngestError, discover, read_source
 
 def select(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
            config: Config | None = None, changed_since: str | None = None,
-           errors: list[IngestError] | None = None) -> list[Path]:
-    """The report files to check: found under ``paths`` (see :func:`reportcheck.ingest.discover`), kept
-    by the configuration's include/exclude and, with ``changed_since``, added or changed since that git
-    ref (GitError when git cannot tell). Entries that cannot be read as reports (a link leaving the
-    folder, a FIFO, a folder that cannot be listed) go to ``errors`` when it is a list (after the same
-    selection; a folder that cannot be listed always), else the first is raised."""
+           errors: list[IngestError] | None = None, left_out: Counter | None = None) -> list[Path]:
+    """The report files to check: found under ``paths`` (see :func:`reportcheck.ingest.discover`), less
+    what is not a report in a repository (see :mod:`reportcheck.repofiles`; ``left_out`` counts those
+    by reason), kept by the configuration's include/exclude and, with ``changed_since``, added or
+    changed since that git ref (GitError when git cannot tell). Entries that cannot be read as reports
+    (a link leaving the folder, a FIFO, a folder that cannot be listed) go to ``errors`` when it is a
+    list (after the same selection; a folder that cannot be listed always), else the first is raised."""
     config = config or Config()
     problems: list[IngestError] = []
-    files = [f for f in discover(paths, include, exclude, problems) if config.selects(f)]
+    found = discover(paths, include, exclude, problems)
+    found, left = repofiles.narrow(paths, found, repofiles.include_matcher(include, config))
+    if left_out is not None:
+        left_out.update(left)
+    if not found and not problems:
+        raise IngestError(str(paths[0]), f"no reports found ({repofiles.describe(left)})")
+    files = [f for f in found if config.selects(f)]
     problems = [e for e in problems if e.problem.startswith("cannot list") or config.selects(e.path)]
     if changed_since is not None:
         changed = gitutil.changed_since(changed_since)
@@ -83,14 +91,16 @@ def _gc_paused():
 def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
         checks: str | os.PathLike | None = None, keep_source: bool = False, *, config: Config | None = None,
         changed_since: str | None = None, jobs: int | None = None, timeout: float | None = None,
-        progress: Callable[[int, int], None] | None = None, memory: int | None = None) -> RunResult:
+        progress: Callable[[int, int], None] | None = None, memory: int | None = None,
+        left_out: Counter | None = None) -> RunResult:
     """Check every report under ``paths`` (see :func:`select`) with the settings of ``config``.
 
     ``jobs`` worker processes extract the reports (see :mod:`reportcheck.workers`; None: one after the
     other in this process) while this one loads Great Expectations; ``timeout`` is the time limit per
     file in seconds and ``memory`` the address-space limit of each worker in bytes, with workers only.
     The results do not depend on ``jobs``. ``progress(done, total)``
-    is called as each report is extracted. ``keep_source`` keeps each report's decoded text in its
+    is called as each report is extracted; ``left_out`` counts the files found but left out (see
+    :func:`select`). ``keep_source`` keeps each report's decoded text in its
     ReportResult (the HTML report reads it again when it is not kept).
 
     Raises IngestError when a given path does not exist or a directory holds no report, SuiteError
@@ -103,7 +113,7 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
 
     config = config or Config()
     refused: list[IngestError] = []
-    files = select(paths, include, exclude, config, changed_since, refused)
+    files = select(paths, include, exclude, config, changed_since, refused, left_out)
     loaded = load_checks(checks)  # a broken check map stops the run before any work
     tables = {c.table for c in loaded[0]}
     root = project_root()

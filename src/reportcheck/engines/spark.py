@@ -62,7 +62,7 @@ from . import EngineError
 # schema.py must be here (a test checks it): the types are fixed before any report is read.
 _TYPES = {
     "provenance": "report:s id:s start:l end:l line:l column:l end_line:l end_column:l "
-                  "raw:s excerpt:s members:s certain:b",
+                  "raw:s excerpt:s members:s certain:b page:l",
     "mentions": "value:d low:d high:d kind:s unit:s scale:s qualifier:s noun:s verb:s roles:s "
                 "sentence:l clause:l",
     "breakdowns": "form:s unit:s noun:s total:d total_low:d total_high:d parts_sum:d sum_low:d sum_high:d "
@@ -78,6 +78,13 @@ _TYPES = {
                "computed_low:d computed_high:d",
     "dates": "role:s year:l month:l day:d part:s low:l high:l planned:b done:b report_ord:l report_basis:s "
              "start_low:l start_high:l start_raw:s",
+    "cells": "table:l table_row:l table_col:l row_header:s column_header:s value:d low:d high:d unit:s kind:s",
+    "table_totals": "table:l table_row:l table_col:l row_header:s column_header:s axis:s total:d total_low:d "
+                    "total_high:d parts_sum:d sum_low:d sum_high:d n_parts:l",
+    "table_parts": "table:l table_row:l table_col:l row_header:s column_header:s axis:s whole:d whole_low:d "
+                   "whole_high:d part:d part_low:d part_high:d",
+    "table_rates": "table:l table_row:l table_col:l row_header:s column_header:s axis:s stated:d stated_low:d "
+                   "stated_high:d computed_low:d computed_high:d",
 }
 COLUMN_TYPES: dict[str, dict[str, str]] = {
     name: dict(item.split(":") for item in spec.split()) for name, spec in _TYPES.items()

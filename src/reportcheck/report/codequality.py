@@ -19,7 +19,7 @@ def to_issues(result: RunResult) -> list[dict]:
     """The findings of the run as Code Climate issues."""
     return [
         {"type": "issue", "engine_name": "reportcheck", "check_name": f.rule,
-         "description": f"{f.message} ({f.arithmetic})" if f.arithmetic else f.message,
+         "description": f"{f.message}{f.where} ({f.arithmetic})" if f.arithmetic else f.message + f.where,
          "categories": ["Bug Risk"], "severity": SEVERITY[f.severity], "fingerprint": f.fingerprint,
          "location": {"path": r.rel_path, "lines": {"begin": f.line, "end": f.end_line}}}
         for r in result.reports for f in r.findings

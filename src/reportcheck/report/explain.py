@@ -3,7 +3,8 @@ relations found and checked there, for a user who doubts a verdict.
 
 Each sentence holding a quantity or a relation is printed with its line and column, then one line per
 quantity (its text, interval, unit, counted noun and role cues), then one line per relation that starts
-in the sentence: ``✓`` verified, ``✗`` error, ``?`` warning, with the rule and the arithmetic.
+in the sentence: ``✓`` verified, ``✗`` error, ``?`` warning, with the rule and the arithmetic. A table
+whose shape cannot be read (merged cells, rows of different lengths) is named: it gives no table checks.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import bisect
 import math
 import os
 
+from ..extract.tables import extract_tables
 from ..extract.text import TextIndex
 from ..factsheet import extract_document
 from ..findings import Finding
@@ -53,13 +55,18 @@ def explain(path: str | os.PathLike, checks: str | os.PathLike | None = None, co
 
     out = [f"{doc.path} ({doc.encoding}): {len(sheet.tables['mentions'])} quantities, "
            f"{len(result.verified)} relations verified, {result.errors} error(s), {result.warnings} warning(s)"]
+    tables = extract_tables(doc.source, doc.is_html, split_tabs=doc.encoding in ("docx", "pdf"))
+    for offset, problem in tables.problems:  # a table read wrong would give wrong checks: none are made
+        line, col = doc.line_col(offset)
+        out.append(f"{line}:{col}  table not read ({problem}): no table checks")
     for k, ((s, _e), span) in enumerate(sentences):
         ms, fs = mentions.get(k, []), relations.get(k, [])
         if not ms and not fs:
             continue
         line, col = doc.line_col(s)
+        page = f"page {doc.page(s)}, " if doc.is_pdf else ""
         out.append("")
-        out.append(f"{line}:{col}  {doc.text[span.start:span.end].strip()}")
+        out.append(f"{page}{line}:{col}  {doc.text[span.start:span.end].strip()}")
         for m in ms:
             roles = ",".join(sorted(r for r in str(m.get("roles") or "").split(",") if r))
             noun = f" {m['noun']}" if m.get("noun") else ""

@@ -45,7 +45,7 @@ def render(result: RunResult) -> str:
         for f in r.findings:
             rule = R.get(f.rule)
             title = f"{f.rule} {rule.slug}" if rule else f.rule
-            message = printable(f.message) + (f"\n{printable(f.arithmetic)}" if f.arithmetic else "")
+            message = printable(f.message + f.where) + (f"\n{printable(f.arithmetic)}" if f.arithmetic else "")
             lines.append(command(f.severity, message, file=r.rel_path, line=f.line, col=f.column,
                                  endLine=f.end_line, endColumn=f.end_column, title=title))
     lines.append(summary(result))

@@ -39,6 +39,8 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _RANK = {"error": 0, "warning": 1, "pass": 2}
 # a line break of the source, as ingest counts lines (\r\n, \r or \n)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+# in the text of a PDF a form feed is a page break (see reportcheck.ingest_pdf), and ends a line too
+_PDF_BREAK = re.compile(r"\r\n?|\n|\f")
 
 
 def escape(text: str, quote: bool = True) -> str:
@@ -408,7 +410,8 @@ def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None, sour
     if source is None:
         parts.append("<p>The text could not be read for this page.</p>\n")
     else:
-        parts.append(f'<div class="source">\n{_text_html(source, rr.findings, rr.verified)}</div>\n')
+        pdf = rr.path.lower().endswith(".pdf")
+        parts.append(f'<div class="source">\n{_text_html(source, rr.findings, rr.verified, pdf)}</div>\n')
     parts.append(f'</section>\n<section id="verified">\n<h2>Verified relations ({len(rr.verified)})</h2>\n')
     by_rule: dict[str, list[tuple[int, Finding]]] = {}
     for i, v in enumerate(rr.verified, 1):
@@ -420,7 +423,7 @@ def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None, sour
                      f'{escape(rule_id)}</span> {escape(rule.name if rule else "")} ({len(items)})</summary>\n'
                      '<ul class="verified">\n')
         parts += [f'<li class="verified" id="verified-{i}"><span class="ok">✓</span> <span class="rule">'
-                  f'{escape(v.rule)}</span> <a href="#at-v{i}">{v.line}:{v.column}</a> '
+                  f'{escape(v.rule)}</span> <a href="#at-v{i}">{_at(v)}</a> '
                   f'<code class="arith">{escape(v.arithmetic)}</code></li>\n' for i, v in items]
         parts.append("</ul></details>\n")
     parts.append("</section>\n")
@@ -460,12 +463,18 @@ def _finding(i: int, f: Finding, gx_pages: dict[str, str], total: int = 0) -> st
     slug = f" {escape(rule.slug)}" if rule else ""
     return (f'<li class="finding {f.severity}" id="finding-{i}">\n'
             f'<p class="head"><span class="sev">{f.severity}</span> <span class="rule">{escape(f.rule)}</span>'
-            f'{slug} · <a href="#at-f{i}">line {f.line}, column {f.column}</a></p>\n'
+            f'{slug} · <a href="#at-f{i}">{_at(f, long=True)}</a></p>\n'
             f'<p class="message">{escape(f.message)}</p>\n'
             f'<p><code class="arith">{escape(f.arithmetic)}</code></p>\n'
             f'<p class="excerpt">{_marked_excerpt(f)}</p>\n{_places(f)}'
             f'<p class="links">{escape(rule.name) if rule else ""}: <code>reportcheck rules {escape(f.rule)}</code>'
             f'{link}</p>\n<p class="step">{prev} · {nxt}</p>\n</li>\n')
+
+
+def _at(f: Finding, long: bool = False) -> str:
+    """Where a finding is: line and column, and the page in a PDF."""
+    where = f"line {f.line}, column {f.column}" if long else f"{f.line}:{f.column}"
+    return where if f.page is None else f"page {f.page}, {where}"
 
 
 def _spans(f: Finding) -> list[tuple[int, int]]:
@@ -488,8 +497,10 @@ class _Mark(NamedTuple):
     href: str
 
 
-def _text_html(text: str, findings: list[Finding], verified: list[Finding]) -> str:
+def _text_html(text: str, findings: list[Finding], verified: list[Finding], pdf: bool = False) -> str:
     """The source, one numbered line per row, the evidence of findings and verified relations marked.
+
+    The text of a PDF (``pdf``) is shown page by page: each page opens with its number (``id="page-N"``).
 
     Marks may overlap: each piece of text shows the most severe mark covering it (the first listed on a
     tie). Every finding and relation gets an empty anchor (``at-f1``, ``at-v1``) where it starts (its line
@@ -513,10 +524,10 @@ def _text_html(text: str, findings: list[Finding], verified: list[Finding]) -> s
     for k, m in enumerate(marks):
         opens.setdefault(m.start, []).append(k)
         closes.setdefault(m.end, []).append(k)
-    breaks = {m.start(): m.end() for m in _LINE_BREAK.finditer(text)}
+    breaks = {m.start(): m.end() for m in (_PDF_BREAK if pdf else _LINE_BREAK).finditer(text)}
     cuts = sorted({0, n, *opens, *closes, *anchors, *breaks, *breaks.values()})
-    line = 1
-    out = [_line_open(line)]
+    line = page = 1
+    out = [_page_head(page) if pdf else "", _line_open(line)]
     active: set[int] = set()  # the marks covering the current piece
     skip_to = 0  # the end of a line break being passed
     for a, b in zip(cuts, cuts[1:] + [n]):
@@ -525,7 +536,11 @@ def _text_html(text: str, findings: list[Finding], verified: list[Finding]) -> s
         out += [f'<span class="anchor" id="{x}"></span>' for x in anchors.get(a, ())]
         if a in breaks:
             line += 1
-            out.append("</span></div>\n" + _line_open(line))
+            out.append("</span></div>\n")
+            if pdf and text[a] == "\f":
+                page += 1
+                out.append(_page_head(page))
+            out.append(_line_open(line))
             skip_to = breaks[a]
         if a < skip_to or a >= b:
             continue
@@ -536,6 +551,10 @@ def _text_html(text: str, findings: list[Finding], verified: list[Finding]) -> s
         out.append(piece)
     out.append("</span></div>\n")
     return "".join(out)
+
+
+def _page_head(page: int) -> str:
+    return f'<div class="page" id="page-{page}">page {page}</div>\n'
 
 
 def _line_open(line: int) -> str:

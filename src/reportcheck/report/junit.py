@@ -26,7 +26,7 @@ def _clean(text: str) -> str:
 
 
 def _headline(path: str, f: Finding) -> str:
-    return f"{path}:{f.line}:{f.column}: {f.rule} {f.message}"
+    return f"{path}:{f.line}:{f.column}: {f.rule} {f.message}{f.where}"
 
 
 def to_xml(result: RunResult) -> ET.Element:

@@ -58,6 +58,8 @@ def _region(e: dict) -> dict:
 def _result(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
               "charOffset": f.start, "charLength": f.end - f.start}
+    if f.page is not None:  # a PDF: lines and offsets are those of its text layer
+        region["properties"] = {"page": f.page}
     related = [{"id": i, "message": {"text": f"{e['role']}: {_short(e['text'])}"},
                 "physicalLocation": {"artifactLocation": _artifact(rr), "region": _region(e)}}
                for i, e in enumerate(f.evidence) if e.get("start") is not None]
@@ -65,7 +67,7 @@ def _result(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
         "level": LEVEL[f.severity],
-        "message": {"text": f"{f.message}\n{f.arithmetic}" if f.arithmetic else f.message},
+        "message": {"text": f"{f.message}{f.where}\n{f.arithmetic}" if f.arithmetic else f.message + f.where},
         "locations": [{"physicalLocation": {"artifactLocation": _artifact(rr), "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
     }

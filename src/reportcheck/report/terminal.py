@@ -155,7 +155,7 @@ def _header(r: ReportResult, f: Finding, paint: _Paint) -> str:
     color = "red" if f.severity == "error" else "yellow"
     level = "" if f.severity == "error" else f" {paint('[' + f.severity + ']', color)}"
     return (f"{paint(printable(r.path), 'bold')}:{f.line}:{f.column}: {paint(f.rule, 'bold', color)} {slug}{level} "
-            f"{printable(f.message)}")
+            f"{printable(f.message + f.where)}")
 
 
 def finding_lines(r: ReportResult, f: Finding, paint: _Paint) -> list[str]:
@@ -199,7 +199,7 @@ def render(result: RunResult, show_verified: bool = False, options: Options | No
         if opt.show_verified:
             for f in r.verified:
                 lines.append(f"{printable(r.path)}:{f.line}:{f.column}: {f.rule} {paint('✓', 'green')} "
-                             f"{printable(f.arithmetic)}")
+                             f"{printable(f.arithmetic + f.where)}")
     if not opt.quiet:
         lines += closing(result, paint, hint=not opt.show_suppressed)
     return "\n".join(lines) + "\n" if lines else ""
