@@ -38,11 +38,3 @@ from .api import check, extract
 
 __all__ = ["__version__", "check", "extract"]
 
-
-def __getattr__(name: str):
-    """``reportcheck.config`` and the other stage modules without importing them first."""
-    import importlib
-
-    if name in ("config", "findings", "factsheet", "pipeline", "rules", "report"):
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
