@@ -344,3 +344,26 @@ def test_a_sectors_share_changes_by_the_points_between_two_structures(points, ok
     assert len(t["breakdowns"]) == 2
     df = t["changes"]
     assert len(df) == 1 and members(df.iloc[0])["before"] == "50.5" and bool(overlaps(df.iloc[0])) is ok
+
+
+# ------------------------------------------------------------------------------------------- 分别
+@pytest.mark.parametrize("text, subjects, figures", [
+    ("城镇和农村居民人均可支配收入分别增长5.8%和7.2%。", 2, 2),
+    ("医疗废物、生活垃圾、城市污水处理率分别达到96%、88%。", 3, 2),
+    ("一、二、三产业增加值分别增长3.1%、5.6%、6.4%，全年新增企业74个。", 3, 3),
+])
+def test_figures_given_respectively(text, subjects, figures):
+    df = tables(text)["enumerations"]
+    rows = df[df["side"] == "respectively"]
+    assert len(rows) == 1 and rows.iloc[0]["stated"] == subjects and rows.iloc[0]["items"] == figures
+    assert not rows.iloc[0]["certain"]
+
+
+@pytest.mark.parametrize("text", [
+    "全国三类地区分别达到四百斤、五百斤、八百斤。",     # subjects counted by a numeral
+    "甲和乙、丙和丁分别增长3%和5%。",                   # a nested list of subjects
+    "两个部门分别作出规划。",                            # no figures
+])
+def test_no_row_for_respectively_without_two_lists(text):
+    df = tables(text)["enumerations"]
+    assert not (df["side"] == "respectively").any()

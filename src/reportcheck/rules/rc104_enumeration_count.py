@@ -3,7 +3,9 @@
 What it checks
 --------------
 A count such as "五项制度", "“四定”责任制" or "6个部门" must equal the number of items listed with it
-(before or after). A list cut short by 等 may have fewer items than the count, never more.
+(before or after). A list cut short by 等 may have fewer items than the count, never more. Figures given
+"respectively" (分别) must be as many as the subjects listed before 分别 (城镇和农村居民收入分别增长5.8%和
+7.2%); the subjects are read from words, so a mismatch there is a warning.
 
 Why it matters
 --------------
@@ -32,6 +34,12 @@ def explain(row: dict) -> tuple[str, str]:
     trunc = bool(row.get("truncated"))
     ok = row["stated"] >= row["items_low"] and row["items_high"] >= row["stated"]
     listed = "、".join(items)
+    if row.get("side") == "respectively":
+        # 分别: as many figures as subjects
+        arith = f"{fmt(row['stated'])} subject(s) {'=' if ok else '≠'} {fmt(row['items'])} figure(s) ({listed})"
+        if ok:
+            return "as many figures as subjects before 分别", arith
+        return f"{fmt(row['stated'])} subjects before 分别, but {fmt(row['items'])} figures after it", arith
     rel = ("≥" if trunc else "=") if ok else "≠"
     arith = f"{fmt(row['stated'])} {rel} {fmt(row['items'])} listed ({listed}{'等' if trunc else ''})"
     if ok:
