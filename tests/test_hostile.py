@@ -450,8 +450,13 @@ def test_html_never_replaces_a_folder_holding_inputs(tmp_path):
     (d / "good.txt").write_text(GOOD, encoding="utf-8")
     (d / ".reportcheck-html").write_text("written by reportcheck check --html; replaced by the next run. "
                                          "Files:\ngood.txt\n", encoding="utf-8")
+    # the folder given: discovery never reads a folder holding the marker (issue 16), so nothing is run
+    out = cli("check", "reports", "--html", "reports", cwd=tmp_path)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert len(out.stderr.splitlines()) == 1 and "no reports found" in out.stderr
+    # the report named: it is read, and the folder holding it is never replaced
     for target in ("reports", "."):
-        out = cli("check", "reports", "--html", target, cwd=tmp_path)
+        out = cli("check", "reports/good.txt", "--html", target, cwd=tmp_path)
         assert out.returncode == 2 and "Traceback" not in out.stderr
         assert len(out.stderr.splitlines()) == 1 and "an input of this run; not replacing it" in out.stderr
         assert (d / "good.txt").read_text(encoding="utf-8") == GOOD

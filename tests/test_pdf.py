@@ -114,7 +114,7 @@ def test_pdf_facts_and_findings_carry_their_page(report_pdf: Path, tmp_path: Pat
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region["properties"]["page"] == 3 and region["startLine"] == finding["line"]
     text = (tmp_path / "r.txt").read_text()
-    assert f"report.pdf:{finding['line']}:{finding['column']}: RC101 [error]" in text and "(page 3)" in text
+    assert f"report.pdf:{finding['line']}:{finding['column']}: RC101 sum-mismatch" in text and "(page 3)" in text
     html = next((tmp_path / "html" / "reports").glob("*.html")).read_text()
     assert 'id="page-1"' in html and 'id="page-3"' in html and "page 3, line" in html
 

@@ -69,7 +69,7 @@ class Finding:
 
 
 _JSON_FIELDS = tuple(f.name for f in fields(Finding)
-                     if f.name not in ("path", "certain", "fingerprint", "suppressed_by"))
+                     if f.name not in ("path", "certain", "fingerprint", "suppressed_by", "page"))
 
 
 @dataclass(repr=False)

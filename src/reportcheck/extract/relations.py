@@ -301,7 +301,11 @@ class Relations:
                 # unit, is the whole (a figure compared with another, 比预算数…少支…, is a difference)
                 for back in (sid - 1, sid - 2):
                     prev = self.by_sentence.get(back)
-                    if not prev or self.index.paragraph(back) != self.index.paragraph(sid):
+                    # (其中 opening a line still breaks down the sentence just before it: a layout may
+                    # break the line there)
+                    if not prev or (back < sid - 1 or self.text[self.index.sentences[back].end:
+                                                                 self.index.sentences[sid].start].count("\n") > 1) \
+                            and self.index.paragraph(back) != self.index.paragraph(sid):
                         break
                     if RE_PART_LEAD.match(self.text, self.index.sentences[back].start,
                                           self.index.sentences[back].end):
