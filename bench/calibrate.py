@@ -77,7 +77,7 @@ def calibrate(folder: Path) -> tuple[list[dict], list[dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("dirs", nargs="*", help="corpus folders (default: ../shared/corpus/{%s})" % ",".join(DEFAULT))
+    ap.add_argument("dirs", nargs="*", help="corpus folders (default: ../shared/corpus/{{{}}})".format(",".join(DEFAULT)))
     ap.add_argument("--json", help="write the figures and error findings to this file")
     ap.add_argument("--review", help="write the error findings not on the reviewed list to this file")
     a = ap.parse_args(argv)

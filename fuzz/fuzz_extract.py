@@ -75,7 +75,7 @@ def check(data: bytes, path: str) -> None:
                     raise AssertionError(f"{name}: member span {m} does not index the source")
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 (atheris' name)
+def TestOneInput(data: bytes) -> None:
     check(data, "fuzz.txt")
     check(data, "fuzz.html")
     check(as_docx(data), "fuzz.docx")

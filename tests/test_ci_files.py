@@ -17,21 +17,18 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 from typer.testing import CliRunner
 
 from reportcheck.cli import app
 from reportcheck.ingest import SUFFIXES
 from reportcheck.ruledocs import render
 
-from conftest import ROOT
-
 GITHUB = ROOT / "ci" / "github-actions.yml"
 GITLAB = ROOT / "ci" / "gitlab-ci.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 # the keywords a GitLab CI job may use (docs.gitlab.com/ci/yaml)
-GITLAB_JOB_KEYS = set("""after_script allow_failure artifacts before_script cache coverage dependencies
-    environment except extends hooks id_tokens image inherit interruptible needs only pages parallel release
-    resource_group retry rules script secrets services stage tags timeout trigger variables when""".split())
+GITLAB_JOB_KEYS = {"after_script", "allow_failure", "artifacts", "before_script", "cache", "coverage", "dependencies", "environment", "except", "extends", "hooks", "id_tokens", "image", "inherit", "interruptible", "needs", "only", "pages", "parallel", "release", "resource_group", "retry", "rules", "script", "secrets", "services", "stage", "tags", "timeout", "trigger", "variables", "when"}
 CONTRADICTION = "全年共受理信访事项156件，其中来信29件、来访108件、网上信访29件。\n"
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
+from conftest import SEEDS, copied_checks
 from typer.testing import CliRunner
 
 from reportcheck import exitcodes
 from reportcheck.cli import app
-
-from conftest import SEEDS, copied_checks
 
 runner = CliRunner()
 
@@ -37,14 +36,14 @@ def test_seeds_have_exactly_the_one_known_error():
 
 
 def test_seed_verified_relations_are_listed():
-    res, out = _json_run(str(SEEDS))
+    _res, out = _json_run(str(SEEDS))
     arith = [v["arithmetic"] for r in out["reports"] for v in r["verified"]]
     assert any("137" in a and "113" in a and "10" in a and "14" in a for a in arith), arith
     assert any("59" in a and "51" in a and "8" in a for a in arith), arith
 
 
 def test_every_finding_is_traceable():
-    res, out = _json_run(str(SEEDS))
+    _res, out = _json_run(str(SEEDS))
     for r in out["reports"]:
         text = (SEEDS / r["path"].split("/")[-1]).read_text(encoding="utf-8")
         for f in r["findings"] + r["verified"]:

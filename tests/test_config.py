@@ -82,10 +82,10 @@ def test_per_path_ignores(project):
 
 def test_include_and_exclude_apply_to_named_files_too(project):
     _pyproject(project, 'exclude = ["legacy/*"]')
-    res, out = _check(".", "legacy/r.txt")
+    _res, out = _check(".", "legacy/r.txt")
     assert [r["path"] for r in out["reports"]] == ["new/r.txt"]
     _pyproject(project, 'include = ["legacy/*"]')
-    res, out = _check(".")
+    _res, out = _check(".")
     assert [r["path"] for r in out["reports"]] == ["legacy/r.txt"]
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from conftest import SHARED, answer_keys, shared_dir
+from conftest import answer_keys, shared_dir
 
 from reportcheck.factsheet import extract_document
 from reportcheck.ingest import load

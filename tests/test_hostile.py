@@ -112,7 +112,7 @@ def _docx_bomb(p: Path) -> None:
 NESTED_TABLES = "<w:tbl><w:tr><w:tc>" * 300 + RUN + "</w:tc></w:tr></w:tbl>" * 300
 XXE = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
 LAUGHS = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "ha">'
-          + "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10)) + "]>")
+          + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)) + "]>")
 
 
 # ------------------------------------------------------------------------------------- the table
@@ -166,8 +166,8 @@ def _sparse(p: Path) -> None:
 
 
 def _bidi_html(p: Path) -> None:
-    p.write_text(f"<html><body><article><p>全年共受理信访事项&#x202E;120&#x202C;件，其中来信30件、来访80件。"
-                 f"</p></article></body></html>", encoding="utf-8")
+    p.write_text("<html><body><article><p>全年共受理信访事项&#x202E;120&#x202C;件，其中来信30件、来访80件。"
+                 "</p></article></body></html>", encoding="utf-8")
 
 
 # name, how to make it (in the folder checked, beside good.txt), extra arguments, the bad report's
@@ -361,8 +361,8 @@ def test_a_file_name_that_is_not_utf8(tmp_path):
     for fmt in ("json", "sarif", "text"):
         out = cli("check", "reports", "--format", fmt, "--html", "html", cwd=tmp_path)
         assert out.returncode == 2 and "Traceback" not in out.stderr
-        assert [x for x in out.stderr.splitlines() if not x.startswith("HTML report: ")] == ["reportcheck: reports/\\udcb1\\udca8\\udcb8\\udce6.txt: the name is not "
-                                           "valid UTF-8 (rename it, e.g. convmv -f gbk -t utf-8); not read"]
+        assert [x for x in out.stderr.splitlines() if not x.startswith("HTML report: ")] == [("reportcheck: reports/\\udcb1\\udca8\\udcb8\\udce6.txt: the name is not "
+                                           "valid UTF-8 (rename it, e.g. convmv -f gbk -t utf-8); not read")]
     assert "RC101" in out.stdout
 
 

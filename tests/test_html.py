@@ -36,7 +36,7 @@ EVIL_TEXT = ("关于整改工作的报告\n"
              "<img src=x onerror=\"document.title='pwned'\">强化监督。\n")
 EVIL_NAME = "evil<b>x.txt"
 # an outside load or link in a written file: src=/href= or a CSS url()
-EXTERNAL = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?)(?:https?:)?//""", re.I)
+EXTERNAL = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?)(?:https?:)?//""", re.IGNORECASE)
 
 runner = CliRunner()
 
@@ -102,9 +102,9 @@ def test_index_failed_first_then_every_finding_and_charts(site):
     assert len(rows) == total > 0
     for _, page, anchor, line in rows:  # each links to its finding, whose line it shows
         target = (site / page).read_text(encoding="utf-8")
-        card = re.search(rf'<li class="finding \w+" id="{anchor}">.*?</li>', target, re.S).group(0)
+        card = re.search(rf'<li class="finding \w+" id="{anchor}">.*?</li>', target, re.DOTALL).group(0)
         assert f"line {line}," in card
-    svgs = re.findall(r"<svg [^>]*>.*?</svg>", index, re.S)
+    svgs = re.findall(r"<svg [^>]*>.*?</svg>", index, re.DOTALL)
     assert len(svgs) == 2 and all('role="img"' in x and "<rect" in x for x in svgs)
     assert "<script" not in index.lower()
 
@@ -112,7 +112,7 @@ def test_index_failed_first_then_every_finding_and_charts(site):
 def test_report_page_findings_first_with_places_and_only_numbers_shaded(site):
     page = _page_of(site, SEED_003).read_text(encoding="utf-8")
     assert page.index('id="findings"') < page.index('id="text"') < page.index('id="verified"')
-    card = re.search(r'<li class="finding error" id="finding-1">.*?</li>\n', page, re.S).group(0)
+    card = re.search(r'<li class="finding error" id="finding-1">.*?</li>\n', page, re.DOTALL).group(0)
     assert '<mark class="error">七是</mark>' in card  # the number marked inside the card
     places = re.findall(r'<span class="role">(\w+)</span> <q>七是</q> <a href="#L(\d+)">\d+:(\d+)</a>', card)
     assert [p[0] for p in places] == ["previous", "marker"] and places[0][2] != places[1][2]
@@ -328,7 +328,7 @@ class Chromium:
 
         self.proc = subprocess.Popen([binary, *self.FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe",
                                       "about:blank"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, pass_fds=(3, 4), preexec_fn=fds)
+                                     stderr=subprocess.DEVNULL, pass_fds=(3, 4), preexec_fn=fds)  # noqa: PLW1509 (no threads yet)
         for fd in (cmd_r, res_w, *high):
             os.close(fd)
         self.w, self.r = cmd_w, res_r

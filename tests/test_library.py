@@ -7,12 +7,11 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 import reportcheck
 from reportcheck.config import Config
 from reportcheck.findings import FINDING_COLUMNS
-
-from conftest import SEEDS
 
 SEED_003 = SEEDS / "003_2a5315d4f9a02ca3.txt"
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import SEEDS
 from typer.testing import CliRunner
 
 from reportcheck import exitcodes, fingerprint
@@ -24,8 +25,6 @@ from reportcheck.cli import app
 from reportcheck.findings import Finding, ReportResult, RunResult
 from reportcheck.report import FORMATS, render, write_text
 from reportcheck.report.github import command
-
-from conftest import SEEDS
 
 HERE = Path(__file__).parent
 SNAPSHOTS = HERE / "snapshots"

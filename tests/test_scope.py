@@ -320,7 +320,7 @@ def test_a_target_named_by_an_indicator_in_other_words():
             "二、2031年工作思路\n初步安排2031年全区固定资产投资增长10%，达到{}亿元。\n")
     ok = tables(text.format(220))["changes"]
     bad = tables(text.format(236))["changes"]
-    pick = lambda df: [r for _, r in df.iterrows() if members(r).get("before") == "200亿元"]  # noqa: E731
+    pick = lambda df: [r for _, r in df.iterrows() if members(r).get("before") == "200亿元"]
     assert len(pick(ok)) == 1 and overlaps(pick(ok)[0])
     assert len(pick(bad)) == 1 and not overlaps(pick(bad)[0])
 

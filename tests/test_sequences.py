@@ -155,8 +155,8 @@ def test_verb_list_needs_one_and_two():
         ("下面，我讲三点意见。\n一、提高认识\n要高度重视。\n二、突出重点\n要抓住关键。\n三、狠抓落实\n要一抓到底。", 3),
         ("下一步，将重点抓好四个方面的工作：一是抓学习；二是抓整改；三是抓制度；四是抓队伍。", 4),
         ("主要做到“五个坚持”：\n一是坚持带头。\n二是坚持公开。\n三是坚持问题导向。\n四是坚持从严。\n五是坚持分类指导。", 5),
-        ("社区开展“六个一”活动：一是读一本书，二是写一篇心得，三是听一次党课，四是做一件好事，"
-         "五是提一条建议，六是结一户对子。", 6),
+        (("社区开展“六个一”活动：一是读一本书，二是写一篇心得，三是听一次党课，四是做一件好事，"
+         "五是提一条建议，六是结一户对子。"), 6),
         ("局党组将着重做好三项工作：一是巩固成果；二是深化整改；三是加强队伍建设。", 3),
         ("今年重点抓了四个方面的工作。\n（一）抓项目。\n（二）抓民生。\n（三）抓环境。\n（四）抓作风。", 4),
         ("主要有两个原因：一是投入不足，二是机制不活。", 2),
@@ -172,7 +172,7 @@ def test_announced_forms(src, stated):
 
 def test_slogan_count_is_the_numeral_before_ge():
     src = "开展“十二个一”活动：" + "；".join(f"{n}是做一件实事" for n in "一二三四五六七八九十") + "；十一是…；十二是…。"
-    _, markers, announced = run(src)
+    _, _markers, announced = run(src)
     assert announced[0]["stated"] == 12 and announced[0]["items"] == 12
 
 
@@ -180,7 +180,7 @@ def test_adverbial_count_is_no_announcement():
     # 从两个方面 qualifies how the measures are taken; the list counts the measures: an unsure link
     # that disagrees gives no row at all, one that agrees is kept but not certain.
     src = "必须从供给和需求两个方面采取措施：一要增加生产，二要保障运输，三要稳定价格。"
-    _, markers, announced = run(src)
+    _, _markers, announced = run(src)
     assert announced == []
     _, _, announced = run("必须从三个方面采取措施：一要增加生产，二要保障运输，三要稳定价格。")
     assert announced[0]["stated"] == 3 and announced[0]["items"] == 3 and not announced[0]["certain"]
@@ -273,7 +273,7 @@ def test_announcement_with_no_number_is_skipped():
 
 
 def test_gap_is_one_certain_problem():
-    text, markers, _ = run("主要做法：一是抓学习；二是抓整改；四是抓制度。")
+    _text, markers, _ = run("主要做法：一是抓学习；二是抓整改；四是抓制度。")
     assert seqs(markers) == [("是", [1, 2, 4])]
     [row] = marker_problems(markers)
     assert row["raw"] == "四是" and row["expected"] == 3 and row["position"] == 3 and row["certain"]

@@ -7,14 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 from typer.testing import CliRunner
 
 from reportcheck import __version__, exitcodes
 from reportcheck.cli import Color, app, use_color
 from reportcheck.findings import Finding, ReportResult, RunResult
 from reportcheck.report.terminal import Options, render
-
-from conftest import SEEDS
 
 SEED_003 = str(SEEDS / "003_2a5315d4f9a02ca3.txt")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

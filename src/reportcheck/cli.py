@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import sys
 from collections import Counter
 from enum import Enum
@@ -305,7 +306,7 @@ def _check_limits(jobs: int, timeout: float) -> None:
     if jobs > max_jobs():
         _die(f"--jobs {jobs}: more worker processes than the open-file limit (ulimit -n) allows "
              f"(at most {max_jobs()} here)")
-    if timeout != timeout:  # NaN
+    if math.isnan(timeout):
         _die("--timeout nan: not a number of seconds (0: no limit)")
     if 0 < timeout < MIN_TIMEOUT:
         _die(f"--timeout {timeout:g}: shorter than can be enforced (at least {MIN_TIMEOUT:g} s; 0: no limit)")

@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING
 from . import schema as S
 from .extract.dates import extract_dates
 from .extract.enumerations import extract_enumerations
-from .extract.respectively import extract_respectively
-from .extract.mentions import extract_mentions
+from .extract.mentions import extract_mentions, unit_key
 from .extract.relations import extract_relations
+from .extract.respectively import extract_respectively
 from .extract.sequences import extract_sequences
-from .extract.mentions import unit_key
 from .extract.tables import extract_tables, restatements
 from .extract.text import TextIndex
 from .ingest import Document

@@ -167,12 +167,12 @@ class RunResult:
 
 
 def _page(v) -> int | None:
-    return None if v is None or (isinstance(v, float) and v != v) else int(v)
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
 
 
 def _row_dict(row: dict) -> dict:
     # NaN (the only float unequal to itself) becomes None; a plain comparison, as every cell passes here
-    d = {k: None if isinstance(v, float) and v != v else v for k, v in row.items()}
+    d = {k: None if isinstance(v, float) and v != v else v for k, v in row.items()}  # noqa: PLR0124
     d["members"] = json.loads(row[S.MEMBERS]) if isinstance(row[S.MEMBERS], str) else []
     for m in d["members"]:
         if m.get("value") == "inf":

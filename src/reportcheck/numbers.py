@@ -65,10 +65,7 @@ def parse_cn_decimal(s: str) -> tuple[float, int] | None:
 # Units and classifiers, longest first so 万人次 wins over 人
 
 UNITS = sorted(
-    """个百分点 百分点 平方公里 平方米 立方米 千瓦时 万千瓦 千瓦 公里 千米 公顷 万亩 亩 吨 公斤 千克 美元 元 人次 场次 户次
-    架次 件次 批次 条 项 件 个 名 人 户 次 场 篇 份 辆 家 所 座 处 间 套 册 本 期 批 支 台 部 类 种 点 位 村 镇 乡 倍 起
-    宗 笔 张 轮 块 栋 幢 头 只 株 棵 米 岁 课时 学时 小时 天 周 个月 届 床 组 队 级 门 箱 袋 例 对 封 首 部 集 盏 口 眼
-    座 层 根 片 节 章 款 段 方面 大类 余项 家次 万字 字 GB TB 兆 斤 担 年度 年 月 日 ㎡ ㎞ km kg""".split(),
+    ["个百分点", "百分点", "平方公里", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "公里", "千米", "公顷", "万亩", "亩", "吨", "公斤", "千克", "美元", "元", "人次", "场次", "户次", "架次", "件次", "批次", "条", "项", "件", "个", "名", "人", "户", "次", "场", "篇", "份", "辆", "家", "所", "座", "处", "间", "套", "册", "本", "期", "批", "支", "台", "部", "类", "种", "点", "位", "村", "镇", "乡", "倍", "起", "宗", "笔", "张", "轮", "块", "栋", "幢", "头", "只", "株", "棵", "米", "岁", "课时", "学时", "小时", "天", "周", "个月", "届", "床", "组", "队", "级", "门", "箱", "袋", "例", "对", "封", "首", "部", "集", "盏", "口", "眼", "座", "层", "根", "片", "节", "章", "款", "段", "方面", "大类", "余项", "家次", "万字", "字", "GB", "TB", "兆", "斤", "担", "年度", "年", "月", "日", "㎡", "㎞", "km", "kg"],
     key=len, reverse=True)
 # Time-like classifiers: "3年" is a duration, not counted in sums with other units.
 TIME_UNITS = {"年", "月", "个月", "日", "天", "周", "小时", "课时", "学时", "年度"}
@@ -156,7 +153,7 @@ MASKS: list[tuple[str, re.Pattern[str]]] = [
     # the list ordinals 一是/二要/三要, 其一, (一), 一、 handled by the sequence extractor
     ("ordinal", re.compile(r"(?=[一二三四五六七八九十其（\d])(?:(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}(?:是|要|来|则|者)"
                            r"|其[一二三四五六七八九十]|（[一二三四五六七八九十\d]{1,3}）|^[一二三四五六七八九十]{1,3}、"
-                           r"|^\d{1,2}[.、．](?!\d))", re.M)),
+                           r"|^\d{1,2}[.、．](?!\d))", re.MULTILINE)),
 ]
 
 # Chinese numerals are only quantities before a classifier; these idioms contain numerals but never count
@@ -222,9 +219,9 @@ def _step_for(value_digits: str, decimals: int, scale: int) -> float:
 
 
 # a list entry's number at a line start (8.“两重”：…, 3、…): the entries of the list a figure may follow
-RE_ENTRY = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．、](?!\d)", re.M)
+RE_ENTRY = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．、](?!\d)", re.MULTILINE)
 # an entry's number run into the figure after it: 8.6个重大专项 (entry 8), 14.2025年… (entry 14)
-RE_ENTRY_RUN_IN = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．](?=\d)", re.M)
+RE_ENTRY_RUN_IN = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．](?=\d)", re.MULTILINE)
 RE_ENTRY_BEFORE_YEAR = re.compile(r"(?=(?:19|20)\d{2}年)")
 
 
@@ -465,9 +462,8 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
         lo, hi = cn.low, cn.high
         is_range = is_range or cn.is_range
     if is_range and v2 is not None:
-        lo2, hi2 = _precision_interval(v2, d2, scale)
-        hi2 = hi2_cn if hi2_cn is not None and scale == 1 else hi2
-        lo, hi = lo, hi2
+        _, hi2 = _precision_interval(v2, d2, scale)
+        hi = hi2_cn if hi2_cn is not None and scale == 1 else hi2
         value = (v + v2) / 2 * scale
     qualifier = pre if pre in QUALIFIER_PREFIXES else ""
     if qual or post in ("余", "多", "有余", "之多", "开外"):
@@ -486,9 +482,7 @@ def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
         qualifier = post
     if qualifier in ("超过", "逾", "不少于", "不低于", "多于"):
         lo, hi = value, math.inf
-    elif qualifier in ("不足", "不到", "不满", "少于"):
-        lo, hi = 0.0, value
-    elif qualifier in ("不超过",):
+    elif qualifier in ("不足", "不到", "不满", "少于") or qualifier in ("不超过",):
         lo, hi = 0.0, value
     elif qualifier in ("近", "将近", "接近"):
         lo, hi = value * 0.9, value

@@ -25,8 +25,8 @@ def render() -> str:
     """The whole catalogue: a table of the rules, then each rule's documentation."""
     rules = R.all_rules()
     lines = ["# Rules", "",
-             "<!-- Generated from the rule registry by `reportcheck rules --markdown > docs/rules.md`; "
-             "do not edit by hand. -->", "",
+             ("<!-- Generated from the rule registry by `reportcheck rules --markdown > docs/rules.md`; "
+             "do not edit by hand. -->"), "",
              "| ID | slug | severity | table | message |", "| --- | --- | --- | --- | --- |"]
     lines += [f"| [{r.id}](#{r.id.lower()}-{r.slug}) | {r.slug} | {r.severity} | {r.table} | {r.summary} |"
               for r in rules]

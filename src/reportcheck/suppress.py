@@ -29,7 +29,7 @@ from .findings import Finding, ReportResult
 
 COMMENT_SUFFIXES = (".md", ".html", ".htm")
 # the comment: <!-- reportcheck: ignore IDS [-- reason] -->
-_COMMENT = re.compile(r"<!--\s*reportcheck:\s*ignore\b(?P<ids>(?:(?!--).)*?)(?:--(?P<reason>.*?))?-->", re.S)
+_COMMENT = re.compile(r"<!--\s*reportcheck:\s*ignore\b(?P<ids>(?:(?!--).)*?)(?:--(?P<reason>.*?))?-->", re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
@@ -84,7 +84,7 @@ def _paragraph(source: str, at: int, html: bool) -> tuple[int, int]:
     if tag.group(2) or name in _VOID:
         return _paragraph(source, tag.end(), html)
     depth, pos = 1, tag.end()
-    pattern = re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)
+    pattern = re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.IGNORECASE)
     for t in pattern.finditer(source, pos):
         depth += -1 if t.group(1) else 1
         if depth == 0:

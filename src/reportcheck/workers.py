@@ -137,7 +137,7 @@ class Extraction:
     _pending: deque[int] = field(default_factory=deque, init=False, repr=False)
     _sizes: list[int] = field(default_factory=list, init=False, repr=False)
 
-    def __enter__(self) -> Extraction:
+    def __enter__(self) -> Extraction:  # noqa: PYI034  (a dataclass: Self adds nothing here)
         self.files = [str(f) for f in self.files]
         self.tables = set(self.tables) if self.tables is not None else None
         if self.jobs is not None and self.files:

@@ -258,10 +258,9 @@ def _tense(text: str, index: TextIndex, t: Number) -> tuple[bool, bool, bool]:
     # 特别是进入12月下旬，又发生了…
     event = clause_text
     frames = RE_FRAME_BEFORE.fullmatch(before) or not (RE_DONE.search(before) or RE_PLAN.search(before))
-    if (not _CJK.search(after) or RE_FRAME_AFTER.match(after)) and frames:
-        if clause.end + 1 < sent.end:
-            nxt = index.clause_at(clause.end)
-            event = text[nxt.start: nxt.end]
+    if (not _CJK.search(after) or RE_FRAME_AFTER.match(after)) and frames and clause.end + 1 < sent.end:
+        nxt = index.clause_at(clause.end)
+        event = text[nxt.start: nxt.end]
     decided = bool(RE_DECIDED.search(text[sent.start: clause.start]))
     planned = decided or bool(RE_PLAN.search(clause_text) or RE_PLAN_EVENT.search(event)) \
         or bool(re.match(r"^(?:前|以前|之前)", text[t.end: t.end + 3]))

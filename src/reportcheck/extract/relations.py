@@ -9,13 +9,14 @@ relation is a guess (a finding on it is a warning, never an error).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
 
 from ..numbers import TIME_UNITS
-from .scope import NOTES, RE_INDICATOR, indicator
 from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
+from .scope import NOTES, RE_INDICATOR, indicator
 from .text import TextIndex
 
 # an average anywhere before a figure in its clause: 每件纱的平均用棉量已降低到
@@ -191,7 +192,7 @@ class Relations:
         self.guessed_bases: set[int] = set()  # shares whose base is the count before a run of shares
         self.share_base: dict[int, Mention] = {}  # numerator mention id -> the whole it was a share of
 
-    def build(self) -> "Relations":
+    def build(self) -> Relations:
         for sid in sorted(self.by_sentence):
             self._changes(sid)
             self._from_to(sid)
@@ -390,7 +391,7 @@ class Relations:
     def _has_parts(self, sid: int) -> None:
         """提出的41条对策建议已有33条落地见效 / 87户企业中有61户: a part of the figure just before it."""
         ms = [m for m in self.by_sentence[sid] if m.is_count]
-        for a, b in zip(ms, ms[1:]):
+        for a, b in itertools.pairwise(ms):
             if not _compatible(a, b) or b.id in self.whole_of or b.id in self.part_of or a.id in self.part_of:
                 continue
             link = RE_HAS_PART.match(self.text, a.num.end, b.num.start)
@@ -509,7 +510,7 @@ class Relations:
     def _from_to(self, sid: int) -> None:
         """由A…到B: both figures are before/after values, never parts or totals of a breakdown."""
         ms = self.by_sentence[sid]
-        for b, a in zip(ms, ms[1:]):
+        for b, a in itertools.pairwise(ms):
             if RE_FROM.search(self.text[max(0, b.num.start - 20): b.num.start]) and \
                     RE_TO.search(self.text[b.num.end: a.num.start]):
                 b.roles.add("before")
@@ -884,7 +885,7 @@ class Relations:
                         or (named and noun_overlap(named.group(1), den.noun) < 2):
                     continue
                 n = int(base.value)
-                row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(0, n + 1)) if n > 0 else True
+                row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(n + 1)) if n > 0 else True
                 row["computed_low"], row["computed_high"] = (plo, phi) if row["grim_ok"] else (math.nan, math.nan)
             if m.id in self.guessed_bases:
                 row["certain"] = False
@@ -945,7 +946,7 @@ class Relations:
             if RE_DOWN.search(m.pre[-6:]):
                 stated, smid = (-m.num.high, -m.num.low), -m.num.value
 
-            def cagr(n: int) -> tuple[float, float]:
+            def cagr(n: int, ratio: tuple[float, float] = ratio) -> tuple[float, float]:
                 return ((ratio[0] ** (1 / n) - 1) * 100, (ratio[1] ** (1 / n) - 1) * 100)
 
             if years:
@@ -1196,9 +1197,7 @@ class Relations:
         """Two figures belong to one scope unless their sentences name different periods or subjects."""
         pa = set(RE_PERIOD.findall(self.text[a.sent_start: a.num.start]))
         pb = set(RE_PERIOD.findall(self.text[b.sent_start: b.num.start]))
-        if pa and pb and not (pa & pb):
-            return False
-        return True
+        return not (pa and pb and not pa & pb)
 
 
 # how many earlier figures of the same unit a figure is compared with (bounds the work on huge inputs)

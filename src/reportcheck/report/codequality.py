@@ -8,7 +8,6 @@ lines.
 
 from __future__ import annotations
 
-
 from ..findings import RunResult
 from .json_format import dumps
 

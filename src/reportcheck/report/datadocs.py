@@ -63,12 +63,12 @@ _GX_IMAGES = re.compile(r"https://great-expectations-web-assets\.s3\.[\w.-]+\.am
 UNUSED = ("https://cdn.jsdelivr.net/npm/vega@", "https://cdn.jsdelivr.net/npm/vega-lite@",
           "https://cdn.jsdelivr.net/npm/vega-embed@")
 
-_TAG = re.compile(r"<(script|link|img|a)\b([^>]*)>(\s*</script>)?", re.I)  # a tag that may load or link
-_URL_ATTR = re.compile(r"""\b(src|href)\s*=\s*(["'])(.*?)\2""", re.I | re.S)  # its src/href
-_SRI_ATTR = re.compile(r"""\s(integrity|crossorigin)\s*=\s*(["']).*?\2""", re.I | re.S)  # SRI: CORS on file://
-_CSS_URL = re.compile(r"""url\(\s*(["']?)(https?://[^"')]+)\1\s*\)""", re.I)  # url(...) in a style
+_TAG = re.compile(r"<(script|link|img|a)\b([^>]*)>(\s*</script>)?", re.IGNORECASE)  # a tag that may load or link
+_URL_ATTR = re.compile(r"""\b(src|href)\s*=\s*(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)  # its src/href
+_SRI_ATTR = re.compile(r"""\s(integrity|crossorigin)\s*=\s*(["']).*?\2""", re.IGNORECASE | re.DOTALL)  # SRI: CORS on file://
+_CSS_URL = re.compile(r"""url\(\s*(["']?)(https?://[^"')]+)\1\s*\)""", re.IGNORECASE)  # url(...) in a style
 _STATIC = re.compile(r"^(?:\./|(?:\.\./)+)static/")  # GX's relative path to the site's static/ folder
-_EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
+_EXTERNAL = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 
 
 @dataclass

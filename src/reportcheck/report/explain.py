@@ -53,8 +53,8 @@ def explain(path: str | os.PathLike, checks: str | os.PathLike | None = None, co
     for f in findings:
         relations.setdefault(sentence_of(f.start), []).append(f)
 
-    out = [f"{doc.path} ({doc.encoding}): {len(sheet.tables['mentions'])} quantities, "
-           f"{len(result.verified)} relations verified, {result.errors} error(s), {result.warnings} warning(s)"]
+    out = [(f"{doc.path} ({doc.encoding}): {len(sheet.tables['mentions'])} quantities, "
+           f"{len(result.verified)} relations verified, {result.errors} error(s), {result.warnings} warning(s)")]
     tables = extract_tables(doc.source, doc.is_html, split_tabs=doc.encoding in ("docx", "pdf"))
     for offset, problem in tables.problems:  # a table read wrong would give wrong checks: none are made
         line, col = doc.line_col(offset)

@@ -11,7 +11,7 @@ from ..findings import RunResult
 
 def _default(o):
     if isinstance(o, float) and not math.isfinite(o):
-        return None
+        return
     raise TypeError(type(o).__name__)
 
 

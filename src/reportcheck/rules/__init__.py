@@ -35,7 +35,7 @@ class Rule:
 
     def section(self, title: str) -> str:
         """The text of one documented section (What it checks, Why it matters, …)."""
-        m = re.search(rf"^{re.escape(title)}\n-+\n(.*?)(?=^\S[^\n]*\n-+\n|\Z)", self.doc, re.S | re.M)
+        m = re.search(rf"^{re.escape(title)}\n-+\n(.*?)(?=^\S[^\n]*\n-+\n|\Z)", self.doc, re.DOTALL | re.MULTILINE)
         return m.group(1).strip() if m else ""
 
     def explain(self, row: dict) -> tuple[str, str]:

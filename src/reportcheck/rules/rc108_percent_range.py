@@ -21,7 +21,6 @@ Failing example
 全乡23名村党组织书记中，大专以上学历的占37.5%。
 """
 
-from . import fmt
 
 ID = "RC108"
 SLUG = "percent-range"
