@@ -367,3 +367,14 @@ def test_figures_given_respectively(text, subjects, figures):
 def test_no_row_for_respectively_without_two_lists(text):
     df = tables(text)["enumerations"]
     assert not (df["side"] == "respectively").any()
+
+
+@pytest.mark.parametrize("share, ok", [("52.9%", True), ("52.6%", False)])
+def test_a_share_selected_from_what_was_examined(share, ok):
+    df = tables(f"年底对17支工作队进行考核，评为优秀的占{share}。")["rates"]
+    assert len(df) == 1 and df.iloc[0]["certain"] and bool(df.iloc[0]["grim_ok"]) is ok
+
+
+def test_a_share_named_after_a_count_is_still_a_guess():
+    df = tables("选举产生村委会成员250人，女性占31.2%。")["rates"]
+    assert len(df) == 1 and not df.iloc[0]["certain"]

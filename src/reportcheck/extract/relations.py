@@ -114,6 +114,10 @@ RE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 # a span of years named: 五年来, 过去五年, 近5年, 这五年, “十二五”时期 (a five-year plan period)
 RE_YEAR_SPAN = re.compile(r"(?:过去|近|这|最近|前)?(?P<n>[二三四五六七八九十\d]{1,2})年(?:来|间|中|里|内)|"
                           r"过去(?P<n2>[二三四五六七八九十])年|(?P<plan>“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
+# a count of what was examined, checked or surveyed (对17支工作队进行考核, 抽查了23个乡镇)
+RE_EXAMINED = re.compile(r"(?:对|抽查|检查|考核|评估|调查|走访|排查)了?$")
+# a share of those selected by a relative clause: 评为优秀的占, 达标的占, 其中合格的占
+RE_SELECTED = re.compile(r"^(?:其中)?[\u4e00-\u9fff]{1,8}的(?:占|比例为|比例达)$")
 # the base 占 names, up to the share: 占地方财政总支出的
 RE_SHARE_OF = re.compile(r"占[^，；。占]{1,24}?的?(?:比重|比例)?(?:为|达|达到)?$")
 # a base a share may exceed: a plan, a target, a task, an earlier period (预算 as a plan, not 预算支出)
@@ -816,9 +820,13 @@ class Relations:
                         den = explicit  # 全乡23名村党组织书记中，大专以上学历的占37.5%
                     elif prior and prior[-1].clause == m.clause - 1 and named_subject and \
                             not (prior[-1].id in self.whole_of or "part" in prior[-1].roles):
-                        # 选举产生成员250人，女性占31.2%: the share names its subject, the count is its base
+                        # 选举产生成员250人，女性占31.2%: the share names its subject, the count is its base (a
+                        # guess, unless the count is what was examined and the share selects from it: 对17支
+                        # 工作队进行考核，评为优秀的占52.6%)
                         den = prior[-1]
-                        self.guessed_bases.add(m.id)
+                        if not (RE_EXAMINED.search(self.text[den.clause_start: den.num.start])
+                                and RE_SELECTED.match(self.text[m.clause_start: m.num.start])):
+                            self.guessed_bases.add(m.id)
                     elif prior and prior[-1].clause >= m.clause - 1:
                         num = prior[-1]
                         den = self._denominator(num, counts)
