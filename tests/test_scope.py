@@ -378,3 +378,14 @@ def test_a_share_selected_from_what_was_examined(share, ok):
 def test_a_share_named_after_a_count_is_still_a_guess():
     df = tables("选举产生村委会成员250人，女性占31.2%。")["rates"]
     assert len(df) == 1 and not df.iloc[0]["certain"]
+
+
+def test_a_rule_yields_to_the_finding_that_explains_it(tmp_path):
+    from reportcheck import rules as R
+    from reportcheck.pipeline import run
+
+    assert R.get("RC101").yields_to == {"RC102": ("total", "whole")}
+    p = tmp_path / "r.txt"
+    p.write_text("全年立案17件，其中涉及科级干部的21件、涉及处级干部的3件。\n", encoding="utf-8")
+    rules = [f.rule for f in run([p]).reports[0].findings]
+    assert "RC102" in rules and "RC101" not in rules

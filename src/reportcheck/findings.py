@@ -256,8 +256,15 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
 
 
 def _drop_shadowed(findings: list[Finding]) -> None:
-    """A sum that fails because one of its parts exceeds the whole is reported once, as that part."""
-    pw = {(e["start"], e["end"]) for f in findings if f.rule == "RC102" for e in f.evidence if e["role"] == "whole"}
-    findings[:] = [f for f in findings
-                   if not (f.rule == "RC101" and any((e["start"], e["end"]) in pw for e in f.evidence
-                                                     if e["role"] == "total"))]
+    """A finding that another rule's finding makes redundant is dropped, as the rule module declares it
+    (``YIELDS_TO``: a sum that fails because one of its parts exceeds the whole is reported once, as
+    that part)."""
+    drop = set()
+    for f in findings:
+        rule = R.get(f.rule)
+        for other, (mine, theirs) in (rule.yields_to.items() if rule else ()):
+            places = {(e["start"], e["end"]) for g in findings if g.rule == other for e in g.evidence
+                      if e["role"] == theirs}
+            if any((e["start"], e["end"]) in places for e in f.evidence if e["role"] == mine):
+                drop.add(id(f))
+    findings[:] = [f for f in findings if id(f) not in drop]

@@ -29,6 +29,13 @@ class Rule:
     module: object
 
     @property
+    def yields_to(self) -> dict[str, tuple[str, str]]:
+        """Findings of other rules that make this rule's finding redundant, as the module declares them:
+        ``{other rule: (role here, role there)}`` — dropped when an evidence item of this finding with the
+        first role is at the place of one of the other finding's with the second."""
+        return getattr(self.module, "YIELDS_TO", {})
+
+    @property
     def summary(self) -> str:
         """The first line of the docstring: the message users see."""
         return self.doc.strip().splitlines()[0].strip()

@@ -30,6 +30,8 @@ SLUG = "sum-mismatch"
 NAME = "parts do not sum to the total"
 SEVERITY = "error"
 TABLE = "breakdowns"
+# a sum that fails because one of its parts exceeds the whole is reported once, as that part (RC102)
+YIELDS_TO = {"RC102": ("total", "whole")}
 
 
 def explain(row: dict) -> tuple[str, str]:
