@@ -4,27 +4,11 @@ targets, shares that cannot pass 100%, and the guards that keep real reports fre
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from test_relations import members, overlaps, tables
 
 from reportcheck.extract.scope import NOTES, PLAN, REVIEW, Zones, indicator
 from reportcheck.extract.text import TextIndex
-from reportcheck.factsheet import extract_document
-from reportcheck.ingest import from_text
-
-
-def tables(text: str):
-    return extract_document(from_text(text)).tables
-
-
-def members(row) -> dict[str, str]:
-    return {m["role"]: m["text"] for m in json.loads(row["members"])}
-
-
-def overlaps(row) -> bool:
-    return row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
-
 
 REPORT = ("一、2030年工作回顾\n全年慰问困难群众1360户，改造村级公路450公里。\n"
           "二、2031年工作安排\n全年慰问困难群众1630户，改造村级公路500公里。\n"
