@@ -285,16 +285,19 @@ def _spark_key(path: str) -> str:
     return re.sub(r"^file:(//)?", "", path)
 
 
-def _inputs(spark, paths, include, exclude, config: Config, changed_since) -> list[_Input]:
+def _inputs(spark, paths, include, exclude, config: Config, changed_since,
+            refused: list | None = None) -> list[_Input]:
     """The reports of the run, numbered: local paths as the local engine selects them, then each URI's
-    (any scheme, ``file://`` included, is listed by Spark and its reports named as Spark names them)."""
+    (any scheme, ``file://`` included, is listed by Spark and its reports named as Spark names them).
+    Local entries that cannot be read as reports (a link leaving the folder, a FIFO) go to ``refused``,
+    as with the local engine."""
     from ..pipeline import project_root, relative, select
 
     local = [p for p in paths if not _is_uri(p)]
     out: list[_Input] = []
     if local:
         root = project_root()
-        for f in select(local, include, exclude, config, changed_since):
+        for f in select(local, include, exclude, config, changed_since, refused):
             out.append(_Input(len(out), str(f), relative(f, root), _local_key(f)))
     for uri in (p for p in paths if _is_uri(p)):
         for path in _list_uri(
@@ -435,7 +438,7 @@ def run(
     from pyspark import StorageLevel
 
     from ..factsheet import FactSheet
-    from ..pipeline import finish, project_root
+    from ..pipeline import finish, project_root, relative
 
     config = config or Config()
     check_list, result_format = load_checks(checks)
@@ -447,7 +450,8 @@ def run(
     if unknown:
         raise SuiteError(f"{checks or 'checks.json'}: no fact table {unknown[0]!r}")
     spark = spark or session(master)
-    inputs = _inputs(spark, paths, include, exclude, config, changed_since)
+    refused: list = []
+    inputs = _inputs(spark, paths, include, exclude, config, changed_since, refused)
     root = project_root()
 
     # Arrow batches of 64 reports into mapInPandas: bounded memory whatever the archive's size.
@@ -479,6 +483,8 @@ def run(
         elif keep_source:
             rr.source = source
         reports.append(rr)
+    # what cannot be read as a report is an error of its own, after the reports (as the local engine does)
+    reports += [ReportResult(e.path, status="error", error=str(e), rel_path=relative(e.path, root)) for e in refused]
     return finish(reports, sheet, results, check_list, suites, config, root)
 
 
