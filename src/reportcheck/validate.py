@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import schema as S
 from .factsheet import FactSheet
 
 if TYPE_CHECKING:
@@ -352,9 +353,7 @@ def _numeric_view(df: pd.DataFrame) -> pd.DataFrame:
 
     out = df.drop(columns=["members", "raw"], errors="ignore").copy()
     for c in out.columns:
-        if out[c].dtype == object and c not in ("id", "report", "excerpt", "form", "unit", "noun", "role", "kind", "style",
-                                                 "side", "item_texts", "part", "start_raw", "report_basis", "scale", "qualifier",
-                                                 "verb", "roles"):
+        if out[c].dtype == object and c not in S.STRING_COLUMNS:
             conv = pd.to_numeric(out[c], errors="coerce")
             if conv.notna().sum() >= out[c].notna().sum():
                 out[c] = conv

@@ -58,37 +58,8 @@ from ..validate import (
 )
 from . import EngineError
 
-# Spark type of every fact table column: s string, l long, d double, b boolean. Every column of
-# schema.py must be here (a test checks it): the types are fixed before any report is read.
-_TYPES = {
-    "provenance": "report:s id:s start:l end:l line:l column:l end_line:l end_column:l "
-                  "raw:s excerpt:s members:s certain:b page:l",
-    "mentions": "value:d low:d high:d kind:s unit:s scale:s qualifier:s noun:s verb:s roles:s "
-                "sentence:l clause:l",
-    "breakdowns": "form:s unit:s noun:s total:d total_low:d total_high:d parts_sum:d sum_low:d sum_high:d "
-                  "n_parts:l approx:b exhaustive:b",
-    "part_whole": "form:s unit:s whole:d whole_low:d whole_high:d part:d part_low:d part_high:d",
-    "repeats": "form:s noun:s unit:s first:d first_low:d first_high:d second:d second_low:d second_high:d",
-    "enumerations": "stated:l items:l items_low:l items_high:d truncated:b side:s item_texts:s",
-    "sequences": "seq_id:l style:s level:l position:l value:l expected:l",
-    "announced": "stated:l items:l seq_id:l",
-    "rates": "form:s stated:d stated_low:d stated_high:d numerator:d denominator:d "
-             "computed_low:d computed_high:d grim_ok:b over_100:b can_exceed_100:b years:d",
-    "changes": "kind:s unit:s before:d after:d stated:d stated_low:d stated_high:d "
-               "computed_low:d computed_high:d",
-    "dates": "role:s year:l month:l day:d part:s low:l high:l planned:b done:b report_ord:l report_basis:s "
-             "start_low:l start_high:l start_raw:s",
-    "cells": "table:l table_row:l table_col:l row_header:s column_header:s value:d low:d high:d unit:s kind:s",
-    "table_totals": "table:l table_row:l table_col:l row_header:s column_header:s axis:s total:d total_low:d "
-                    "total_high:d parts_sum:d sum_low:d sum_high:d n_parts:l",
-    "table_parts": "table:l table_row:l table_col:l row_header:s column_header:s axis:s whole:d whole_low:d "
-                   "whole_high:d part:d part_low:d part_high:d",
-    "table_rates": "table:l table_row:l table_col:l row_header:s column_header:s axis:s stated:d stated_low:d "
-                   "stated_high:d computed_low:d computed_high:d",
-}
-COLUMN_TYPES: dict[str, dict[str, str]] = {
-    name: dict(item.split(":") for item in spec.split()) for name, spec in _TYPES.items()
-}
+# Spark type of every fact table column: schema.py declares each column's type once.
+COLUMN_TYPES = S.COLUMN_TYPES
 _SPARK_TYPE = {"s": "string", "l": "bigint", "d": "double", "b": "boolean"}
 
 # Columns of the extraction output besides the facts: which table a row belongs to ("" for the row that
@@ -130,7 +101,7 @@ def _columns(table: str) -> list[tuple[str, str]]:
     missing = [c for c in S.PROVENANCE + S.TABLES[table] if c not in types]
     if missing:
         raise RuntimeError(
-            f"reportcheck.engines.spark: no Spark type for {table}.{', '.join(missing)}; add it to _TYPES"
+            f"reportcheck.engines.spark: no type for {table}.{', '.join(missing)}; declare it in schema.py"
         )
     return [(c, types[c]) for c in S.PROVENANCE + S.TABLES[table]]
 
@@ -204,7 +175,7 @@ def _typed(rows: list[dict], cols: list[tuple[str, str]]) -> pd.DataFrame:
                 try:
                     num = num.astype("Int64")
                 except (TypeError, ValueError) as e:
-                    raise ValueError(f"column {c}: not whole numbers ({e}); change its type in _TYPES") from e
+                    raise ValueError(f"column {c}: not whole numbers ({e}); change its type in schema.py") from e
             out[c] = num
     return pd.DataFrame(out)
 
