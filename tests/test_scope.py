@@ -373,3 +373,18 @@ def test_a_rule_yields_to_the_finding_that_explains_it(tmp_path):
     p.write_text("全年立案17件，其中涉及科级干部的21件、涉及处级干部的3件。\n", encoding="utf-8")
     rules = [f.rule for f in run([p]).reports[0].findings]
     assert "RC102" in rules and "RC101" not in rules
+
+
+@pytest.mark.parametrize("ratio, ok", [("2.10", True), ("2.05", False)])
+def test_the_ratio_of_urban_to_rural_income(ratio, ok):
+    text = (f"城镇居民人均可支配收入45230元，增长5.1%；农村居民人均可支配收入21560元，增长7.2%，"
+            f"城乡收入比由2.13缩小到{ratio}。")
+    df = tables(text)["rates"]
+    rows = df[df["form"] == "ratio"]
+    assert len(rows) == 1 and bool(overlaps(rows.iloc[0])) is ok
+
+
+def test_the_income_ratio_of_incomes_given_respectively():
+    df = tables("城乡居民人均可支配收入分别达6.6万元和3.2万元，城乡居民收入比缩小至2.04∶1。")["rates"]
+    rows = df[df["form"] == "ratio"]
+    assert len(rows) == 1 and overlaps(rows.iloc[0])

@@ -106,6 +106,15 @@ RE_INDICATOR_LEAD = re.compile(r"(?:提出|是|为|的|和|及|与|要|将|把|�
 RE_GROWTH_WORD = re.compile(r"增长|增速|涨幅|上涨|增幅|下降|降低|提高|回落")
 # words that narrow an indicator's scope: 中央一般公共预算收入 is not 一般公共预算收入
 RE_SCOPE_WORD = re.compile(r"中央|地方|全国|城镇|农村|城市|本级|全省|全市|全区|省级|市级|县级")
+# the ratio of urban to rural income: 城乡居民收入比由2.13缩小到2.05, 城乡收入比缩小至2.04∶1 (the figure after
+# 到/至/为, the last one named)
+RE_INCOME_RATIO = re.compile(r"城乡(?:居民)?(?:人均)?(?:可支配)?收入(?:之)?比(?:[^，。；\n]{0,16}?(?:到|至|为|是|达))?\s*"
+                             r"(?P<x>[0-9０-９]{1,2}[.．][0-9０-９]{1,2})(?:\s*[:：∶比]\s*1)?(?![\d.%％])")
+RE_URBAN_INCOME = re.compile(r"(?:城镇|城市)(?:常住)?居民(?:人均)?(?:可支配|年)?收入(?:完成|达到|达|为|是|突破)?$")
+RE_RURAL_INCOME = re.compile(r"(?:农村|农牧)(?:牧区)?(?:常住)?居民(?:人均)?(?:可支配|纯|年)?收入(?:完成|达到|达|为|是|突破)?$|"
+                             r"农民人均(?:可支配|纯)?收入(?:完成|达到|达|为|是|突破)?$")
+RE_BOTH_INCOMES = re.compile(r"城乡居民(?:人均)?(?:可支配)?收入分别(?:达到|达|为|是)?$")
+RE_FIGURE_PAIR = re.compile(r"[、和及与]")
 # an average annual rate: 年均增长12.1%, 年均递增, 年平均增长, 每年平均增长
 RE_ANNUAL = re.compile(r"(?:年均|年平均|每年平均|平均每年)(?:增长|增速|提高|递增|上涨|上升|增加|下降|减少|递减)?(?:了|为|达|达到)?$")
 # growth at comparable prices, or of aggregates reported that way, is not worked out from nominal values
@@ -212,6 +221,7 @@ class Relations:
             self._rates(sid)
         self._bounded_shares()
         self._annual_growth()
+        self._income_ratio()
         self._repeats()
         self._target_repeats()
         self._subunits()
@@ -973,6 +983,47 @@ class Relations:
                                "computed_low": clo, "computed_high": chi, "grim_ok": True, "over_100": False,
                                "can_exceed_100": True, "years": float(n), "certain": True, "start": s, "end": e,
                                "members": members})
+
+    def _income_ratio(self) -> None:
+        """城镇居民人均可支配收入45230元 … 农村居民人均可支配收入21560元 … 城乡居民收入比由2.13缩小到2.05:
+        the ratio of urban to rural income is the urban figure over the rural one, stated in this sentence
+        or the two before it in the paragraph (or 城乡居民人均可支配收入分别达6.6万元和3.2万元)."""
+        for hit in RE_INCOME_RATIO.finditer(self.text):
+            raw = unicodedata.normalize("NFKC", hit.group("x"))
+            dec = len(raw.partition(".")[2])
+            x, half = float(raw), 0.5 * 10.0 ** -dec
+            sid = self.index.sentence_at(hit.start()).index
+            urban = rural = None
+            for back in (sid, sid - 1, sid - 2):
+                if back < 0 or self.index.paragraph(back) != self.index.paragraph(sid):
+                    break
+                for m in reversed(self.by_sentence.get(back, [])):
+                    if m.num.start >= hit.start() or m.unit != "元" or m.num.kind != "quantity":
+                        continue
+                    if urban is None and RE_URBAN_INCOME.search(m.pre):
+                        urban = m
+                    elif rural is None and RE_RURAL_INCOME.search(m.pre):
+                        rural = m
+                    both = RE_BOTH_INCOMES.search(m.pre)
+                    if both and urban is None and rural is None:
+                        # 城乡居民人均可支配收入分别达6.6万元和3.2万元: the second figure is the rural one
+                        nxt = [y for y in self.by_sentence[back] if y.num.start > m.num.end and y.unit == "元"]
+                        if nxt and RE_FIGURE_PAIR.fullmatch(self.text[m.num.end: nxt[0].num.start]):
+                            urban, rural = m, nxt[0]
+                if urban is not None and rural is not None:
+                    break
+            if urban is None or rural is None or rural.num.low <= 0 or not math.isfinite(urban.num.high):
+                continue
+            members = [_member("numerator", urban), _member("denominator", rural),
+                       {"role": "rate", "start": hit.start("x"), "end": hit.end(), "value": x,
+                        "low": x - half, "high": x + half, "text": self.text[hit.start("x"): hit.end()]}]
+            sp, ep = _span(members)
+            self.rates.append({"id": len(self.rates), "form": "ratio", "stated": x, "stated_low": x - half,
+                               "stated_high": x + half, "numerator": urban.num.value,
+                               "denominator": rural.num.value, "computed_low": urban.num.low / rural.num.high,
+                               "computed_high": urban.num.high / rural.num.low, "grim_ok": True,
+                               "over_100": False, "can_exceed_100": True, "years": math.nan,
+                               "certain": True, "start": sp, "end": ep, "members": members})
 
     def _span_years(self, m: Mention, seg_start: int) -> int:
         """How many years an average annual rate spans: the years named before it in its sentence

@@ -6,7 +6,8 @@ A rate or share given with its counts (办结率, 整改率, 占…) must match 
 the precision the rate is written with (91.3% means [91.25, 91.35]). An average annual growth (年均增长)
 must be the compound growth from its start and end values, or from its total growth (比2002年增长65.5%，
 年均增长10.6%), over the years named (2010 … 2015, 五年来, “十二五”); when no span is named, some whole
-number of years must give it.
+number of years must give it. The ratio of urban to rural income (城乡居民收入比) must be the urban income
+over the rural one stated with it.
 
 Why it matters
 --------------
@@ -37,6 +38,13 @@ def explain(row: dict) -> tuple[str, str]:
     den = next((m for m in row["members"] if m["role"] == "denominator"), None)
     rate = next(m for m in row["members"] if m["role"] == "rate")
     ok = row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
+    if row.get("form") == "ratio":
+        # the ratio of two figures (城乡居民收入比): no percentage
+        comp = amount_range(row["computed_low"], row["computed_high"], rate["text"])
+        arith = f"{num['text']} / {den['text']} = {comp} {'≈' if ok else '≠'} {rate['text']}"
+        if ok:
+            return f"ratio {rate['text']} matches its figures", arith
+        return f"the stated ratio {rate['text']} does not match its figures ({comp})", arith
     if row.get("form") == "annual":
         # an average annual rate: compound growth over the years from the start to the end value
         n = int(row.get("years") or 0)
