@@ -256,3 +256,31 @@ def _timeless(result: dict) -> dict:
     """A GX validation result without the time its batch was loaded."""
     result["meta"].get("batch_markers", {}).pop("ge_load_time", None)
     return result
+
+
+def test_an_expectations_severity_wins_over_the_tables(tmp_path):
+    """rates.json holds RC107 and RC108: the suite gives RC108 warnings, RC107 stays an error."""
+    from reportcheck.pipeline import run
+
+    def to_warning(data):
+        for e in data["expectations"]:
+            if e["meta"]["rule"] == "RC108":
+                e["meta"]["severity"] = "warning"
+
+    checks, _ = copied_checks(tmp_path, "rates.json", to_warning)
+    p = tmp_path / "r.txt"
+    p.write_text("全年教育投入5.2亿元，占一般公共预算支出的135.2%。共受理投诉500件，已办结460件，办结率96%。\n",
+                 encoding="utf-8")
+    found = {f.rule: f.severity for f in run([p], checks=checks).reports[0].findings}
+    assert found == {"RC108": "warning", "RC107": "error"}
+
+
+def test_a_severity_that_is_neither_error_nor_warning_is_a_suite_error(tmp_path):
+    from reportcheck.validate import SuiteError, load_checks
+
+    def bad(data):
+        data["expectations"][0]["meta"]["severity"] = "fatal"
+
+    checks, _ = copied_checks(tmp_path, "rates.json", bad)
+    with pytest.raises(SuiteError, match="meta.severity must be 'error' or 'warning'"):
+        load_checks(checks)

@@ -199,12 +199,16 @@ def _explain(rule: R.Rule, row: dict) -> tuple[str, str]:
 
 
 def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities: dict[str, str],
-                   config: Config | None = None) -> dict[str, tuple[list[Finding], list[Finding]]]:
+                   config: Config | None = None, rule_severities: dict[str, str] | None = None,
+                   ) -> dict[str, tuple[list[Finding], list[Finding]]]:
     """Findings and verified relations per report path.
 
-    ``severities`` are the check map's, per table; ``config`` may set a rule's severity, or turn a rule
-    off everywhere or for some paths (an off rule neither finds nor verifies anything).
+    A failing row's severity: the configuration's for its rule (which may also turn a rule off
+    everywhere or for some paths: an off rule neither finds nor verifies anything), else the suite's
+    (``meta.severity`` of the rule's expectations, ``rule_severities``), else the check map's for the
+    table (``severities``); a row that extraction marked uncertain (``certain`` false) is a warning.
     """
+    rule_severities = rule_severities or {}
     config = config or Config()
     out: dict[str, tuple[list[Finding], list[Finding]]] = {}
     by_table: dict[str, list[R.Rule]] = {}
@@ -236,7 +240,8 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                 d = d or _row_dict(row)
                 message, arith = _explain(rule, d)
                 if failed:
-                    sev = (levels[key] or severities.get(table, rule.severity)) if d[S.CERTAIN] else "warning"
+                    sev = (levels[key] or rule_severities.get(rule.id) or severities.get(table, rule.severity)) \
+                        if d[S.CERTAIN] else "warning"
                 else:
                     sev = "pass"
                 f = Finding(rule.id, rule.name, sev, message, arith, d[S.REPORT], int(d[S.LINE]),

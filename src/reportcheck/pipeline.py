@@ -152,7 +152,8 @@ def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suit
     status of each readable report, and the RunResult."""
     from . import suppress
 
-    per_report = build_findings(sheet, results, {c.table: c.severity for c in checks}, config)
+    per_report = build_findings(sheet, results, {c.table: c.severity for c in checks}, config,
+                                {rule: sev for c in checks for rule, sev in c.rule_severity.items()})
     notes: list[str] = []
     for rr in reports:
         if rr.status == "error":

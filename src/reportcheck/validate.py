@@ -50,6 +50,18 @@ class Check:
     severity: str
     suite: dict
 
+    @property
+    def rule_severity(self) -> dict[str, str]:
+        """The severity each expectation gives its rule (``meta.severity``), where it gives one: it wins
+        over the check map's severity for the table, so two rules on one table may differ."""
+        out: dict[str, str] = {}
+        for e in self.suite["expectations"]:
+            meta = e.get("meta") or {}
+            # a rule checked by several expectations fails at the gravest severity any of them gives
+            if meta.get("severity") and out.get(meta["rule"]) != "error":
+                out[meta["rule"]] = meta["severity"]
+        return out
+
 
 @dataclass
 class TableResult:
@@ -127,6 +139,9 @@ def read_suite(path: Path) -> dict:
             raise SuiteError(f"{path}: expectations[{i}] has no 'type'")
         if not (e.get("meta") or {}).get("rule"):
             raise SuiteError(f"{path}: expectations[{i}] ({e['type']}) names no rule in meta.rule")
+        if (e.get("meta") or {}).get("severity", "error") not in ("error", "warning"):
+            raise SuiteError(f"{path}: expectations[{i}] ({e['type']}): meta.severity must be 'error' or "
+                             f"'warning', not {e['meta']['severity']!r}")
         rc = (e.get("kwargs") or {}).get("row_condition")
         if rc is not None and not isinstance(rc, (dict, str)):
             raise SuiteError(f"{path}: expectations[{i}] ({e['type']}): row_condition must be a condition "
