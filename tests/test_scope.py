@@ -231,7 +231,7 @@ def test_annual_growth_from_an_increase(rate, ok):
 def test_an_entry_number_run_into_the_figure_after_it():
     from reportcheck.numbers import scan
 
-    text = "7.“两园”：指科技园和产业园。\n8.6个重点片区：指城东等片区。\n9.“一带”：指沿江经济带。\n14.2030年民生实事：指十件实事。\n"
+    text = "7.“两园”：指科技园和产业园。\n8.6个重点片区：指城东等片区。\n9.“一带”：指沿江经济带。\n13.“三区”：指城区。\n14.2030年民生实事：指十件实事。\n"
     quantities = [n.raw for n in scan(text) if n.kind == "quantity"]
     assert "6个" in quantities and "8.6个" not in quantities
     assert not any(n.raw.startswith("14.") for n in scan(text) if n.kind == "quantity")

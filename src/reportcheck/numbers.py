@@ -24,6 +24,7 @@ Only ``quantity``/``percent``/``points``/``ratio`` take part in arithmetic.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -219,24 +220,28 @@ def _step_for(value_digits: str, decimals: int, scale: int) -> float:
 
 
 # a list entry's number at a line start (8.“两重”：…, 3、…): the entries of the list a figure may follow
-RE_ENTRY = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．、](?!\d)", re.MULTILINE)
-# an entry's number run into the figure after it: 8.6个重大专项 (entry 8), 14.2025年… (entry 14)
+RE_ENTRY = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．、](?![\d.．%])", re.MULTILINE)
+# an entry's number run into the figure after it: 8.6个重大专项 (entry 8, six projects)
 RE_ENTRY_RUN_IN = re.compile(r"^[ \t\u3000]*(\d{1,3})[.．](?=\d)", re.MULTILINE)
-RE_ENTRY_BEFORE_YEAR = re.compile(r"(?=(?:19|20)\d{2}年)")
 
 
-def _entry_spans(text: str) -> list[tuple[int, int, str]]:
-    """Line-start entry numbers run into the figure after them: ``N.`` before a year (14.2025年), or
-    between entries N-1 and N+1 of the same list (…7.… / 8.6个… / 9.…). A reader sees entry 8 and six
-    projects, not 8.6 projects."""
+def run_in_entries(text: str) -> list[tuple[int, int, int]]:
+    """Line-start entry numbers run into the figure after them, as (start, end, N) with the entry's
+    ``N.``: ``8.6个…`` is entry 8 counting six when the nearest entry before it is 7 or the nearest after
+    it is 9 (and neither is 8); otherwise the line opens with a decimal (``1.2万名…``). The one reading
+    of such numbers, for the numbers (a reader sees six projects) and the ordinal sequences."""
     if not RE_ENTRY_RUN_IN.search(text):
         return []
-    entries = {int(m.group(1)) for m in RE_ENTRY.finditer(text)}
+    entries = [(m.start(), int(m.group(1))) for m in RE_ENTRY.finditer(text)]
+    starts = [s for s, _ in entries]
     out = []
     for m in RE_ENTRY_RUN_IN.finditer(text):
         n = int(m.group(1))
-        if n - 1 in entries or n + 1 in entries or RE_ENTRY_BEFORE_YEAR.match(text, m.end()):
-            out.append((m.start(1), m.end(), "ordinal"))
+        k = bisect.bisect_left(starts, m.start())
+        prev = entries[k - 1][1] if k > 0 else None
+        nxt = entries[k][1] if k < len(entries) else None
+        if n and n not in (prev, nxt) and (prev == n - 1 or nxt == n + 1):
+            out.append((m.start(1), m.end(), n))
     return out
 
 
@@ -249,7 +254,7 @@ def _after_entry(text: str, start: int) -> bool:
 
 def _mask_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of non-quantity numbers (dates, names, ordinals …), earliest first, non-overlapping."""
-    spans: list[tuple[int, int, str]] = _entry_spans(text)
+    spans: list[tuple[int, int, str]] = [(s, e, "ordinal") for s, e, _ in run_in_entries(text)]
     for kind, rx in MASKS:
         for m in rx.finditer(text):
             if m.end() > m.start():

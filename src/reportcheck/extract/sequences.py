@@ -66,6 +66,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..numbers import run_in_entries
+
 __all__ = [
     "ANNOUNCED_COLUMNS",
     "MARKER_COLUMNS",
@@ -182,9 +184,6 @@ _RE_CN_PAREN = re.compile(rf"(?=（){_NOT_CITED_BEFORE}（(?P<n>{_CN})）{_NOT_C
 _RE_CN_COMMA = re.compile(rf"^(?P<n>{_CN})、{_NOT_RANGE}", re.MULTILINE)
 # ``1.`` ``1．`` ``1、`` at line start; not a decimal (``1.2万``), a range (``1、2月``) or a year.
 _RE_AR_HEAD = re.compile(r"^(?P<n>\d{1,2})(?P<p>[.．、])(?![\d.．%])", re.MULTILINE)
-# ``1.`` ``1．`` at line start directly followed by digits (``8.6个重大专项：`` ``14.2025年…`` ``3．10种…``):
-# a decimal or a glossary entry whose text opens with a number; an entry only beside entries N-1 or N+1.
-_RE_AR_HEAD_DIGIT = re.compile(r"^(?P<n>\d{1,2})[.．](?=\d)", re.MULTILINE)
 # ``（1）`` anywhere except when cited; line-start ones are headings.
 _RE_AR_PAREN = re.compile(rf"(?=（){_NOT_CITED_BEFORE}（(?P<n>\d{{1,2}})）{_NOT_CITED_AFTER}")
 # Enclosed numbers: ①-⑳ (circled), ⑴-⒇ (parenthesised), ⒈-⒛ (with full stop); not a glyph
@@ -314,7 +313,7 @@ def _find_markers(text: str) -> list[_Marker]:
             continue
         style = STYLE_AR_COMMA if m["p"] == "、" else STYLE_AR_DOT
         out.append(_Marker(m.start(), m.end(), value, style, True, (style,)))
-    out += _entries_opening_with_digits(text, [mk for mk in out if mk.style == STYLE_AR_DOT])
+    out += _entries_opening_with_digits(text)
     for m in _RE_AR_PAREN.finditer(text):
         value = int(m["n"])
         if value == 0:
@@ -340,20 +339,11 @@ def _find_markers(text: str) -> list[_Marker]:
     return out
 
 
-def _entries_opening_with_digits(text: str, dots: list[_Marker]) -> list[_Marker]:
+def _entries_opening_with_digits(text: str) -> list[_Marker]:
     """Line-start ``N.`` followed by a digit that is entry N of a numbered list (a glossary's
-    ``3.10种有色金属：…`` between ``2.`` and ``4.``): the nearest ``1.`` entry before it is N-1 or the
-    nearest after it is N+1, and neither is N. Otherwise the line opens with a decimal (``1.2万名…``)."""
-    out = []
-    starts = [mk.start for mk in dots]
-    for m in _RE_AR_HEAD_DIGIT.finditer(text):
-        value = int(m["n"])
-        k = bisect.bisect_left(starts, m.start())
-        prev = dots[k - 1].value if k > 0 else None
-        nxt = dots[k].value if k < len(dots) else None
-        if value and value not in (prev, nxt) and (prev == value - 1 or nxt == value + 1):
-            out.append(_Marker(m.start(), m.end(), value, STYLE_AR_DOT, True, (STYLE_AR_DOT,)))
-    return out
+    ``3.10种有色金属：…`` between ``2.`` and ``4.``), as :func:`reportcheck.numbers.run_in_entries`
+    reads it (the numbers read the figure after it)."""
+    return [_Marker(s, e, n, STYLE_AR_DOT, True, (STYLE_AR_DOT,)) for s, e, n in run_in_entries(text)]
 
 
 def _group(markers: list[_Marker], para_starts: list[int]) -> list[_Seq]:
