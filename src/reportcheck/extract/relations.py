@@ -16,7 +16,7 @@ import unicodedata
 
 from ..numbers import TIME_UNITS
 from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
-from .scope import NOTES, RE_INDICATOR, indicator
+from .scope import NOTES, indicator, last_indicator
 from .text import TextIndex
 
 # an average anywhere before a figure in its clause: 每件纱的平均用棉量已降低到
@@ -25,9 +25,7 @@ RE_MEAN = re.compile(r"平均|人均|户均|均价|单价|亩均|亩产|单产|"
                      r"各(?!类|项|级|种|方面|界|族|地|行|业|部门)[\u4e00-\u9fff]{1,3}?(?:新建|建成|完成|新增|培育|建设|设立|有|达)")
 # a figure compared with another: 比预算数…少支, 较上年
 RE_COMPARED = re.compile(r"比|较")
-# 其中 introduces parts of the figure before it
-RE_QIZHONG = re.compile(r"其中")
-# … and so do leads that sort a figure into its parts: 按类别分， 分来源看， 从区域看， 来源构成为： 分布在三个街道：
+# 其中 introduces parts of the figure before it, and so do leads that sort a figure into its parts: 按类别分， 分来源看， 从区域看， 来源构成为： 分布在三个街道：
 RE_PART_LEAD = re.compile(r"其中|(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分|划分|看|统计)[，：:]|从[\u4e00-\u9fff]{1,6}?看[，：:]|"
                           r"(?:来源|资金来源|收入)?构成(?:为|是|如下)?[：:]|分布(?:在|于)[^，。；：]{0,10}[：:]")
 # a figure of the period before, stated beside this year's: 上年同期为28起
@@ -98,7 +96,8 @@ RE_TARGET_WORD = re.compile(r"目标|预期")
 # a share of an indicator, not the indicator: 占GDP比重
 RE_SHARE_WORD = re.compile(r"占|比重|比例|强度")
 # an average over years (a five-year target), not one year's
-RE_ANNUAL_WORD = re.compile(r"年均|年平均|平均每年|每年平均")
+_ANNUAL = r"年均|年平均|每年平均|平均每年"
+RE_ANNUAL_WORD = re.compile(_ANNUAL)
 # what may stand right before an indicator's name when the name begins there
 RE_INDICATOR_LEAD = re.compile(r"(?:提出|是|为|的|和|及|与|要|将|把|对|力争|确保|预计|预期|实现|推动|保持|促进|其中|中央|地方|全国|全省|全市|"
                                r"全区|全县|全年|今年|明年|去年|上年|城镇|农村|城市|本级|省级|市级|县级)$")
@@ -116,7 +115,7 @@ RE_RURAL_INCOME = re.compile(r"(?:农村|农牧)(?:牧区)?(?:常住)?居民(?:�
 RE_BOTH_INCOMES = re.compile(r"城乡居民(?:人均)?(?:可支配)?收入分别(?:达到|达|为|是)?$")
 RE_FIGURE_PAIR = re.compile(r"[、和及与]")
 # an average annual rate: 年均增长12.1%, 年均递增, 年平均增长, 每年平均增长
-RE_ANNUAL = re.compile(r"(?:年均|年平均|每年平均|平均每年)(?:增长|增速|提高|递增|上涨|上升|增加|下降|减少|递减)?(?:了|为|达|达到)?$")
+RE_ANNUAL = re.compile(r"(?:" + _ANNUAL + r")(?:增长|增速|提高|递增|上涨|上升|增加|下降|减少|递减)?(?:了|为|达|达到)?$")
 # growth at comparable prices, or of aggregates reported that way, is not worked out from nominal values
 RE_REAL_GROWTH = re.compile(r"实际|可比|不变价|扣除价格|生产总值|增加值|GDP|经济增长|经济总量")
 RE_YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -364,7 +363,7 @@ class Relations:
         for m in reversed(current or cands):
             # a plan's figure is the whole of the plan's parts (今年安排项目108个，其中…), not of results
             if "plan" not in m.roles or m.sentence == first.sentence or opens:
-                whole = m if not RE_AVERAGE.search(m.pre) and not RE_MEAN.search(m.pre) else None
+                whole = m if not _per_unit(m) else None
                 break
         if whole is None:
             return
@@ -393,7 +392,7 @@ class Relations:
             if parts and re.match(r"^(?:已|正在|尚未|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
                 break
             parts.append(m)
-        if not parts or any(RE_MEAN.search(p.pre) for p in parts):
+        if not parts or any(_per_unit(p) for p in parts):
             return  # averages are no parts of a whole
         certain = all(("plan" in p.roles) <= ("plan" in whole.roles) for p in parts)
         for p in parts:
@@ -622,11 +621,9 @@ class Relations:
             return
         k = "一二三".index(said.group("sector"))
         before, after = rows[0][k], rows[1][k]
-        v = float(unicodedata.normalize("NFKC", said.group("n")))
-        dec = len(unicodedata.normalize("NFKC", said.group("n")).partition(".")[2])
-        half = 0.5 * 10.0 ** -dec
+        v, lo, hi = _written(said.group("n"))
         sign = -1 if RE_DOWN.search(said.group("verb")) else 1
-        slo, shi = sorted((sign * (v - half), sign * (v + half)))
+        slo, shi = sorted((sign * lo, sign * hi))
         change = {"role": "change", "start": said.start("n"), "end": said.end(), "value": sign * v,
                   "low": slo, "high": shi, "text": self.text[said.start("n"): said.end()]}
         members = [dict(before, role="before"), dict(after, role="after"), change]
@@ -640,12 +637,7 @@ class Relations:
     def _structure_row(self, named, hit) -> list[dict]:
         """The breakdown row of one structure (the three sectors sum to 100); its parts' members."""
         terms = [hit.group(g) for g in ("a", "b", "c")]
-        vals = []
-        for t in terms:
-            t = unicodedata.normalize("NFKC", t)
-            dec = len(t.partition(".")[2])
-            half = 0.5 * 10.0 ** -dec
-            vals.append((float(t), float(t) - half, float(t) + half))
+        vals = [_written(t) for t in terms]
         starts = [hit.start(g) for g in ("a", "b", "c")]
         members = [{"role": "total", "start": named.start("name"), "end": named.end("name"), "value": 100.0,
                     "low": 100.0, "high": 100.0, "text": named.group("name")}]
@@ -670,7 +662,7 @@ class Relations:
                     continue
                 if RE_TOTAL_INVESTMENT.search(x.pre[-6:]):
                     break  # the next project's total
-                if RE_INVESTMENT_DONE.search(x.pre[-10:]) and not RE_MEAN.search(x.pre):
+                if RE_INVESTMENT_DONE.search(x.pre[-10:]) and not _per_unit(x):
                     self._add_part_whole(m, x, "investment", True)
                     break
 
@@ -688,9 +680,7 @@ class Relations:
                 continue
             words = RE_TARGET_SUBJECT.match(m.pre)
             # …2014年全区固定资产投资增长15%: an indicator of the lexicon names the target in any words
-            named = None
-            for named in RE_INDICATOR.finditer(m.pre):
-                pass
+            named = last_indicator(m.pre)
             if named is not None and not re.fullmatch(r"(?:预计|预期|力争|要|将)?(?:增长|提高|增加)了?",
                                                       m.pre[named.end():]):
                 named = None
@@ -860,12 +850,7 @@ class Relations:
                 can_exceed = bool(RE_COMPLETION.search(m.sent_start and self.text[m.sent_start:m.num.start] or pre))
             if form == "share" and plo > 100.0 and not can_exceed:
                 # 有外出务工人员的家庭占比达到112%: a share above the whole needs no base to be impossible
-                s, e = m.num.start, m.num.end
-                self.rates.append({"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo,
-                                   "stated_high": phi, "numerator": math.nan, "denominator": math.nan,
-                                   "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
-                                   "over_100": True, "can_exceed_100": False, "certain": True, "start": s, "end": e,
-                                   "members": [_member("rate", m)]})
+                self._add_over_100(m)
                 continue
             if den is None or den.num.value in (None, 0):
                 continue
@@ -989,9 +974,7 @@ class Relations:
         the ratio of urban to rural income is the urban figure over the rural one, stated in this sentence
         or the two before it in the paragraph (or 城乡居民人均可支配收入分别达6.6万元和3.2万元)."""
         for hit in RE_INCOME_RATIO.finditer(self.text):
-            raw = unicodedata.normalize("NFKC", hit.group("x"))
-            dec = len(raw.partition(".")[2])
-            x, half = float(raw), 0.5 * 10.0 ** -dec
+            x, xlo, xhi = _written(hit.group("x"))
             sid = self.index.sentence_at(hit.start()).index
             urban = rural = None
             for back in (sid, sid - 1, sid - 2):
@@ -1016,10 +999,10 @@ class Relations:
                 continue
             members = [_member("numerator", urban), _member("denominator", rural),
                        {"role": "rate", "start": hit.start("x"), "end": hit.end(), "value": x,
-                        "low": x - half, "high": x + half, "text": self.text[hit.start("x"): hit.end()]}]
+                        "low": xlo, "high": xhi, "text": self.text[hit.start("x"): hit.end()]}]
             sp, ep = _span(members)
-            self.rates.append({"id": len(self.rates), "form": "ratio", "stated": x, "stated_low": x - half,
-                               "stated_high": x + half, "numerator": urban.num.value,
+            self.rates.append({"id": len(self.rates), "form": "ratio", "stated": x, "stated_low": xlo,
+                               "stated_high": xhi, "numerator": urban.num.value,
                                "denominator": rural.num.value, "computed_low": urban.num.low / rural.num.high,
                                "computed_high": urban.num.high / rural.num.low, "grim_ok": True,
                                "over_100": False, "can_exceed_100": True, "years": math.nan,
@@ -1054,11 +1037,15 @@ class Relations:
                 continue
             if not RE_BOUNDED_SHARE.search(m.pre) or RE_UNBOUNDED_SHARE.search(m.pre):
                 continue
-            self.rates.append({"id": len(self.rates), "form": "share", "stated": m.num.value, "stated_low": m.num.low,
-                               "stated_high": m.num.high, "numerator": math.nan, "denominator": math.nan,
-                               "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
-                               "over_100": True, "can_exceed_100": False, "certain": True,
-                               "start": m.num.start, "end": m.num.end, "members": [_member("rate", m)]})
+            self._add_over_100(m)
+
+    def _add_over_100(self, m: Mention) -> None:
+        """A share stated above 100% of a whole it cannot exceed: a row with the share alone."""
+        self.rates.append({"id": len(self.rates), "form": "share", "stated": m.num.value, "stated_low": m.num.low,
+                           "stated_high": m.num.high, "numerator": math.nan, "denominator": math.nan,
+                           "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
+                           "over_100": True, "can_exceed_100": False, "certain": True,
+                           "start": m.num.start, "end": m.num.end, "members": [_member("rate", m)]})
 
     def _prev_counts(self, m: Mention) -> list[Mention]:
         out = []
@@ -1175,20 +1162,15 @@ class Relations:
             if not (m.num.qualifier in ("左右", "以内", "以上", "以下", "上下") or m.num.is_range
                     or RE_TARGET_WORD.search(m.pre)):
                 continue  # a result (控制在3.3%) is no target
-            seg_start = self.index.segment_at(m.num.start).start
-            words = self.text[max(seg_start, m.clause_start - 0): m.num.start]
-            found = None
-            for found in RE_INDICATOR.finditer(words):
-                pass
+            words = m.pre
+            found = last_indicator(words)
             if found is None:
                 # 关于经济增长。…增长预期目标定在7.5%左右: the paragraph's heading names the indicator
                 head = self._paragraph_topic(m)
                 if not head or not RE_TARGET_WORD.search(words):
                     continue
                 words = head + words
-                found = None
-                for found in RE_INDICATOR.finditer(words):
-                    pass
+                found = last_indicator(words)
                 if found is None:
                     continue
             name = indicator(words)
@@ -1292,14 +1274,26 @@ RE_STOCK = re.compile(r"累计|总量|保有|现有|存量|共有|总数|余额|
 RE_FLOW = re.compile(r"新增|新建|新开工|新开|新认定|新培育|新引进|新签|当年|今年|全年")
 
 
+def _per_unit(m: Mention) -> bool:
+    """A figure per head, per area, per unit or an average (人均…, 每千人…, 平均…, 各区…): never a whole
+    or a part of a count."""
+    return bool(RE_AVERAGE.search(m.pre) or RE_MEAN.search(m.pre))
+
+
+def _written(raw: str) -> tuple[float, float, float]:
+    """A decimal as written (full-width digits too), with the interval of its last digit: 48.4 is
+    [48.35, 48.45], 48 is [47.5, 48.5] (the figures of a ratio or a structure are rounded, not exact)."""
+    raw = unicodedata.normalize("NFKC", raw)
+    half = 0.5 * 10.0 ** -len(raw.partition(".")[2])
+    return float(raw), float(raw) - half, float(raw) + half
+
+
 def _names_subject(pre: str, subject: str) -> bool:
     """The words before a figure end with the subject: its very words, or (``@name``) a name of that
     indicator in the lexicon (全社会固定资产投资, 全区固定资产投资 -> fixed-investment)."""
     if not subject.startswith("@"):
         return pre.endswith(subject)
-    last = None
-    for last in RE_INDICATOR.finditer(pre):
-        pass
+    last = last_indicator(pre)
     return last is not None and last.end() == len(pre) and indicator(last.group(0)) == subject[1:]
 
 

@@ -95,9 +95,15 @@ RE_INDICATOR = re.compile("|".join(re.escape(w) for w, _ in _INDICATOR_WORDS))
 _INDICATOR_OF = dict(_INDICATOR_WORDS)
 
 
+def last_indicator(text: str) -> re.Match | None:
+    """The last name of an indicator in ``text`` (its match), or None."""
+    last = None
+    for last in RE_INDICATOR.finditer(text):
+        pass
+    return last
+
+
 def indicator(pre: str) -> str:
     """The canonical indicator the words before a figure name (the last one named), or ''."""
-    last = None
-    for m in RE_INDICATOR.finditer(pre):
-        last = m
+    last = last_indicator(pre)
     return _INDICATOR_OF[last.group(0)] if last else ""
