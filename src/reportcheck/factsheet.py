@@ -230,7 +230,7 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
                     or [{"role": "sequence", "start": r["seq_start"], "end": r["seq_end"], "value": r["items"]}])
         t["announced"].append(mp.row({"stated": r["stated"], "items": r["items"], "seq_id": r["seq_id"]},
                                      r["start"], r["end"], members, r.get("certain", True)))
-    for r in [*extract_enumerations(text), *extract_respectively(text, numbers)]:
+    for r in [*extract_enumerations(text), *extract_respectively(text, index, numbers)]:
         members = [{"role": "stated", "start": r["start"], "end": r["end"], "value": r["stated"]}]
         members += [{"role": "item", "start": s, "end": e} for s, e in r.get("item_spans", [])]
         n = r["items"]

@@ -14,13 +14,14 @@ hide a nested list), so a mismatch is a warning.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..numbers import Number
+from .text import TextIndex
 
-# the clause before 分别 (after the last clause boundary) and the verb after it
+# 分别, and the verb after it
 RE_RESPECTIVELY = re.compile(r"分别")
-RE_CLAUSE_START = re.compile(r"[，,；;。：:！？\n]")
 RE_VERB_AFTER = re.compile(r"(?:比上年|比去年|同比|较上年)?(?:为|是|达|达到|增长|增加|提高|上升|下降|减少|降低|占|完成|突破|超过|"
                            r"保持在|控制在|稳定在)?(?:了|到|至)?")
 # what joins the items of a list
@@ -29,16 +30,14 @@ RE_FIGURE_JOIN = re.compile(r"、|和|及|与|，|,")
 MAX_SUBJECT = 16  # characters of one subject: a longer one is a clause
 
 
-def extract_respectively(text: str, numbers: list[Number]) -> list[dict]:
-    """Rows of the enumerations table for each 分别 with a list of subjects and a list of figures."""
+def extract_respectively(text: str, index: TextIndex, numbers: list[Number]) -> list[dict]:
+    """Rows of the enumerations table for each 分别 with a list of subjects (its clause before it) and a
+    list of figures."""
     out = []
     countable = [n for n in numbers if n.countable]
     starts = [n.start for n in countable]
-    import bisect
-
     for m in RE_RESPECTIVELY.finditer(text):
-        lo = max(0, m.start() - 80)
-        cut = max((b.end() for b in RE_CLAUSE_START.finditer(text, lo, m.start())), default=lo)
+        cut = index.clause_at(m.start()).start
         subject = text[cut: m.start()]
         if not subject or re.search(r"[\d%％]", subject):
             continue  # figures among the subjects: not a list of names
