@@ -12,6 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 
+from .fileio import FileProblem, read_regular
 from .findings import RunResult
 from .report import write_text
 from .report.json_format import dumps
@@ -60,7 +61,6 @@ def write(result: RunResult, path: str | os.PathLike) -> int:
 
 def load(path: str | os.PathLike) -> list[Entry]:
     """Read a baseline file; BaselineError naming the file and the problem."""
-    from .fileio import FileProblem, read_regular
 
     try:
         doc = json.loads(read_regular(path, MAX_BYTES, "baseline").decode("utf-8"))

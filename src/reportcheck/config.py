@@ -19,6 +19,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 from . import rules as R
+from .fileio import FileProblem, read_regular
 
 FILE_NAMES = ("reportcheck.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "never")
@@ -129,7 +130,6 @@ MAX_BYTES = 4 * 2**20
 def _read(path: Path) -> dict:
     """The TOML document of ``path``; ConfigError for anything but a readable, regular, UTF-8 TOML file
     of at most :data:`MAX_BYTES` (a FIFO is refused, never waited on) nested as deep as Python parses."""
-    from .fileio import FileProblem, read_regular
 
     try:
         return tomllib.loads(read_regular(path, MAX_BYTES, "configuration file").decode("utf-8"))

@@ -50,3 +50,10 @@ def changed_since(ref: str, cwd: str | os.PathLike | None = None) -> set[Path]:
     names = _git("diff", "--name-only", "--no-renames", "--diff-filter=d", "-z", base, "--", cwd=root)
     names += _git("ls-files", "--others", "--exclude-standard", "-z", cwd=root)
     return {(root / n).resolve() for n in names.split("\0") if n}
+
+
+def listed(root: str | os.PathLike) -> list[str]:
+    """The files git tracks or would add (untracked, not ignored) under ``root``, relative to it;
+    GitError outside a work tree or without git."""
+    out = _git("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".", cwd=root)
+    return [name for name in out.split("\0") if name]

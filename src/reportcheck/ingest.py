@@ -35,6 +35,8 @@ from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
 
+from . import fileio
+from .fileio import FileProblem, read_regular
 from .ingest_wrap import wrap_width
 
 __all__ = ["SUFFIXES", "Document", "IngestError", "decode", "decode_report", "discover", "from_text", "load",
@@ -326,9 +328,8 @@ def _walk(root: Path, problems: list[IngestError]) -> list[Path]:
                     if e.is_file():
                         out.append(p)
                     else:
-                        from .fileio import kind
 
-                        problems.append(IngestError(str(p), f"not a regular file ({kind(e.stat().st_mode)})"))
+                        problems.append(IngestError(str(p), f"not a regular file ({fileio.kind(e.stat().st_mode)})"))
             except OSError as err:
                 if is_report or not link:
                     problems.append(IngestError(str(p), f"cannot read: {err.strerror or err}"))
@@ -485,7 +486,6 @@ def _read(name: str) -> tuple[str, str]:
     Only a regular file is read (a FIFO or a device is an error, never a hang), and never more than
     :data:`MAX_BYTES` plus one byte, whatever size it claims.
     """
-    from .fileio import FileProblem, read_regular
 
     try:
         data = read_regular(name, MAX_BYTES, "report")

@@ -23,6 +23,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 from . import gitutil
+from .ingest import SUFFIXES
 
 __all__ = ["HTML_MARKER", "NOT_REPORTS", "REASONS", "describe", "include_matcher", "narrow"]
 
@@ -103,17 +104,12 @@ def _in_html_output(f: Path, root: Path, marked: dict[Path, bool]) -> bool:
 
 
 def _git_listing(root: Path) -> set[str] | None:
-    """The files git tracks or would add under ``root`` (real paths), or None outside a work tree."""
-    top = gitutil.toplevel(root)
-    if top is None:
-        return None
+    """The reports git tracks or would add under ``root`` (real paths), or None outside a work tree."""
     try:
-        out = gitutil._git(
-            "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".", cwd=root
-        )
+        names = gitutil.listed(root)
     except gitutil.GitError:
         return None
-    return {os.path.realpath(root / name) for name in out.split("\0") if name}
+    return {os.path.realpath(root / name) for name in names if name.lower().endswith(SUFFIXES)}
 
 
 def include_matcher(include: Sequence[str], config) -> Callable[[Path, Path], bool]:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from . import schema as S
 from .factsheet import FactSheet
+from .fileio import FileProblem, read_regular
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -110,7 +111,6 @@ def load_checks(path: str | os.PathLike | None = None) -> tuple[list[Check], dic
 
 def _read_json(path: Path, what: str):
     """A JSON file, or SuiteError naming the file and what is wrong with it."""
-    from .fileio import FileProblem, read_regular
 
     try:
         return json.loads(read_regular(path, _MAX_JSON_BYTES, what).decode("utf-8"))

@@ -112,9 +112,9 @@ def _extract_one(path: str, tables: Collection[str] | None):
     return None, _out_of_memory(path)
 
 
-def _out_of_memory(path: str) -> str:
+def _out_of_memory(path: str, doing: str = "extracting") -> str:
     limit = _memory_limit()
-    return (f"{path}: out of memory while extracting"
+    return (f"{path}: out of memory while {doing}"
             + (f" (over the limit of {limit // 2**20} MiB per worker, --memory-limit)" if limit else "")
             + "; not checked")
 
@@ -567,7 +567,7 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
             if problem is not None:
                 msg = item = payload = None  # the results, freed before the answer is made
                 if problem == "memory":
-                    problem = _out_of_memory(path).replace("while extracting", "while sending the results")
+                    problem = _out_of_memory(path, "sending the results")
                 results.send(("done", index, None, problem))
 
     sender = threading.Thread(target=send, daemon=True)
@@ -581,9 +581,7 @@ def _serve(tasks: Connection, results: Connection, state, tables) -> None:
         state[0] = i  # after the time: whoever reads the index reads a start time at least as new
         try:
             sheet, error = _extract_one(path, tables)
-        except MemoryError:  # even the answer did not fit: try again with what is freed now
-            sheet, error = None, None
-        if sheet is None and error is None:
+        except MemoryError:  # even the answer did not fit: say so with what is freed now
             sheet, error = None, _out_of_memory(path)
         outbox.put((("done", i, sheet, error), path))
         state[0] = -1
