@@ -59,9 +59,10 @@ class IngestError(Exception):
     ``problem`` the part after the colon.
     """
 
-    def __init__(self, path: str, problem: str) -> None:
+    def __init__(self, path: str, problem: str, unlisted: bool = False) -> None:
         self.path = str(path)
         self.problem = " ".join(problem.split())
+        self.unlisted = unlisted  # a folder that cannot be listed (reported whatever the selection)
         super().__init__(f"{self.path}: {self.problem}")
 
 
@@ -221,7 +222,7 @@ def discover(
         walked: list[IngestError] = []
         reports = _walk(root, walked)
         walked = [e for e in walked
-                  if e.problem.startswith("cannot list") or _wanted(_rel(e.path, root), Path(e.path).name,
+                  if e.unlisted or _wanted(_rel(e.path, root), Path(e.path).name,
                                                                     include, exclude)]
         problems += walked
         if not reports:
@@ -300,7 +301,7 @@ def _walk(root: Path, problems: list[IngestError]) -> list[Path]:
             with os.scandir(d) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as e:
-            problems.append(IngestError(str(d), f"cannot list the folder: {e.strerror or e}"))
+            problems.append(IngestError(str(d), f"cannot list the folder: {e.strerror or e}", unlisted=True))
             continue
         subdirs = []
         for e in entries:

@@ -41,12 +41,12 @@ def select(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), excl
     if not found and not problems:
         raise IngestError(str(paths[0]), f"no reports found ({repofiles.describe(left)})")
     files = [f for f in found if config.selects(f)]
-    problems = [e for e in problems if e.problem.startswith("cannot list") or config.selects(e.path)]
+    problems = [e for e in problems if e.unlisted or config.selects(e.path)]
     if changed_since is not None:
         changed = gitutil.changed_since(changed_since)
         files = [f for f in files if f.resolve() in changed]
         problems = [e for e in problems
-                    if e.problem.startswith("cannot list") or _resolved(e.path) in changed]
+                    if e.unlisted or _resolved(e.path) in changed]
     if errors is None:
         if problems:
             raise problems[0]
