@@ -203,10 +203,11 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                    ) -> dict[str, tuple[list[Finding], list[Finding]]]:
     """Findings and verified relations per report path.
 
-    A failing row's severity: the configuration's for its rule (which may also turn a rule off
-    everywhere or for some paths: an off rule neither finds nor verifies anything), else the suite's
-    (``meta.severity`` of the rule's expectations, ``rule_severities``), else the check map's for the
-    table (``severities``); a row that extraction marked uncertain (``certain`` false) is a warning.
+    A failing row's severity is the suite's: the gravest ``meta.severity`` of the expectations that
+    rejected it (their row conditions on the evidence columns say which rows are errors and which
+    warnings), else the rule's in the suite (``rule_severities``), else the check map's for the table
+    (``severities``). The configuration may turn a rule off (everywhere or for some paths: an off rule
+    neither finds nor verifies anything) or lower it to a warning.
     """
     rule_severities = rule_severities or {}
     config = config or Config()
@@ -240,8 +241,12 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                 d = d or _row_dict(row)
                 message, arith = _explain(rule, d)
                 if failed:
-                    sev = (levels[key] or rule_severities.get(rule.id) or severities.get(table, rule.severity)) \
-                        if d[S.CERTAIN] else "warning"
+                    # the suite's verdict on this row (the gravest expectation that rejected it); the
+                    # configuration may lower a rule to a warning everywhere
+                    sev = tr.severity.get(rule.id, {}).get(rid) or rule_severities.get(rule.id) \
+                        or severities.get(table, rule.severity)
+                    if levels[key] == "warning":
+                        sev = "warning"
                 else:
                     sev = "pass"
                 f = Finding(rule.id, rule.name, sev, message, arith, d[S.REPORT], int(d[S.LINE]),

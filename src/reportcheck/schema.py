@@ -38,7 +38,7 @@ _SPEC = {
     "sequences": "seq_id:l style:s level:l position:l value:l expected:l",
     "announced": "stated:l items:l seq_id:l",
     "rates": "form:s stated:d stated_low:d stated_high:d numerator:d denominator:d "
-             "computed_low:d computed_high:d grim_ok:b over_100:b can_exceed_100:b years:d",
+             "computed_low:d computed_high:d grim_ok:b over_100:b can_exceed_100:b years:d link:s base:s gap:d",
     "changes": "kind:s unit:s before:d after:d stated:d stated_low:d stated_high:d "
                "computed_low:d computed_high:d",
     "dates": "role:s year:l month:l day:d part:s low:l high:l planned:b done:b report_ord:l report_basis:s "

@@ -70,6 +70,8 @@ class TableResult:
 
     table: str
     failed: dict[str, set[str]] = field(default_factory=dict)  # rule -> row ids
+    # rule -> row id -> the gravest severity of the expectations that rejected the row
+    severity: dict[str, dict[str, str]] = field(default_factory=dict)
     checked: dict[str, set[str]] = field(default_factory=dict)  # rule -> row ids
     descriptions: dict[str, list[str]] = field(default_factory=dict)
     gx_results: list = field(default_factory=list)
@@ -287,6 +289,12 @@ def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object],
                              f"{(info.get('exception_message') or '').splitlines()[0]}")
         bad = {d["id"] for d in (r.result or {}).get("unexpected_index_list") or []}
         tr.failed.setdefault(rule, set()).update(bad)
+        if bad:
+            sev = (cfg.meta or {}).get("severity") or check.severity
+            graver = tr.severity.setdefault(rule, {})
+            for i in bad:
+                if graver.get(i) != "error":
+                    graver[i] = sev
         checked = tr.checked.setdefault(rule, set())
         if in_scope is not None:
             checked.update(in_scope(cfg))

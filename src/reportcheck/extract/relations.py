@@ -127,6 +127,8 @@ RE_EXAMINED = re.compile(r"(?:对|抽查|检查|考核|评估|调查|走访|排�
 # a share of those selected by a relative clause: 评为优秀的占, 达标的占, 其中合格的占
 RE_SELECTED = re.compile(r"^(?:其中)?[\u4e00-\u9fff]{1,8}的(?:占|比例为|比例达)$")
 # the base 占 names, up to the share: 占地方财政总支出的
+# 占全国34.5%: a share of a whole of another scope, stated nowhere in the report
+RE_OUTSIDE_BASE = re.compile(r"占(全国|全省|全市|全区|全县|全州|全球|全世界|世界)[^，；。占\d]{0,8}$")
 RE_SHARE_OF = re.compile(r"占[^，；。占]{1,24}?的?(?:比重|比例)?(?:为|达|达到)?$")
 # a base a share may exceed: a plan, a target, a task, an earlier period (预算 as a plan, not 预算支出)
 RE_EXCEEDABLE_BASE = re.compile(r"计划|目标|任务|上年|去年|同期|年初|基数|预算(?!支出|收入|内|外)")
@@ -165,12 +167,24 @@ RE_DONE_PART = re.compile(r"已(?:经)?(?:全部|基本)?(?:完成|整改|办结
 RE_PART_NEAR = re.compile(r"已|正在|尚未|未|其余|剩余|基本|需长期|需持续|持续|跟踪")
 
 
-def _near(slo: float, shi: float, clo: float, chi: float, tol: float = 0.30) -> bool:
-    """True when a stated and a computed interval are within ``tol`` (relative) of each other."""
+def _gap(slo: float, shi: float, clo: float, chi: float) -> float:
+    """The relative gap between a stated and a computed interval (0 when they overlap, else the distance
+    between their nearest ends over the larger middle): evidence for the suite, never a verdict here."""
     if not all(math.isfinite(v) for v in (slo, shi, clo, chi)):
-        return False
-    s, c = (slo + shi) / 2, (clo + chi) / 2
-    return abs(s - c) <= tol * max(abs(s), abs(c), 1e-9)
+        return math.nan
+    if slo <= chi and clo <= shi:
+        return 0.0
+    d = clo - shi if clo > shi else slo - chi
+    return d / max(abs(slo + shi) / 2, abs(clo + chi) / 2, 1e-9)
+
+
+def _where(m: Mention, others: list[Mention]) -> str:
+    """Where the figures linked to ``m`` stand: its sentence, its paragraph or elsewhere in the report."""
+    if all(x.sentence == m.sentence for x in others):
+        return "sentence"
+    if all(x.paragraph == m.paragraph for x in others):
+        return "paragraph"
+    return "report"
 
 
 def _loosely_compatible(a: Mention, b: Mention) -> bool:
@@ -767,133 +781,190 @@ class Relations:
 
     # ----------------------------------------------------------------------------------- rates
     def _rates(self, sid: int) -> None:
+        """Rates (办结率95%) and shares (占32.17%) against the counts they are worked out from, or, with
+        only a base, against the whole counts of that base (GRIM). Each row says how its figures were
+        linked (``link``: where they stand; ``base``: how the base was found; ``certain``: nothing was
+        guessed), never whether they agree: the suite decides which links make an error."""
         ms = self.by_sentence[sid]
         for k, m in enumerate(ms):
             if m.num.kind != "percent" or {"change", "before", "after"} & m.roles:
                 continue  # 占比从26%提升至35%: the shares of a change, not shares of a count here
-            pre = m.pre
-            named = RE_NAMED_BASE.search(pre)  # 占课题总数的: the base the share names
-            rw = RE_RATE_WORD.search(pre)
-            share = RE_SHARE.search(pre)
-            of_form = not rw and not share and RE_OF_FORM.search(pre)
-            if not rw and not share and not of_form:
+            found = self._rate_operands(ms, k, m)
+            if found is None:
                 continue
-            counts = [x for x in ms[:k] if x.is_count or (x.num.kind == "quantity" and x.unit and x.unit not in TIME_UNITS
-                                                          and "rate" not in x.roles
-                                                          and "change" not in x.roles)]
-            num = den = None
-            form = ""
-            if rw:
-                stem = rw.group(1)
-                verb = stem[-2:]
-                # numerator: the latest count whose clause names the verb of the rate (办结率 -> 已办结3108条)
-                cands = [x for x in counts if verb in x.pre or verb in x.post[:4] or (x.verb and x.verb in stem)]
-                if not cands:
-                    cands = [x for x in self._prev_counts(m) if verb in x.pre]
-                if not cands:  # 收回3.52万份，回收率92.6%: the same verb in the other order
-                    cands = [x for x in counts if len(x.verb) == 2 and set(x.verb) == set(verb)]
-                # the numerator counts what is done: 已整改到位29个, not 需持续整改5个
-                done = [x for x in cands if not RE_NOT_DONE.search(x.pre[-8:])]
-                cands = done or cands
-                if cands:
-                    num = cands[-1]
-                    den = self._denominator(num, counts)
-                    # 办复建议84件、提案65件，办复率100%: items of one list are not a part and its whole
-                    if den is not None and den.clause == num.clause and \
-                            re.search(r"[、和及与]", self.text[den.num.end: num.num.start]):
-                        den = None
-                form = "rate"
-            else:
-                # 占计划142亿元的92.5% / 其中女性480人，占32.17% / 全县87户企业中，…的有61户，占70.1%
-                base_in = [x for x in counts if x.num.start > m.clause_start and x.num.start < m.num.start]
-                if base_in and RE_OF_BASE.search(self.text[base_in[-1].num.end: m.num.start]):
-                    den = base_in[-1]
-                    prior = [x for x in counts if x.num.end <= m.clause_start and _compatible(x, den)]
-                    num = prior[-1] if prior else None
-                elif of_form:
-                    continue
-                else:
-                    prior = [x for x in counts if x.num.end <= m.num.start]
-                    named_subject = re.match(r"[^占]*[\u4e00-\u9fff][^占]*占", self.text[m.clause_start: m.num.start])
-                    explicit = self._base_of_share(m)
-                    if explicit is not None and named_subject and explicit.clause == m.clause - 1:
-                        den = explicit  # 全乡23名村党组织书记中，大专以上学历的占37.5%
-                    elif prior and prior[-1].clause == m.clause - 1 and named_subject and \
-                            not (prior[-1].id in self.whole_of or "part" in prior[-1].roles):
-                        # 选举产生成员250人，女性占31.2%: the share names its subject, the count is its base (a
-                        # guess, unless the count is what was examined and the share selects from it: 对17支
-                        # 工作队进行考核，评为优秀的占52.6%)
-                        den = prior[-1]
-                        if not (RE_EXAMINED.search(self.text[den.clause_start: den.num.start])
-                                and RE_SELECTED.match(self.text[m.clause_start: m.num.start])):
-                            self.guessed_bases.add(m.id)
-                    elif prior and prior[-1].clause >= m.clause - 1:
-                        num = prior[-1]
-                        den = self._denominator(num, counts)
-                        if den is None and named:
-                            # 确定调研课题48个，已形成调研报告31篇，占课题总数的64.6%: the base named, in
-                            # another unit (a guess: never sure)
-                            den = next((x for x in reversed(counts) if x is not num and x.num.end <= num.num.start
-                                        and noun_overlap(named.group(1), x.noun) >= min(len(named.group(1)), 4)),
-                                       None)
-                            if den is not None:
-                                self.guessed_bases.add(m.id)
-                    else:
-                        den = self._base_of_share(m) or self._share_run_base(ms, k)
-                form = "share"
-            plo, phi = m.num.low, m.num.high
-            if share and form == "share" and RE_SHARE_OF.search(pre):
-                # 占地方财政总支出的147.5%: a share of what 占 names; only a plan, a target or an earlier
-                # period can be exceeded (占年度计划的112%), not an amount (预算支出 is spending)
-                can_exceed = bool(RE_EXCEEDABLE_BASE.search(RE_SHARE_OF.search(pre).group(0)))
-            else:
-                can_exceed = bool(RE_COMPLETION.search(m.sent_start and self.text[m.sent_start:m.num.start] or pre))
-            if form == "share" and plo > 100.0 and not can_exceed:
+            num, den, form, how = found
+            can_exceed = self._can_exceed(m, form)
+            if form == "share" and m.num.low > 100.0 and not can_exceed:
                 # 有外出务工人员的家庭占比达到112%: a share above the whole needs no base to be impossible
                 self._add_over_100(m)
                 continue
-            if den is None or den.num.value in (None, 0):
+            if den is None or den.num.value in (None, 0) or not self._linkable(m, num, den):
                 continue
-            if num is not None and not _compatible(num, den) and m.id not in self.guessed_bases:
-                continue
-            if num is not None and num.num.raw == den.num.raw and num.unit == den.unit and num.sentence != den.sentence:
-                continue  # one figure stated twice (a headline and its story) is no part of itself
-            if named and _shared_bigrams(named.group(1), den.pre[-12:] + den.noun) < min(len(named.group(1)) - 1, 3):
-                continue  # 占规划总投资的65.5%, 占本年收入的2.29%: the base it names is not the figure found
-            if num is not None:
-                self.share_base[num.id] = den
-            members = ([_member("numerator", num)] if num else []) + [_member("denominator", den), _member("rate", m)]
-            s, e = _span(members)
-            row = {"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo, "stated_high": phi,
-                   "numerator": num.num.value if num else math.nan, "denominator": den.num.value,
-                   "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True, "over_100": False,
-                   "can_exceed_100": can_exceed, "certain": True, "start": s, "end": e, "members": members}
-            if num is not None:
-                cands = [num.num.low / den.num.low, num.num.low / den.num.high, num.num.high / den.num.low,
-                         num.num.high / den.num.high] if den.num.low > 0 and math.isfinite(den.num.high) \
-                    and math.isfinite(num.num.high) else []
-                if not cands:
-                    continue
-                row["computed_low"], row["computed_high"] = min(cands) * 100, max(cands) * 100
-                # a share's base is stated with it: 占规划总投资的65.5% does not point at a figure sentences back
-                row["certain"] = _near(plo, phi, row["computed_low"], row["computed_high"]) \
-                    and num.id not in self.far_links and not (form == "share" and den.sentence != m.sentence)
-                if not row["certain"] and row["computed_low"] > 100.0 and (not can_exceed or phi <= 100.0):
-                    continue  # counts that give more than the whole were linked wrongly
-            else:
-                # GRIM: some whole count k of the base must give the stated share
-                base = den.num
-                if base.approx or base.low != base.high or base.low > 100000 or den.unit in MEASURE_UNITS \
-                        or den.unit in CATEGORY_UNITS \
-                        or (named and noun_overlap(named.group(1), den.noun) < 2):
-                    continue
-                n = int(base.value)
-                row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(n + 1)) if n > 0 else True
-                row["computed_low"], row["computed_high"] = (plo, phi) if row["grim_ok"] else (math.nan, math.nan)
-            if m.id in self.guessed_bases:
-                row["certain"] = False
-            row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
-            self.rates.append(row)
+            row = self._rate_row(m, num, den, form, how, can_exceed)
+            if row is not None:
+                self.rates.append(row)
+
+    def _rate_operands(self, ms: list[Mention], k: int, m: Mention) -> tuple | None:
+        """The numerator (None for a share with only its base), the base, the form (rate or share) and how
+        the base was found, for the percentage ``ms[k]``; None when it is no rate or share."""
+        pre = m.pre
+        rw = RE_RATE_WORD.search(pre)
+        share = RE_SHARE.search(pre)
+        of_form = not rw and not share and RE_OF_FORM.search(pre)
+        if not rw and not share and not of_form:
+            return None
+        counts = [x for x in ms[:k] if x.is_count or (x.num.kind == "quantity" and x.unit and x.unit not in TIME_UNITS
+                                                      and "rate" not in x.roles
+                                                      and "change" not in x.roles)]
+        if rw:
+            num, den, how = self._rate_word_operands(m, rw.group(1), counts)
+            return num, den, "rate", how
+        # 占计划142亿元的92.5% / 其中女性480人，占32.17% / 全县87户企业中，…的有61户，占70.1%
+        base_in = [x for x in counts if x.num.start > m.clause_start and x.num.start < m.num.start]
+        if base_in and RE_OF_BASE.search(self.text[base_in[-1].num.end: m.num.start]):
+            den = base_in[-1]
+            prior = [x for x in counts if x.num.end <= m.clause_start and _compatible(x, den)]
+            return (prior[-1] if prior else None), den, "share", "named in its clause"
+        if of_form:
+            return None
+        num, den, how = self._share_operands(ms, k, m, counts)
+        return num, den, "share", how
+
+    def _rate_word_operands(self, m: Mention, stem: str, counts: list[Mention]) -> tuple:
+        """办结率: the numerator is the latest count whose clause names the rate's verb (已办结3108条), the
+        base what that count is counted against."""
+        verb = stem[-2:]
+        cands = [x for x in counts if verb in x.pre or verb in x.post[:4] or (x.verb and x.verb in stem)]
+        if not cands:
+            cands = [x for x in self._prev_counts(m) if verb in x.pre]
+        if not cands:  # 收回3.52万份，回收率92.6%: the same verb in the other order
+            cands = [x for x in counts if len(x.verb) == 2 and set(x.verb) == set(verb)]
+        # the numerator counts what is done: 已整改到位29个, not 需持续整改5个
+        done = [x for x in cands if not RE_NOT_DONE.search(x.pre[-8:])]
+        cands = done or cands
+        if not cands:
+            return None, None, ""
+        num = cands[-1]
+        den, how = self._denominator(num, counts)
+        # 办复建议84件、提案65件，办复率100%: items of one list are not a part and its whole
+        if den is not None and den.clause == num.clause and \
+                re.search(r"[、和及与]", self.text[den.num.end: num.num.start]):
+            den = None
+        return num, den, how
+
+    def _share_operands(self, ms: list[Mention], k: int, m: Mention, counts: list[Mention]) -> tuple:
+        """A share with no base in its own clause: the base named as "N…中" (全乡23名书记中，…占37.5%),
+        the count its subject was selected from, the base of a count just before it, or the count before
+        a run of shares."""
+        named = RE_NAMED_BASE.search(m.pre)  # 占课题总数的: the base the share names
+        prior = [x for x in counts if x.num.end <= m.num.start]
+        named_subject = re.match(r"[^占]*[\u4e00-\u9fff][^占]*占", self.text[m.clause_start: m.num.start])
+        explicit = self._base_of_share(m)
+        if explicit is not None and named_subject and explicit.clause == m.clause - 1:
+            return None, explicit, "stated as its scope (…中)"
+        if prior and prior[-1].clause == m.clause - 1 and named_subject and \
+                not (prior[-1].id in self.whole_of or "part" in prior[-1].roles):
+            # 选举产生成员250人，女性占31.2%: the share names its subject, the count is its base (a
+            # guess, unless the count is what was examined and the share selects from it: 对17支
+            # 工作队进行考核，评为优秀的占52.6%)
+            den = prior[-1]
+            if RE_EXAMINED.search(self.text[den.clause_start: den.num.start]) \
+                    and RE_SELECTED.match(self.text[m.clause_start: m.num.start]):
+                return None, den, "what was examined"
+            self.guessed_bases.add(m.id)
+            return None, den, "the count before its subject"
+        if prior and prior[-1].clause >= m.clause - 1:
+            num = prior[-1]
+            den, how = self._denominator(num, counts)
+            if how == "the count before it":
+                how = "the count before its count"  # no rate word says which count is the whole
+            if den is None and named:
+                # 确定调研课题48个，已形成调研报告31篇，占课题总数的64.6%: the base named, in
+                # another unit (a guess: never sure)
+                den = next((x for x in reversed(counts) if x is not num and x.num.end <= num.num.start
+                            and noun_overlap(named.group(1), x.noun) >= min(len(named.group(1)), 4)), None)
+                if den is not None:
+                    self.guessed_bases.add(m.id)
+                    how = "named, in another unit"
+            return num, den, how
+        den = self._base_of_share(m)
+        if den is not None:
+            return None, den, "stated as its scope (…中)"
+        return None, self._share_run_base(ms, k), "the count before a run of shares"
+
+    def _can_exceed(self, m: Mention, form: str) -> bool:
+        """Whether percentage ``m`` may pass 100%: a completion rate (占年度计划的112%), or a share of a
+        plan, a target or an earlier period; not a share of an amount (预算支出 is spending)."""
+        pre = m.pre
+        if form == "share" and RE_SHARE_OF.search(pre):
+            return bool(RE_EXCEEDABLE_BASE.search(RE_SHARE_OF.search(pre).group(0)))
+        return bool(RE_COMPLETION.search(m.sent_start and self.text[m.sent_start:m.num.start] or pre))
+
+    def _linkable(self, m: Mention, num: Mention | None, den: Mention) -> bool:
+        """Whether the figures found can be a rate's counts at all (by their units and words, not values)."""
+        if num is not None and not _compatible(num, den) and m.id not in self.guessed_bases:
+            return False
+        if num is not None and num.num.raw == den.num.raw and num.unit == den.unit and num.sentence != den.sentence:
+            return False  # one figure stated twice (a headline and its story) is no part of itself
+        # 占规划总投资的65.5%, 占本年收入的2.29%: the base it names must be the figure found
+        named = RE_NAMED_BASE.search(m.pre)
+        return not named or _shared_bigrams(named.group(1), den.pre[-12:] + den.noun) >= min(len(named.group(1)) - 1, 3)
+
+    def _rate_row(self, m: Mention, num: Mention | None, den: Mention, form: str, how: str,
+                  can_exceed: bool) -> dict | None:
+        """The row of rate ``m``: the stated and the computed interval, with the evidence of the link."""
+        plo, phi = m.num.low, m.num.high
+        if num is not None:
+            self.share_base[num.id] = den
+        members = ([_member("numerator", num)] if num else []) + [_member("denominator", den), _member("rate", m)]
+        s, e = _span(members)
+        if den.sentence != m.sentence and form == "share" and how != "named in its clause":
+            how = how + ", in another sentence"  # a share's base is stated with it
+        out_of = RE_OUTSIDE_BASE.search(m.pre)
+        if out_of and out_of.group(1) not in den.pre + den.noun:
+            how = "another scope (" + out_of.group(1) + ")"  # 占全国34.5%: a share of a whole not stated
+        if self._own_share(den, m):
+            how = "a sibling with its own share"  # 经济建设费为…，占35.84%；社会文教费为…，占32.60%
+        row = {"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo, "stated_high": phi,
+               "numerator": num.num.value if num else math.nan, "denominator": den.num.value,
+               "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True, "over_100": False,
+               "can_exceed_100": can_exceed, "certain": m.id not in self.guessed_bases
+               and (num is None or num.id not in self.far_links),
+               "link": _where(m, [x for x in (num, den) if x is not None]), "base": how, "gap": math.nan,
+               "start": s, "end": e, "members": members}
+        if num is not None:
+            if not (den.num.low > 0 and math.isfinite(den.num.high) and math.isfinite(num.num.high)):
+                return None
+            cands = [num.num.low / den.num.low, num.num.low / den.num.high, num.num.high / den.num.low,
+                     num.num.high / den.num.high]
+            row["computed_low"], row["computed_high"] = min(cands) * 100, max(cands) * 100
+            row["gap"] = _gap(plo, phi, row["computed_low"], row["computed_high"])
+        else:
+            # GRIM: some whole count k of the base must give the stated share
+            base = den.num
+            named = RE_NAMED_BASE.search(m.pre)
+            if base.approx or base.low != base.high or base.low > 100000 or den.unit in MEASURE_UNITS \
+                    or den.unit in CATEGORY_UNITS \
+                    or (named and noun_overlap(named.group(1), den.noun) < 2):
+                return None
+            n = int(base.value)
+            row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(n + 1)) if n > 0 else True
+            row["computed_low"], row["computed_high"] = (plo, phi) if row["grim_ok"] else (math.nan, math.nan)
+        row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
+        return row
+
+    def _own_share(self, x: Mention, m: Mention) -> bool:
+        """Whether figure ``x`` is followed in its clause run by a share of its own (X为N元，占…%), other
+        than share ``m``."""
+        for y in self.by_sentence.get(x.sentence, []):
+            if y is m:
+                return False
+            if y.num.start > x.num.end and y.clause <= x.clause + 1:
+                if y.num.kind == "percent" and RE_SHARE.search(y.pre):
+                    return True
+                if y.num.kind != "percent":
+                    return False
+        return False
 
     def _annual_growth(self) -> None:
         """Average annual growth against the start and end values it is worked out from:
@@ -966,7 +1037,10 @@ class Relations:
                                "denominator": before.num.value if before else
                                (after.num.value - inc.num.value if after else 1.0),
                                "computed_low": clo, "computed_high": chi, "grim_ok": True, "over_100": False,
-                               "can_exceed_100": True, "years": float(n), "certain": True, "start": s, "end": e,
+                               "can_exceed_100": True, "years": float(n), "certain": True,
+                               "link": _where(m, [x for x in (before, after, inc) if x is not None]),
+                               "base": "its start and end" if before else "its end and increase",
+                               "gap": _gap(stated[0], stated[1], clo, chi), "start": s, "end": e,
                                "members": members})
 
     def _income_ratio(self) -> None:
@@ -1006,7 +1080,10 @@ class Relations:
                                "denominator": rural.num.value, "computed_low": urban.num.low / rural.num.high,
                                "computed_high": urban.num.high / rural.num.low, "grim_ok": True,
                                "over_100": False, "can_exceed_100": True, "years": math.nan,
-                               "certain": True, "start": sp, "end": ep, "members": members})
+                               "certain": True, "link": "report", "base": "the two incomes",
+                               "gap": _gap(xlo, xhi, urban.num.low / rural.num.high,
+                                           urban.num.high / rural.num.low),
+                               "start": sp, "end": ep, "members": members})
 
     def _span_years(self, m: Mention, seg_start: int) -> int:
         """How many years an average annual rate spans: the years named before it in its sentence
@@ -1045,6 +1122,7 @@ class Relations:
                            "stated_high": m.num.high, "numerator": math.nan, "denominator": math.nan,
                            "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
                            "over_100": True, "can_exceed_100": False, "certain": True,
+                           "link": "sentence", "base": "none needed", "gap": math.nan,
                            "start": m.num.start, "end": m.num.end, "members": [_member("rate", m)]})
 
     def _prev_counts(self, m: Mention) -> list[Mention]:
@@ -1053,12 +1131,13 @@ class Relations:
             out += [x for x in self.by_sentence.get(sid, []) if x.is_count and x.paragraph >= m.paragraph - 1]
         return out
 
-    def _denominator(self, num: Mention, counts: list[Mention]) -> Mention | None:
-        """The whole a numerator is counted against: its breakdown's total, its 其中 whole, an "X中"
-        whole, or the count of the same unit just before it."""
+    def _denominator(self, num: Mention, counts: list[Mention]) -> tuple[Mention | None, str]:
+        """The whole a numerator is counted against, and how it was found: its breakdown's total, its
+        其中 whole, an "X中" whole, or the count of the same unit just before it."""
         if num.id in self.whole_of:
-            return self.whole_of[num.id]
+            return self.whole_of[num.id], "the whole of its part"
         earlier = [x for x in counts if x.num.end <= num.num.start and _compatible(x, num) and "before" not in x.roles]
+        how = "the count before it"
         # the count may sit in the sentences before (共收集…3406条。…已办结3108条)
         earlier = earlier or [x for x in self._prev_counts(num) if _compatible(x, num) and "before" not in x.roles]
         if not earlier:
@@ -1067,14 +1146,17 @@ class Relations:
                        and "total" in x.roles and x.paragraph >= num.paragraph - 6 and len(num.noun) >= 2
                        and noun_overlap(x.noun, num.noun) >= len(num.noun) and x.id not in self.whole_of]
             if not earlier:
-                return None
+                return None, ""
             self.far_links.add(num.id)
+            how = "a total of the same words further back"
         x = earlier[-1]
         if x.id in self.share_base:
             # 工业部门为248.5亿元，占58.2%；农业部门为32.6亿元，占7.6%: siblings share one whole
-            return self.share_base[x.id]
+            return self.share_base[x.id], "the whole of its sibling"
         # a part of a breakdown stands for its whole
-        return self.whole_of.get(x.id, x)
+        if x.id in self.whole_of:
+            return self.whole_of[x.id], "the whole of the part before it"
+        return x, how
 
     def _share_run_base(self, ms: list[Mention], k: int) -> Mention | None:
         """选举产生“两委”1492人，55岁以下占82.9%，…，女性占32.17%: shares listed after a count are
