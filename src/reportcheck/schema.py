@@ -31,7 +31,7 @@ _SPEC = {
     "mentions": "value:d low:d high:d kind:s unit:s scale:s qualifier:s noun:s verb:s roles:s "
                 "sentence:l clause:l",
     "breakdowns": "form:s unit:s noun:s total:d total_low:d total_high:d parts_sum:d sum_low:d sum_high:d "
-                  "n_parts:l approx:b exhaustive:b",
+                  "n_parts:l approx:b exhaustive:b gap:d",
     "part_whole": "form:s unit:s whole:d whole_low:d whole_high:d part:d part_low:d part_high:d",
     "repeats": "form:s noun:s unit:s first:d first_low:d first_high:d second:d second_low:d second_high:d",
     "enumerations": "stated:l items:l items_low:l items_high:d truncated:b side:s item_texts:s",

@@ -268,13 +268,12 @@ class Relations:
         approx = total.num.approx or any(p.num.approx for p in parts)
         mid_t = (tlo + (thi if math.isfinite(thi) else tlo)) / 2 or 1.0
         mid_s = (slo + (shi if math.isfinite(shi) else slo)) / 2
+        # the parts' shortfall (< 0) or excess over the total, relative: evidence for the suite, which reads
+        # a 其中 list far short of its total as a partial list and parts far above it as a wrong link
         gap = (mid_s - mid_t) / mid_t
-        # A list of categories after 其中 need not be exhaustive: a sum far below the total is a
-        # partial list, not a contradiction. A near miss (within 10%) or an excess is a real mismatch.
-        exhaustive = form in ("status", "before") or gap > -0.10
-        if _stock_or_flow(total) and any(_stock_or_flow(p) not in ("", _stock_or_flow(total)) for p in parts):
-            # 累计建成100个，其中今年新建20个…: this year's additions are parts of the stock, not all of it
-            exhaustive = False
+        # 累计建成100个，其中今年新建20个…: this year's additions are parts of the stock, not all of it
+        exhaustive = not (_stock_or_flow(total) and any(_stock_or_flow(p) not in ("", _stock_or_flow(total))
+                                                        for p in parts))
         members = [_member("total", total)] + [_member("part", p) for p in parts]
         s, e = _span(members)
         # a whole restated ("93条整改措施中…") points back at where it was first stated
@@ -283,17 +282,11 @@ class Relations:
                       and noun_overlap(m.noun, total.noun) >= 2), None)
         if first is not None:
             members.append(_member("total first stated", first))
-        sure = bool(certain and exhaustive and (gap > -0.25) and gap < 0.5)
-        if not sure and (gap < 0 or gap >= 0.5):
-            # an unsure link whose parts fall short is a partial list; one whose parts overshoot by half
-            # is a wrong link: neither is checked
-            exhaustive = False
         row = {"id": len(self.breakdowns), "form": form, "unit": total.unit, "noun": total.noun,
                "total": total.num.value, "total_low": tlo, "total_high": thi,
                "parts_sum": sum(p.num.value for p in parts), "sum_low": slo, "sum_high": shi,
-               "n_parts": len(parts), "approx": approx, "exhaustive": exhaustive,
-               "certain": sure,
-               "start": s, "end": e, "members": members}
+               "n_parts": len(parts), "approx": approx, "exhaustive": exhaustive, "gap": gap,
+               "certain": certain, "start": s, "end": e, "members": members}
         for p in parts:
             self.part_of[p.id] = row["id"]
             self.whole_of[p.id] = total
@@ -662,7 +655,9 @@ class Relations:
                                 "total": 100.0, "total_low": 100.0, "total_high": 100.0,
                                 "parts_sum": sum(v[0] for v in vals), "sum_low": sum(v[1] for v in vals),
                                 "sum_high": sum(v[2] for v in vals), "n_parts": 3, "approx": False,
-                                "exhaustive": True, "certain": True, "start": sp, "end": ep, "members": members})
+                                "exhaustive": True, "certain": True,
+                                "gap": (sum(v[0] for v in vals) - 100.0) / 100.0,
+                                "start": sp, "end": ep, "members": members})
         return members[1:]
 
     def _investment_done(self) -> None:
