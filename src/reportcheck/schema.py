@@ -33,7 +33,8 @@ _SPEC = {
     "breakdowns": "form:s unit:s noun:s total:d total_low:d total_high:d parts_sum:d sum_low:d sum_high:d "
                   "n_parts:l approx:b exhaustive:b gap:d",
     "part_whole": "form:s unit:s whole:d whole_low:d whole_high:d part:d part_low:d part_high:d",
-    "repeats": "form:s noun:s unit:s first:d first_low:d first_high:d second:d second_low:d second_high:d",
+    "repeats": "form:s noun:s unit:s first:d first_low:d first_high:d second:d second_low:d second_high:d "
+               "alike:b named_again:b",
     "enumerations": "stated:l items:l items_low:l items_high:d truncated:b side:s item_texts:s",
     "sequences": "seq_id:l style:s level:l position:l value:l expected:l",
     "announced": "stated:l items:l seq_id:l",

@@ -1189,6 +1189,7 @@ class Relations:
                 continue
             restated = _restated(m)
             same_unit = earlier.setdefault(unit_key(m.unit), [])
+            unlike = None  # the nearest unlike figure under the same words, when no earlier one is alike
             for prev in reversed(same_unit[-REPEAT_WINDOW:]):
                 # a result in the review and a target in the plan are two figures, unless the plan
                 # restates the result (在去年…361公里的基础上)
@@ -1196,33 +1197,45 @@ class Relations:
                     continue
                 agree = prev.num.low <= m.num.high and m.num.low <= prev.num.high
                 ratio = (m.num.value or 0) / (prev.num.value or 1)
-                # different figures not alike are different populations or periods, not a typo
-                alike = abs(ratio - 1) <= 0.05 or (0.1 < ratio < 10 and _miscopied(prev.num.raw, m.num.raw))
+                alike = agree or abs(ratio - 1) <= 0.05 or (0.1 < ratio < 10 and _miscopied(prev.num.raw, m.num.raw))
                 # a set named again by who stated it, of the same noun (巡视反馈的28个问题 … 针对巡视反馈的26个问题)
                 # is the same set whatever its value
                 named_again = bool(restated and (by := RE_STATED_BY.search(m.pre)) and by.group(0) in prev.pre[-12:]
                                    and prev.noun and prev.noun == m.noun)
-                if not agree and not alike and not named_again:
-                    continue
                 # a restated set points back across periods (截至11月… / 力争2015年…完成正在整改的13个)
                 if not self._same_thing(prev, m, restated) or not (restated or self._same_scope(prev, m)):
                     continue
-                members = [_member("first", prev), _member("second", m)]
-                s, e = _span(members)
                 # (a verb may come back inside a noun: 流转土地1.26万亩 … 土地流转面积达1.62万亩)
                 same_words = bool(prev.verb and (prev.verb == m.verb or len(prev.verb) >= 2 and prev.verb in m.noun)
                                   and noun_overlap(prev.noun, m.noun) >= 2)
                 if not agree and not same_words and not named_again:
                     continue  # two unlike figures under unlike words: nothing says they are one figure
-                self.repeats.append({"id": len(self.repeats), "form": "restated" if restated else "figure",
-                                     "noun": m.noun or prev.noun, "unit": m.unit,
-                                     "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
-                                     "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
-                                     # sure only when the same verb acts on the same noun (走访农户 / 走访的…户农户)
-                                     "certain": same_words or named_again,
-                                     "start": s, "end": e, "members": members})
+                if not alike and not named_again:
+                    # an earlier figure further back may be the one restated; this one is kept as evidence
+                    unlike = unlike or prev
+                    continue
+                self._add_repeat(prev, m, restated, same_words or named_again, alike, named_again)
                 break
+            else:
+                if unlike is not None:
+                    self._add_repeat(unlike, m, restated, True, False, False)
             same_unit.append(m)
+
+    def _add_repeat(self, prev: Mention, m: Mention, restated: bool, certain: bool, alike: bool,
+                    named_again: bool) -> None:
+        """A row for figure ``m`` stated again after ``prev``; ``certain`` when the same verb acts on the same
+        noun (走访农户 / 走访的…户农户) or the set is named again by who stated it; ``alike`` when the
+        values agree or one looks like a miscopy of the other (digits transposed, one digit changed in a
+        figure of three or more, or within 5%): the suite checks only those, since figures unlike each
+        other under the same words are different populations or periods far more often than typos."""
+        members = [_member("first", prev), _member("second", m)]
+        s, e = _span(members)
+        self.repeats.append({"id": len(self.repeats), "form": "restated" if restated else "figure",
+                             "noun": m.noun or prev.noun, "unit": m.unit,
+                             "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
+                             "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
+                             "alike": alike, "named_again": named_again, "certain": certain,
+                             "start": s, "end": e, "members": members})
 
     def _target_repeats(self) -> None:
         """A target stated again, in other words or in its explanation, with another value: 居民消费价格

@@ -699,6 +699,7 @@ def restatements(tables: Tables, mentions, source_span, sentence_of, unit_key=la
         cell_member = c["members"][0]
         out.append(
             {
+                "form": "cell",  # a figure of the text restating a table cell
                 "noun": core,
                 "unit": n.unit,
                 "first": c["value"] * scale,
