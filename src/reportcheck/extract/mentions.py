@@ -15,30 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..numbers import TIME_UNITS, Number, scan
+from .lexicon import (
+    RE_CHANGE_CUE,
+    RE_CUT_AFTER,
+    RE_NOUN_AFTER,
+    RE_PART_CUE,
+    RE_PLAN_CUE,
+    RE_RATE_CUE,
+    RE_TOTAL_CUE,
+)
 from .scope import REVIEW, Zones
 from .text import TextIndex
 
-# total cue right before the number in its clause: 共收集…137条, 合计, 累计, 总计, 以上共计
-# (共 of 共建, 共享, 共同, 公共, 共产党 … is no total)
-RE_TOTAL_CUE = re.compile(r"(?:(?<!公)共(?![建享同识产商治赢青和用担通创办])|共计|合计|累计|总计|总数|总共|一共|总量|总额|总人数|总户数)[^，；。]{0,12}$")
-# part cue at the start of the clause: 其中…, 已整改…, 正在…, 尚未…, 其余…
-RE_PART_CUE = re.compile(r"^(?:其中|其余|剩余|另有|已|正在|尚未|未|待|仍有|仍|基本|需|阶段性)")
-# status words anywhere in the clause before the number
-RE_STATUS = re.compile(r"已|正在|尚未|未能?|待|其余|剩余|基本完成|需长期|需持续|长期坚持|持续|跟踪|推进中|办理中|阶段性|"
-                       r"保留|撤并|取消|合并|整合|废止|修订|新建|在建|完成|办结|化解|整改|解决|答复|立行立改|转办|交办|销号")
-# change verb right before the number: 减少71辆, 增长8.9%, 提高了8.6个百分点
-RE_CHANGE_CUE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|回落|扩大|新增|增|减|降|升|多|少|节约|节省|"
-                           r"精简|削减|下调|上调|提升|增收|减收|增幅|降幅|涨幅|跌幅|收窄|增速|攀升)(?:了|约|近|超过|达)?$")
-# rate cue: 办结率91.3%, 占32.2%, 比重, 比例
-RE_RATE_CUE = re.compile(r"(?:率|占|比重|比例|占比|面|覆盖|达标)(?:为|达到|达|是|已达|提高到|保持在|稳定在)?(?:了)?$")
-# plan cue anywhere before the number in the clause or sentence
-# (要 of 需要, 主要, 重要, 要求 is no plan)
-RE_PLAN_CUE = re.compile(r"计划|目标|力争|预计|拟|争取|将要|将|确保|(?<![需主重必只摘纲提])要(?![求点素害领])|规划|预期|打算|安排|"
-                         r"年底前|以前|之前")
-# period words that tie a figure to a time: 今年, 上年, 五年来, 一季度
-RE_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年|上年|前年|明年|本年|全年|当年|每年|年均|上半年|下半年|[一二三四]季度|前三季度|"
-                       r"[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)|过去[一二三四五六七八九十\d]{1,2}年|"
-                       r"[一二三四五六七八九十\d]{1,2}月(?:份|末|底)?(?![一二三四五六七八九十\d]{1,3}[日号])|同期|年初|年末|期间)")
 # words that are not nouns even if jieba says so, trimmed from noun phrases
 STOPWORDS = frozenset({
     "共", "共计", "合计", "累计", "总计", "其中", "已", "正在", "尚未", "未", "的", "了", "和", "及", "与", "等", "各类", "各项",
@@ -127,10 +115,6 @@ def use_words(lines: Sequence[str] = ()) -> None:
         _EXTRA_WORDS = lines
     if lines:
         tokenizer().load_userdict(io.StringIO("\n".join(lines)))
-
-
-RE_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{1,10}")
-RE_CUT_AFTER = re.compile(r"的|和|及|与|等|，|、|；|。|（|是|被|已|为|在|中|时|后|里|参加|参与|通过|全部|均|都|共|其中|[\d]")
 
 
 _POSSEG = None

@@ -15,125 +15,82 @@ import re
 import unicodedata
 
 from ..numbers import TIME_UNITS
-from .mentions import RE_PART_CUE, RE_PERIOD, RE_STATUS, Mention, noun_overlap, unit_key
+from .lexicon import (
+    CATEGORY_UNITS,
+    LOOSE_UNITS,
+    MEASURE_UNITS,
+    RE_ANNUAL,
+    RE_ANNUAL_WORD,
+    RE_AVERAGE,
+    RE_BASE_VERB,
+    RE_BOTH_INCOMES,
+    RE_BOUNDED_SHARE,
+    RE_CHANGE_PREFIX_OK,
+    RE_COMPARE,
+    RE_COMPARED,
+    RE_COMPLETION,
+    RE_DONE_PART,
+    RE_DOWN,
+    RE_EXAMINED,
+    RE_EXCEEDABLE_BASE,
+    RE_FIGURE_PAIR,
+    RE_FLOW,
+    RE_FROM,
+    RE_GROWTH_WORD,
+    RE_HAS_PART,
+    RE_IN_WHOLE,
+    RE_INCOME_RATIO,
+    RE_INDICATOR_LEAD,
+    RE_INVESTMENT_DONE,
+    RE_MEAN,
+    RE_NAMED_BASE,
+    RE_NEW_ACTION,
+    RE_NOT_DONE,
+    RE_OF_BASE,
+    RE_OF_FORM,
+    RE_ON_BASIS,
+    RE_OUTSIDE_BASE,
+    RE_PART_CUE,
+    RE_PART_LEAD,
+    RE_PART_NEAR,
+    RE_PERIOD,
+    RE_PLAN_SENT,
+    RE_PRIOR_PERIOD,
+    RE_RATE_WORD,
+    RE_REAL_GROWTH,
+    RE_RESTATED,
+    RE_RURAL_INCOME,
+    RE_SCOPE_WORD,
+    RE_SECTOR_CHANGE,
+    RE_SELECTED,
+    RE_SHARE,
+    RE_SHARE_OF,
+    RE_SHARE_WORD,
+    RE_STATED_BY,
+    RE_STATUS,
+    RE_STATUS_STEM,
+    RE_STATUS_WORD,
+    RE_STOCK,
+    RE_STRUCTURE,
+    RE_STRUCTURE_NEXT,
+    RE_SUBUNIT,
+    RE_TARGET_LINK,
+    RE_TARGET_SUBJECT,
+    RE_TARGET_WORD,
+    RE_TO,
+    RE_TOPIC,
+    RE_TOTAL_INVESTMENT,
+    RE_UNBOUNDED_SHARE,
+    RE_UP,
+    RE_URBAN_INCOME,
+    RE_WHOLE_SCOPE,
+    RE_YEAR,
+    RE_YEAR_SPAN,
+    STATUS_GROUPS,
+)
+from .mentions import Mention, noun_overlap, unit_key
 from .scope import NOTES, indicator, last_indicator
 from .text import TextIndex
-
-# an average anywhere before a figure in its clause: 每件纱的平均用棉量已降低到
-RE_MEAN = re.compile(r"平均|人均|户均|均价|单价|亩均|亩产|单产|"
-                     # 各 distributes: 各区新建30个 is each district's figure (not 各类, 各项, 各级: all of them)
-                     r"各(?!类|项|级|种|方面|界|族|地|行|业|部门)[\u4e00-\u9fff]{1,3}?(?:新建|建成|完成|新增|培育|建设|设立|有|达)")
-# a figure compared with another: 比预算数…少支, 较上年
-RE_COMPARED = re.compile(r"比|较")
-# 其中 introduces parts of the figure before it, and so do leads that sort a figure into its parts: 按类别分， 分来源看， 从区域看， 来源构成为： 分布在三个街道：
-RE_PART_LEAD = re.compile(r"其中|(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分|划分|看|统计)[，：:]|从[\u4e00-\u9fff]{1,6}?看[，：:]|"
-                          r"(?:来源|资金来源|收入)?构成(?:为|是|如下)?[：:]|分布(?:在|于)[^，。；：]{0,10}[：:]")
-# a figure of the period before, stated beside this year's: 上年同期为28起
-RE_PRIOR_PERIOD = re.compile(r"上年|去年|同期|上一年|前一年")
-# "X中" restating a whole at the start of a clause: 34个问题中已整改29个 / 全县87户企业中
-RE_IN_WHOLE = re.compile(r"^[^，；。]{0,12}中[，,]?")
-# a clause that opens a new topic (its number is not a part of the figure before it)
-RE_NEW_TOPIC = re.compile(r"^(?:同时|此外|另外|全年|全县|全镇|全乡|全区|全市|全省|全国|全局|各级|累计)")
-# before/after of a change: 由463辆减少到392辆, 从15个工作日缩短为7个工作日
-RE_FROM = re.compile(r"(?:由|从)(?:[^，；。由从]{0,14}?的|每[^，；。由从\d]{0,4}|平均|人均|户均|原来的?|原)?$")
-RE_TO = re.compile(r"^[^，；。\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|精简|调整|扩大|提升|减|增|降|升|"
-                   r"回落|下调|上调|攀升|达)?(?:到|至|为)(?:(?:19|20)\d{2}年(?:底|末)?的?|[^，；。\d]{0,6}的|平均)?$")
-# comparison base: 比上年的2002件, 较上年同期的267起
-RE_COMPARE = re.compile(r"(?:比|较|同比|环比)(?:[^，；。比较]{0,14}?的)?$")
-RE_DOWN = re.compile(r"减少|下降|降低|压缩|缩短|缩减|回落|精简|下调|收窄|减|降|少|节约|节省|削减|跌")
-RE_UP = re.compile(r"增加|增长|提高|上升|扩大|提升|新增|上调|增|升|多|攀升|涨")
-RE_RATE_WORD = re.compile(r"([\u4e00-\u9fff]{1,6})率(?:为|达到|达|是|已达|保持在|提高到)?$")
-RE_SHARE = re.compile(r"占(?:[^，；。占]{0,16}?)?(?:的)?(?:比重|比例)?(?:为|达|达到)?$")
-RE_OF_BASE = re.compile(r"^的$")
-# a figure as a share of a stated base: 完成年度计划8.5亿元的112.9%, 相当于上年的…
-RE_OF_FORM = re.compile(r"(?:完成|为|相当于|是|达到)[^，；。]{0,16}的$")
-# what 占…的 names as the base of a share: 占全部投资的 -> 全部投资
-RE_NAMED_BASE = re.compile(r"占([^，；。占\d]{2,12}?)(?:总数|总量|总额|总户数|总人数)?的(?:比重|比例)?(?:为|达|达到)?$")
-# units of measure (not counts of things): a share of them has no whole-count test
-MEASURE_UNITS = {"元", "吨", "亩", "公里", "千米", "米", "平方米", "平方公里", "公顷", "千瓦时", "千瓦", "立方米", "公斤", "斤",
-                 "克", "升", "标准煤", "吨标准煤"}
-# counts of kinds, not of members: a share of the members has no whole-count test against them
-CATEGORY_UNITS = {"类", "种", "方面", "个方面", "批", "级", "型", "大类", "档"}
-# a figure of the whole area or body (全县新增就业1286人) and one of a named sub-unit (翠湖社区新增就业203人)
-RE_WHOLE_SCOPE = re.compile(r"^(?:[^，；。]{0,6})?全(?:县|镇|乡|区|市|省|州|盟|旗|街道|局|系统|校)")
-RE_SUBUNIT = re.compile(r"一(?:个|家|所)(?:村|镇|乡|社区|街道|单位|部门|学校|企业|县|区)就")
-# a figure that is an average is no whole its parts add up to: 年均超收2040亿元，其中去年超收2573亿元
-# and neither is a figure per head or per area (每千人6.5批次, 每万人口拥有, 千人口床位数)
-RE_AVERAGE = re.compile(r"(?:年均|平均|人均|户均|亩均|亩产|单产|均|每|[千万百]人口?)[^，；。\d]{0,6}$")
-# shares and rates bounded by 100%, with the words that tie the figure to them: 比重从45.3%上升到, 城镇化率达到
-RE_BOUNDED_SHARE = re.compile(
-    # (not 入学率, 普及率, 参保率, 接种率, 使用率, 结案率, 到位率: a gross enrolment, phones per hundred, a
-    # population base that moves, beds used over capacity, cases closed from the backlog can pass 100%)
-    r"(?:比重|占比|(?:城镇化|覆盖|达标|合格|优良|巩固|失业|发生|满意|知晓|利用|处理|回收|完好|"
-    r"通达|通畅|渗透|就业|出勤|入住|治愈|检出|识字|答复|好评)率|满意度)"
-    r"(?:[为是达]|达到|保持在|稳定在|(?:提高|上升|提升|增加|增长|下降|降低|回落|降)(?:到|至)|"
-    r"(?:从|由)[^，；。从由]{0,14}?(?:提高|上升|提升|增加|增长|下降|降低|减少|回落)?(?:到|至|为))$")
-# rates of those words that may pass 100%: 拨备覆盖率, 利息保障, a growth of the share
-RE_UNBOUNDED_SHARE = re.compile(r"拨备|保障倍数|增长|增速|增幅")
-# the structure of the three sectors as a ratio of percentages: 三次产业结构为3.6∶48∶48.4
-_TERM = r"[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})?"
-RE_STRUCTURE = re.compile(r"(?P<name>(?:三次)?产业(?:结构|比例|比重))[^。；，\d]{0,10}?(?P<a>" + _TERM + r")\s*[:：∶]\s*(?P<b>"
-                          + _TERM + r")\s*[:：∶]\s*(?P<c>" + _TERM + r")(?![\d.:：∶])")
-# the structure it changed to: 由9.6∶44.5∶45.9调整为9.1∶43.1∶47.8
-RE_STRUCTURE_NEXT = re.compile(r"\s*(?:调整为|调整到|变为|优化为|演进为|演变为|提升为|转变为|到|为|至)\s*(?P<a>" + _TERM
-                               + r")\s*[:：∶]\s*(?P<b>" + _TERM + r")\s*[:：∶]\s*(?P<c>" + _TERM + r")(?![\d.:：∶])")
-# a sector's share changing by points: 第三产业比重提高1.9个百分点
-RE_SECTOR_CHANGE = re.compile(r"第(?P<sector>[一二三])产业(?:增加值)?(?:所占)?(?:比重|占比)(?P<verb>提高|上升|提升|增加|下降|降低|"
-                              r"减少|回落)了?(?P<n>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})?)个百分点")
-# a project's total investment, and the investment done on it
-RE_TOTAL_INVESTMENT = re.compile(r"总投资(?:约|超过|达|近)?$")
-RE_INVESTMENT_DONE = re.compile(r"完成(?:投资|固定资产投资)(?:约|达|超过|近)?$")
-# the words a target names before its growth: 地方财政总收入增长 -> 地方财政总收入 (four characters or more)
-RE_TARGET_SUBJECT = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{4,20}?)(?:预计|预期|力争|要|将)?(?:增长|提高|增加)了?$")
-# the growth and the target value it reaches: 增长20%，达到24.8亿元
-RE_TARGET_LINK = re.compile(r"(?:左右)?[，,]?(?:达到|达|为|突破|至|到)")
-# the verbs between a base's words and its figure: 地方财政总收入完成20.67亿元
-RE_BASE_VERB = re.compile(r"(?:完成|达到|实现|达|为|是|突破|共|累计|总额|总量)$")
-# a paragraph that opens with its topic: 关于经济增长。
-RE_TOPIC = re.compile(r"\s*关于([^。，；\n]{2,12})[。：:]")
-# a target word before a figure: 预期目标6%－7% (控制在3.3% alone is as often a result)
-RE_TARGET_WORD = re.compile(r"目标|预期")
-# a share of an indicator, not the indicator: 占GDP比重
-RE_SHARE_WORD = re.compile(r"占|比重|比例|强度")
-# an average over years (a five-year target), not one year's
-_ANNUAL = r"年均|年平均|每年平均|平均每年"
-RE_ANNUAL_WORD = re.compile(_ANNUAL)
-# what may stand right before an indicator's name when the name begins there
-RE_INDICATOR_LEAD = re.compile(r"(?:提出|是|为|的|和|及|与|要|将|把|对|力争|确保|预计|预期|实现|推动|保持|促进|其中|中央|地方|全国|全省|全市|"
-                               r"全区|全县|全年|今年|明年|去年|上年|城镇|农村|城市|本级|省级|市级|县级)$")
-# a growth (not a level) between an indicator's name and its figure
-RE_GROWTH_WORD = re.compile(r"增长|增速|涨幅|上涨|增幅|下降|降低|提高|回落")
-# words that narrow an indicator's scope: 中央一般公共预算收入 is not 一般公共预算收入
-RE_SCOPE_WORD = re.compile(r"中央|地方|全国|城镇|农村|城市|本级|全省|全市|全区|省级|市级|县级")
-# the ratio of urban to rural income: 城乡居民收入比由2.13缩小到2.05, 城乡收入比缩小至2.04∶1 (the figure after
-# 到/至/为, the last one named)
-RE_INCOME_RATIO = re.compile(r"城乡(?:居民)?(?:人均)?(?:可支配)?收入(?:之)?比(?:[^，。；\n]{0,16}?(?:到|至|为|是|达))?\s*"
-                             r"(?P<x>[0-9０-９]{1,2}[.．][0-9０-９]{1,2})(?:\s*[:：∶比]\s*1)?(?![\d.%％])")
-RE_URBAN_INCOME = re.compile(r"(?:城镇|城市)(?:常住)?居民(?:人均)?(?:可支配|年)?收入(?:完成|达到|达|为|是|突破)?$")
-RE_RURAL_INCOME = re.compile(r"(?:农村|农牧)(?:牧区)?(?:常住)?居民(?:人均)?(?:可支配|纯|年)?收入(?:完成|达到|达|为|是|突破)?$|"
-                             r"农民人均(?:可支配|纯)?收入(?:完成|达到|达|为|是|突破)?$")
-RE_BOTH_INCOMES = re.compile(r"城乡居民(?:人均)?(?:可支配)?收入分别(?:达到|达|为|是)?$")
-RE_FIGURE_PAIR = re.compile(r"[、和及与]")
-# an average annual rate: 年均增长12.1%, 年均递增, 年平均增长, 每年平均增长
-RE_ANNUAL = re.compile(r"(?:" + _ANNUAL + r")(?:增长|增速|提高|递增|上涨|上升|增加|下降|减少|递减)?(?:了|为|达|达到)?$")
-# growth at comparable prices, or of aggregates reported that way, is not worked out from nominal values
-RE_REAL_GROWTH = re.compile(r"实际|可比|不变价|扣除价格|生产总值|增加值|GDP|经济增长|经济总量")
-RE_YEAR = re.compile(r"((?:19|20)\d{2})年")
-# a span of years named: 五年来, 过去五年, 近5年, 这五年, “十二五”时期 (a five-year plan period)
-RE_YEAR_SPAN = re.compile(r"(?:过去|近|这|最近|前)?(?P<n>[二三四五六七八九十\d]{1,2})年(?:来|间|中|里|内)|"
-                          r"过去(?P<n2>[二三四五六七八九十])年|(?P<plan>“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
-# a count of what was examined, checked or surveyed (对17支工作队进行考核, 抽查了23个乡镇)
-RE_EXAMINED = re.compile(r"(?:对|抽查|检查|考核|评估|调查|走访|排查)了?$")
-# a share of those selected by a relative clause: 评为优秀的占, 达标的占, 其中合格的占
-RE_SELECTED = re.compile(r"^(?:其中)?[\u4e00-\u9fff]{1,8}的(?:占|比例为|比例达)$")
-# the base 占 names, up to the share: 占地方财政总支出的
-# 占全国34.5%: a share of a whole of another scope, stated nowhere in the report
-RE_OUTSIDE_BASE = re.compile(r"占(全国|全省|全市|全区|全县|全州|全球|全世界|世界)[^，；。占\d]{0,8}$")
-RE_SHARE_OF = re.compile(r"占[^，；。占]{1,24}?的?(?:比重|比例)?(?:为|达|达到)?$")
-# a base a share may exceed: a plan, a target, a task, an earlier period (预算 as a plan, not 预算支出)
-RE_EXCEEDABLE_BASE = re.compile(r"计划|目标|任务|上年|去年|同期|年初|基数|预算(?!支出|收入|内|外)")
-# shares that may exceed 100%: plan completion, growth, 是…的N倍
-RE_COMPLETION = re.compile(r"完成|计划|目标|预算|任务|上年|去年|同期|增长|增|为上|是上")
 
 
 def _member(role: str, m: Mention) -> dict:
@@ -148,23 +105,6 @@ def _span(members: list[dict]) -> tuple[int, int]:
 
 def _sum(ms: list[Mention]) -> tuple[float, float]:
     return sum(m.num.low for m in ms), sum(m.num.high for m in ms)
-
-
-# generic classifiers that count the same items in one breath: 137个意见…已整改113项
-LOOSE_UNITS = {"个", "项", "条", "件"}
-# a status word right before a number marks it as a part: 现已整改到位113项, 正在协调10项
-# a verb that starts a new action in a clause
-RE_NEW_ACTION = re.compile(r"制定|建立|出台|召开|开展|组织|发放|收集|走访|举办|完成|实现|新增|清理|查处|印发|办结|受理|培训|"
-                           r"选派|投入|落实|解决|帮助|慰问|整改|追缴|移交|处理|给予|约谈|通报")
-# a count of what is not done yet: 需持续整改5个, 正在办理3件
-RE_NOT_DONE = re.compile(r"需|正在|尚未|未|待|其余|剩余|持续")
-# a sentence that states a plan: 明年计划新建学校4所
-RE_PLAN_SENT = re.compile(r"计划|明年|下一步|力争|目标|预计|拟|将")
-# 41条对策建议已有33条 / 87户企业中有61户 / 23个村里已有19个
-RE_HAS_PART = re.compile(r"[\u4e00-\u9fff“”]{0,10}?(?P<sure>中有|里有|已有|已经有|中已有|其中有)")
-# the part of a list or plan done so far: 目前已完成16项, 已办结3108条
-RE_DONE_PART = re.compile(r"已(?:经)?(?:全部|基本)?(?:完成|整改|办结|解决|落实|化解|销号|兑现|答复|办理)(?:到位)?$")
-RE_PART_NEAR = re.compile(r"已|正在|尚未|未|其余|剩余|基本|需长期|需持续|持续|跟踪")
 
 
 def _gap(slo: float, shi: float, clo: float, chi: float) -> float:
@@ -1333,19 +1273,6 @@ class Relations:
 
 # how many earlier figures of the same unit a figure is compared with (bounds the work on huge inputs)
 REPEAT_WINDOW = 300
-# a figure restated as a known set: 正在整改的13个问题, 尚未完成的5个, 剩余41户, 在去年…361公里的基础上
-# (and a set named by who stated it: 年初确定的5260人减贫任务, 巡视反馈的26个问题, 梳理出的…)
-RE_RESTATED = re.compile(r"(?:正在|尚未|未|需长期|需持续|其余|剩余|余下)[\u4e00-\u9fff]{0,4}的?$|已[\u4e00-\u9fff]{1,4}的$|"
-                         r"(?:确定|提出|下达|反馈|交办|梳理出?|排查出?|列出|明确|认定)的$")
-# who stated a set named again: 巡视反馈的, 年初确定的
-RE_STATED_BY = re.compile(r"[\u4e00-\u9fff]{2}(?:确定|提出|下达|反馈|交办|梳理出?|排查出?|列出|明确|认定)的$")
-RE_ON_BASIS = re.compile(r"在[^，；。]{0,20}$")
-RE_STATUS_WORD = re.compile(r"正在|尚未|未|需长期|需持续|其余|剩余|余下|已")
-STATUS_GROUPS = {"正在": "doing", "尚未": "left", "未": "left", "其余": "left", "剩余": "left", "余下": "left",
-                 "需长期": "long", "需持续": "long", "已": "done"}
-
-
-RE_STATUS_STEM = re.compile(r"(?:已完成|已经|已|正在|需长期|需持续|尚未|基本完成)([\u4e00-\u9fff]{2})")
 
 
 def _status_stems(parts: list[Mention]) -> set[str]:
@@ -1357,11 +1284,6 @@ def _names_stem(m: Mention, stems: set[str]) -> bool:
     """The figure's own words name one of the stems (68项具体整改任务, 需整改的问题58个)."""
     words = m.noun + m.pre[-12:]
     return any(s in words for s in stems)
-
-
-# a stock (累计, 总量, 保有, 现有 …) and a flow (新增, 新建, 新开工 …) of the same things
-RE_STOCK = re.compile(r"累计|总量|保有|现有|存量|共有|总数|余额|达到|突破")
-RE_FLOW = re.compile(r"新增|新建|新开工|新开|新认定|新培育|新引进|新签|当年|今年|全年")
 
 
 def _per_unit(m: Mention) -> bool:
@@ -1425,10 +1347,6 @@ def _miscopied(a: str, b: str) -> bool:
     return len(da) >= 3 and sum(x != y for x, y in zip(da, db)) == 1
 
 
-# what may stand before a change verb without naming a new subject: 每月提高500元, 平均提高126平方米
-RE_CHANGE_PREFIX_OK = re.compile(r"^(?:即|亦即|也即|也就是说?|就是)?(?:同比|环比|名义|实际|平均|人均|户均|每[\u4e00-\u9fff]{1,2}?|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
-                                 r"(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|回落|扩大|新增|增|减|降|升|多|少|节约|"
-                                 r"节省|精简|削减|下调|上调|提升|增收|减收|收窄|攀升)(?:了|约|近|超过|达)?$")
 def extract_relations(text: str, index: TextIndex, mentions: list[Mention]) -> Relations:
     """All relation rows of one report."""
     return Relations(text, index, mentions).build()
