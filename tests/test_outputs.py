@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from typer.testing import CliRunner
 
 from reportcheck import exitcodes, fingerprint
@@ -192,9 +192,27 @@ def test_codequality_issues(result):
 def test_json_format_is_unchanged(result):
     doc = json.loads(render("json", result))
     assert doc["schema"] == "reportcheck/v1"
-    assert set(doc["reports"][0]["findings"][0]) == {
+    # v1 only ever gains keys (check: the suite expectation that raised the finding)
+    finding = doc["reports"][0]["findings"][0]
+    assert set(finding) == {
         "rule", "name", "severity", "message", "arithmetic", "line", "column", "end_line", "end_column",
-        "start", "end", "excerpt", "evidence"}
+        "start", "end", "excerpt", "evidence", "check"}
+
+
+def test_each_finding_names_the_suite_line_that_raised_it(tmp_path):
+    import reportcheck
+
+    (tmp_path / "a.txt").write_text("今年共受理群众来信200件，已办结180件，办结率50%。\n"
+                                    "全年走访农户320户，其中山区210户、平原150户。\n", encoding="utf-8")
+    findings = reportcheck.check(tmp_path / "a.txt").reports[0].findings
+    assert {f.rule for f in findings} >= {"RC107"}
+    for f in findings:
+        suite, _, rest = f.check.partition(": expectations[")
+        index = int(rest.split("]")[0])
+        expectation = json.loads((ROOT / "expectations" / suite).read_text(encoding="utf-8"))["expectations"][index]
+        assert expectation["meta"]["rule"] == f.rule
+        assert expectation["meta"]["severity"] == f.severity
+        assert f.check.endswith(f"({expectation['type']})")
 
 
 def test_one_run_writes_several_formats(tmp_path):

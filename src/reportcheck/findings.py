@@ -19,7 +19,7 @@ from .validate import TableResult
 SCHEMA_VERSION = "reportcheck/v1"
 # the columns of RunResult.findings_frame(), in order (page: the PDF page, where there is one)
 FINDING_COLUMNS = ("report", "rule", "name", "severity", "line", "column", "end_line", "end_column", "start",
-                   "end", "message", "arithmetic", "excerpt", "page", "fingerprint")
+                   "end", "message", "arithmetic", "excerpt", "page", "fingerprint", "check")
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -48,6 +48,9 @@ class Finding:
     fingerprint: str = ""  # set by the pipeline (see reportcheck.fingerprint)
     suppressed_by: str = ""  # why the finding is accepted (see reportcheck.suppress); empty when it is not
     page: int | None = None  # 1-based page of a PDF report
+    # the suite expectation whose verdict this is ("rates.json: expectations[0] (expect_…)"); empty for
+    # a verified relation
+    check: str = ""
 
     def to_dict(self) -> dict:
         """The finding as it appears in the JSON format (what ``dataclasses.asdict`` gives, without
@@ -148,7 +151,7 @@ class RunResult:
                              "line": f.line, "column": f.column, "end_line": f.end_line,
                              "end_column": f.end_column, "start": f.start, "end": f.end, "message": f.message,
                              "arithmetic": f.arithmetic, "excerpt": f.excerpt, "page": getattr(f, "page", None),
-                             "fingerprint": f.fingerprint})
+                             "fingerprint": f.fingerprint, "check": f.check})
         return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
     def to_json(self) -> dict:
@@ -253,7 +256,8 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                             int(d[S.COLUMN]), int(d[S.END_LINE]), int(d[S.END_COLUMN]), int(d[S.START]),
                             int(d[S.END]), d[S.EXCERPT],
                             [_evidence(m) for m in d["members"]],
-                            bool(d[S.CERTAIN]), page=_page(d.get(S.PAGE)))
+                            bool(d[S.CERTAIN]), page=_page(d.get(S.PAGE)),
+                            check=tr.raised_by.get(rule.id, {}).get(rid, "") if failed else "")
                 fs, vs = out.setdefault(d[S.REPORT], ([], []))
                 (fs if failed else vs).append(f)
                 if failed:

@@ -72,6 +72,8 @@ class TableResult:
     failed: dict[str, set[str]] = field(default_factory=dict)  # rule -> row ids
     # rule -> row id -> the gravest severity of the expectations that rejected the row
     severity: dict[str, dict[str, str]] = field(default_factory=dict)
+    # rule -> row id -> the expectation that gave that verdict ("rates.json: expectations[0]")
+    raised_by: dict[str, dict[str, str]] = field(default_factory=dict)
     checked: dict[str, set[str]] = field(default_factory=dict)  # rule -> row ids
     descriptions: dict[str, list[str]] = field(default_factory=dict)
     gx_results: list = field(default_factory=list)
@@ -280,7 +282,8 @@ def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object],
     (``in_scope(expectation_config)``, when given) and descriptions; SuiteError when GX could not run an
     expectation."""
     tr.gx_results.append(res)
-    for r in res.results:
+    # GX keeps the suite's order in its results: the index names the suite line of each verdict
+    for i, r in enumerate(res.results):
         cfg = r.expectation_config
         rule = (cfg.meta or {}).get("rule")
         info = r.exception_info or {}
@@ -292,9 +295,12 @@ def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object],
         if bad:
             sev = (cfg.meta or {}).get("severity") or check.severity
             graver = tr.severity.setdefault(rule, {})
-            for i in bad:
-                if graver.get(i) != "error":
-                    graver[i] = sev
+            raised = tr.raised_by.setdefault(rule, {})
+            where = f"{check.suite_path.name}: expectations[{i}] ({cfg.type})"
+            for rid in bad:
+                if graver.get(rid) != "error":
+                    graver[rid] = sev
+                    raised[rid] = where
         checked = tr.checked.setdefault(rule, set())
         if in_scope is not None:
             checked.update(in_scope(cfg))
