@@ -34,12 +34,13 @@ _SPEC = {
                   "n_parts:l approx:b exhaustive:b gap:d",
     "part_whole": "form:s unit:s whole:d whole_low:d whole_high:d part:d part_low:d part_high:d",
     "repeats": "form:s noun:s unit:s first:d first_low:d first_high:d second:d second_low:d second_high:d "
-               "alike:b named_again:b",
+               "alike:b named_again:b other_items:b",
     "enumerations": "stated:l items:l items_low:l items_high:d truncated:b side:s item_texts:s",
     "sequences": "seq_id:l style:s level:l position:l value:l expected:l",
     "announced": "stated:l items:l seq_id:l",
     "rates": "form:s stated:d stated_low:d stated_high:d numerator:d denominator:d "
-             "computed_low:d computed_high:d grim_ok:b over_100:b can_exceed_100:b years:d link:s base:s gap:d",
+             "computed_low:d computed_high:d grim_ok:b over_100:b can_exceed_100:b years:d link:s base:s gap:d "
+             "numerator_by:s",
     "changes": "kind:s unit:s before:d after:d stated:d stated_low:d stated_high:d "
                "computed_low:d computed_high:d",
     "dates": "role:s year:l month:l day:d part:s low:l high:l planned:b done:b report_ord:l report_basis:s "

@@ -186,8 +186,8 @@ RE_NEW_ACTION = re.compile(r"制定|建立|出台|召开|开展|组织|发放|�
 RE_NOT_DONE = re.compile(r"需|正在|尚未|未|待|其余|剩余|持续")
 # a sentence that states a plan: 明年计划新建学校4所
 RE_PLAN_SENT = re.compile(r"计划|明年|下一步|力争|目标|预计|拟|将")
-# 41条对策建议已有33条 / 87户企业中有61户 / 23个村里已有19个
-RE_HAS_PART = re.compile(r"[\u4e00-\u9fff“”]{0,10}?(?P<sure>中有|里有|已有|已经有|中已有|其中有)")
+# 41条对策建议已有33条 / 87户企业中有61户 / 23个村里已有19个 / 库点412个，有318个已开秤 (unsure)
+RE_HAS_PART = re.compile(r"[\u4e00-\u9fff“”]{0,10}?(?P<sure>中有|里有|已有|已经有|中已有|其中有)|[，,]有")
 # the part of a list or plan done so far: 目前已完成16项, 已办结3108条
 RE_DONE_PART = re.compile(r"已(?:经)?(?:全部|基本)?(?:完成|整改|办结|解决|落实|化解|销号|兑现|答复|办理)(?:到位)?$")
 RE_PART_NEAR = re.compile(r"已|正在|尚未|未|其余|剩余|基本|需长期|需持续|持续|跟踪")
@@ -207,3 +207,6 @@ RE_FLOW = re.compile(r"新增|新建|新开工|新开|新认定|新培育|新引
 RE_CHANGE_PREFIX_OK = re.compile(r"^(?:即|亦即|也即|也就是说?|就是)?(?:同比|环比|名义|实际|平均|人均|户均|每[\u4e00-\u9fff]{1,2}?|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
                                  r"(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|回落|扩大|新增|增|减|降|升|多|少|节约|"
                                  r"节省|精简|削减|下调|上调|提升|增收|减收|收窄|攀升)(?:了|约|近|超过|达)?$")
+# an ordinal marker opening a list item: 一是, （二）, 三、, 4. (figures in two items are of two subjects)
+RE_ITEM_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
+                            r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")

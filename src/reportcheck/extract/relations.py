@@ -42,6 +42,7 @@ from .lexicon import (
     RE_INCOME_RATIO,
     RE_INDICATOR_LEAD,
     RE_INVESTMENT_DONE,
+    RE_ITEM_MARKER,
     RE_MEAN,
     RE_NAMED_BASE,
     RE_NEW_ACTION,
@@ -273,7 +274,9 @@ class Relations:
                         continue
                     # the whole of a unit there: a stated total (共达…), else for 其中 the nearest figure,
                     # for a sorting lead the first (the principal figure of the sentence)
-                    cands = [m for m in prev if m.is_count and not RE_COMPARED.search(m.pre)]
+                    # (nor is the base of a share, 完成年度目标80亿元的108%, the whole of the parts)
+                    cands = [m for m in prev if m.is_count and not RE_COMPARED.search(m.pre)
+                             and not self._base_of_following_share(m)]
                     chosen: dict[str, Mention] = {}
                     for m in cands if form == "其中" else reversed(cands):
                         if "total" not in chosen.get(unit_key(m.unit), m).roles or "total" in m.roles:
@@ -298,6 +301,12 @@ class Relations:
             for k, unit in enumerate(units):
                 first = next(m for m in after if m.is_count and unit_key(m.unit) == unit)
                 self._parts_after_lead(q, form, before, after, first, stop, seg, opens, k == 0)
+
+    def _base_of_following_share(self, m: Mention) -> bool:
+        """Whether figure ``m`` is the base a share right after it is taken of (目标80亿元的108%)."""
+        nxt = next((x for x in self.by_sentence.get(m.sentence, ()) if x.num.start >= m.num.end), None)
+        return nxt is not None and nxt.num.kind == "percent" and nxt.clause == m.clause \
+            and self.text[m.num.end: nxt.num.start].strip() in ("的", "的比重为", "的比例为")
 
     def _parts_after_lead(self, q, form: str, before: list[Mention], after: list[Mention], first: Mention,
                           stop: int, seg, opens: bool, leading: bool) -> None:
@@ -328,7 +337,9 @@ class Relations:
             if not m.is_count or not _compatible(m, whole):
                 continue
             # a clause that starts a new action is not a part (…奢靡之风问题8条，制定整改措施96条)
-            if parts and m.clause != parts[-1].clause and RE_NEW_ACTION.search(m.pre):
+            # (the parts' own verb again is no new action: 高速公路完成投资…，农村公路完成投资…)
+            if parts and m.clause != parts[-1].clause and (act := RE_NEW_ACTION.search(m.pre)) \
+                    and act.group(0) not in parts[0].pre:
                 break
             # the rest after the categories is the last part (…农村20所，其余8所为民办)
             if parts and re.match(r"^(?:其余|剩余|余下|另有|此外还有)", m.pre) \
@@ -336,7 +347,9 @@ class Relations:
                 parts.append(m)
                 break
             # a status clause after the categories starts another relation (…，已办结149件)
-            if parts and re.match(r"^(?:已|正在|尚未|累计|共)", m.pre) and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
+            # (and so does 有 opening a clause: 其中…库点412个，有318个已开秤 counts some of the part before)
+            if parts and re.match(r"^(?:已|正在|尚未|累计|共|有)", m.pre) \
+                    and not re.match(r"^(?:已|正在|尚未|其余)", parts[0].pre):
                 break
             parts.append(m)
         if not parts or any(_per_unit(p) for p in parts):
@@ -780,6 +793,12 @@ class Relations:
         if not cands:
             return None, None, ""
         num = cands[-1]
+        if "plan" in num.roles and RE_PLAN_SENT.search(self.text[num.clause_start: num.num.start]):
+            # 改造背街小巷42条，计划年内完成40条，完成率105%: the plan is the base, what was done the count
+            done_before = [x for x in counts if x.num.end <= num.num.start and _compatible(x, num)
+                           and "plan" not in x.roles]
+            if done_before:
+                return done_before[-1], num, "the plan it is measured against"
         den, how = self._denominator(num, counts)
         # 办复建议84件、提案65件，办复率100%: items of one list are not a part and its whole
         if den is not None and den.clause == num.clause and \
@@ -866,6 +885,7 @@ class Relations:
                "can_exceed_100": can_exceed, "certain": m.id not in self.guessed_bases
                and (num is None or num.id not in self.far_links),
                "link": _where(m, [x for x in (num, den) if x is not None]), "base": how, "gap": math.nan,
+               "numerator_by": self._numerator_by(m, num, form),
                "start": s, "end": e, "members": members}
         if num is not None:
             if not (den.num.low > 0 and math.isfinite(den.num.high) and math.isfinite(num.num.high)):
@@ -887,6 +907,19 @@ class Relations:
             row["computed_low"], row["computed_high"] = (plo, phi) if row["grim_ok"] else (math.nan, math.nan)
         row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
         return row
+
+    def _numerator_by(self, m: Mention, num: Mention | None, form: str) -> str:
+        """What names rate ``m``'s count: all the rate's words (办结率 / 已办结3108条; 按期办结率 / 按期办结
+        268件), or only its last two characters (不良贷款率 / 贷款余额312.3亿元: the rate counts a narrower
+        thing than the figure found). Empty for a share or a rate without a count."""
+        if num is None or form != "rate":
+            return ""
+        stem = RE_RATE_WORD.search(m.pre).group(1)
+        words = num.pre + num.noun + num.post[:4]
+        qualifier = stem[:-2]
+        if len(qualifier) < 2 or _shared_bigrams(qualifier, words) > 0:
+            return "the rate's words"
+        return "the rate's last two characters"
 
     def _own_share(self, x: Mention, m: Mention) -> bool:
         """Whether figure ``x`` is followed in its clause run by a share of its own (X为N元，占…%), other
@@ -1154,15 +1187,31 @@ class Relations:
                     # an earlier figure further back may be the one restated; this one is kept as evidence
                     unlike = unlike or prev
                     continue
-                self._add_repeat(prev, m, restated, same_words or named_again, alike, named_again)
+                self._add_repeat(prev, m, restated, same_words or named_again, alike, named_again,
+                                 self._other_items(prev, m))
                 break
             else:
                 if unlike is not None:
-                    self._add_repeat(unlike, m, restated, True, False, False)
+                    self._add_repeat(unlike, m, restated, True, False, False, self._other_items(unlike, m))
             same_unit.append(m)
 
+    def _item_marker(self, m: Mention) -> str:
+        """The ordinal marker opening the list item figure ``m`` stands in (一是, （二）), or empty."""
+        seg = self.index.segment_at(m.num.start)
+        for start in (seg.start, m.sent_start):
+            hit = RE_ITEM_MARKER.match(self.text, start, m.num.start)
+            if hit:
+                return hit.group(0).strip()
+        return ""
+
+    def _other_items(self, a: Mention, b: Mention) -> bool:
+        """Whether two figures stand in two items of a list (一是居家护理…1500元；二是机构护理…1800元): the
+        items are two subjects, so the figures are no restatement of one."""
+        ia, ib = self._item_marker(a), self._item_marker(b)
+        return bool(ia and ib and ia != ib)
+
     def _add_repeat(self, prev: Mention, m: Mention, restated: bool, certain: bool, alike: bool,
-                    named_again: bool) -> None:
+                    named_again: bool, other_items: bool) -> None:
         """A row for figure ``m`` stated again after ``prev``; ``certain`` when the same verb acts on the same
         noun (走访农户 / 走访的…户农户) or the set is named again by who stated it; ``alike`` when the
         values agree or one looks like a miscopy of the other (digits transposed, one digit changed in a
@@ -1174,7 +1223,8 @@ class Relations:
                              "noun": m.noun or prev.noun, "unit": m.unit,
                              "first": prev.num.value, "first_low": prev.num.low, "first_high": prev.num.high,
                              "second": m.num.value, "second_low": m.num.low, "second_high": m.num.high,
-                             "alike": alike, "named_again": named_again, "certain": certain,
+                             "alike": alike, "named_again": named_again, "other_items": other_items,
+                             "certain": certain,
                              "start": s, "end": e, "members": members})
 
     def _target_repeats(self) -> None:
@@ -1339,6 +1389,8 @@ def _miscopied(a: str, b: str) -> bool:
     """Two written figures one of which looks like a miscopy of the other: the same digits in another
     order (2140 / 2410), or one digit changed in three or more (361 / 351)."""
     a, b = unicodedata.normalize("NFKC", a), unicodedata.normalize("NFKC", b)
+    if len(re.sub(r"\D", "", a.partition(".")[2])) != len(re.sub(r"\D", "", b.partition(".")[2])):
+        return False  # a copy keeps the figure's decimals (486.2万 / 186万 are two figures)
     da, db = re.sub(r"\D", "", a.split(".")[0]), re.sub(r"\D", "", b.split(".")[0])
     if da == db or not da or not db or len(da) != len(db):
         return False
