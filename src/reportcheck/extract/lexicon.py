@@ -67,9 +67,9 @@ RE_MEAN = re.compile(r"平均|人均|户均|均价|单价|亩均|亩产|单产|"
                      r"各(?!类|项|级|种|方面|界|族|地|行|业|部门)[\u4e00-\u9fff]{1,3}?(?:新建|建成|完成|新增|培育|建设|设立|有|达)")
 # a figure compared with another: 比预算数…少支, 较上年
 RE_COMPARED = re.compile(r"比|较")
-# 其中 introduces parts of the figure before it, and so do leads that sort a figure into its parts: 按类别分， 分来源看， 从区域看， 来源构成为： 分布在三个街道：
+# 其中 introduces parts of the figure before it, and so do leads that sort a figure into its parts: 按类别分， 分来源看， 从区域看， 来源构成为： 分布在三个街道： 分别用于
 RE_PART_LEAD = re.compile(r"其中|(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分|划分|看|统计)[，：:]|从[\u4e00-\u9fff]{1,6}?看[，：:]|"
-                          r"(?:来源|资金来源|收入)?构成(?:为|是|如下)?[：:]|分布(?:在|于)[^，。；：]{0,10}[：:]")
+                          r"(?:来源|资金来源|收入)?构成(?:为|是|如下)?[：:]|分布(?:在|于)[^，。；：]{0,10}[：:]|分别用于")
 # a figure of the period before, stated beside this year's: 上年同期为28起
 RE_PRIOR_PERIOD = re.compile(_alt(PRIOR_PERIOD))
 # "X中" restating a whole at the start of a clause: 34个问题中已整改29个 / 全县87户企业中
@@ -80,6 +80,8 @@ RE_NEW_TOPIC = re.compile(r"^(?:同时|此外|另外|全年|全县|全镇|全乡
 RE_FROM = re.compile(r"(?:由|从)(?:[^，；。由从]{0,14}?的|每[^，；。由从\d]{0,4}|平均|人均|户均|原来的?|原)?$")
 RE_TO = re.compile(r"^[^，；。\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|精简|调整|扩大|提升|减|增|降|升|"
                    r"回落|下调|上调|攀升|达)?(?:到|至|为)(?:(?:19|20)\d{2}年(?:底|末)?的?|[^，；。\d]{0,6}的|平均)?$")
+# the period before stated as a figure of its own: 税收收入13.52亿元，上年同期为12.68亿元，同比增长…
+RE_PRIOR_STATED = re.compile(r"(?:" + _alt(PRIOR_PERIOD) + r")(?:同期)?(?:为|是|完成|达)$")
 # comparison base: 比上年的2002件, 较上年同期的267起
 RE_COMPARE = re.compile(r"(?:比|较|同比|环比)(?:[^，；。比较]{0,14}?的)?$")
 RE_DOWN = re.compile(_alt(DOWN))
@@ -210,3 +212,7 @@ RE_CHANGE_PREFIX_OK = re.compile(r"^(?:即|亦即|也即|也就是说?|就是)?(
 # an ordinal marker opening a list item: 一是, （二）, 三、, 4. (figures in two items are of two subjects)
 RE_ITEM_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
                             r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")
+# a clause that is one category's share of a whole and nothing else: 优级天数占38.5%, 轻工业产值占比46.8%
+RE_SHARE_CLAUSE = re.compile(r"(?:其中[，,]?)?(?P<cat>[\u4e00-\u9fff]{2,14}?)(?:所占|的)?(?:占比|占|比重|比例)(?:为|达|达到|是)?$")
+# what opens a set of such shares as the parts of one whole: 门诊患者中， 其中， 分行业看，
+RE_SHARE_SET_LEAD = re.compile(r"(?:中|其中|看)[，,：:]?$")

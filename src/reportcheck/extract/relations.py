@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import os
 import re
 import unicodedata
 
@@ -57,6 +58,7 @@ from .lexicon import (
     RE_PERIOD,
     RE_PLAN_SENT,
     RE_PRIOR_PERIOD,
+    RE_PRIOR_STATED,
     RE_RATE_WORD,
     RE_REAL_GROWTH,
     RE_RESTATED,
@@ -65,7 +67,9 @@ from .lexicon import (
     RE_SECTOR_CHANGE,
     RE_SELECTED,
     RE_SHARE,
+    RE_SHARE_CLAUSE,
     RE_SHARE_OF,
+    RE_SHARE_SET_LEAD,
     RE_SHARE_WORD,
     RE_STATED_BY,
     RE_STATUS,
@@ -174,6 +178,8 @@ class Relations:
         for sid in sorted(self.by_sentence):
             self._rates(sid)
         self._bounded_shares()
+        for sid in sorted(self.by_sentence):
+            self._share_sets(sid)
         self._annual_growth()
         self._income_ratio()
         self._repeats()
@@ -508,7 +514,7 @@ class Relations:
             if pair is None:
                 continue
             before, after = pair
-            if self._subject(ms, m) or m.clause > after.clause + reach:
+            if self._subject(ms, m) or m.clause > max(after.clause, before.clause) + reach:
                 continue
             if "change" in before.roles or "change" in after.roles:
                 continue
@@ -692,6 +698,10 @@ class Relations:
                 return b, a
             if RE_COMPARE.search(self.text[max(0, a.num.start - 20): a.num.start]) and unit_key(a.unit) == unit_key(b.unit) \
                     and "change" not in b.roles:
+                return a, b
+            # B，上年同期为A，同比增长C: the period before stated after this one's figure
+            if RE_PRIOR_STATED.search(self.text[max(0, a.num.start - 8): a.num.start]) and a.clause == b.clause + 1 \
+                    and unit_key(a.unit) == unit_key(b.unit) and "change" not in b.roles:
                 return a, b
         if prev:
             a = prev[-1]
@@ -885,7 +895,7 @@ class Relations:
                "can_exceed_100": can_exceed, "certain": m.id not in self.guessed_bases
                and (num is None or num.id not in self.far_links),
                "link": _where(m, [x for x in (num, den) if x is not None]), "base": how, "gap": math.nan,
-               "numerator_by": self._numerator_by(m, num, form),
+               "numerator_by": self._numerator_by(m, num, den, form),
                "start": s, "end": e, "members": members}
         if num is not None:
             if not (den.num.low > 0 and math.isfinite(den.num.high) and math.isfinite(num.num.high)):
@@ -908,14 +918,15 @@ class Relations:
         row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
         return row
 
-    def _numerator_by(self, m: Mention, num: Mention | None, form: str) -> str:
+    def _numerator_by(self, m: Mention, num: Mention | None, den: Mention, form: str) -> str:
         """What names rate ``m``'s count: all the rate's words (办结率 / 已办结3108条; 按期办结率 / 按期办结
-        268件), or only its last two characters (不良贷款率 / 贷款余额312.3亿元: the rate counts a narrower
-        thing than the figure found). Empty for a share or a rate without a count."""
+        268件; 建制村通客车率 / 建制村412个，已通客车398个: the words before the verb may name the base), or
+        only its last two characters (不良贷款率 / 贷款余额312.3亿元: the rate counts a narrower thing than
+        the figure found). Empty for a share or a rate without a count."""
         if num is None or form != "rate":
             return ""
         stem = RE_RATE_WORD.search(m.pre).group(1)
-        words = num.pre + num.noun + num.post[:4]
+        words = num.pre + num.noun + num.post[:4] + "|" + den.pre[-8:] + den.noun
         qualifier = stem[:-2]
         if len(qualifier) < 2 or _shared_bigrams(qualifier, words) > 0:
             return "the rate's words"
@@ -1083,6 +1094,51 @@ class Relations:
             if not RE_BOUNDED_SHARE.search(m.pre) or RE_UNBOUNDED_SHARE.search(m.pre):
                 continue
             self._add_over_100(m)
+
+    def _share_sets(self, sid: int) -> None:
+        """The shares of one whole's categories, one clause each after the whole is named (门诊患者中，城乡
+        居民医保患者占58.6%，职工医保患者占24.1%，自费及其他患者占17.3%): the categories are of one kind (their
+        names end alike: …患者) and together cannot pass 100%. A row with their sum; only an excess is
+        checked, since a set need not name every category."""
+        ms = self.by_sentence[sid]
+        per_clause: dict[int, list[Mention]] = {}
+        for m in ms:
+            per_clause.setdefault(m.clause, []).append(m)
+        run: list[tuple[Mention, str]] = []
+
+        def close() -> None:
+            if len(run) >= 2:
+                self._add_share_set(run)
+            run.clear()
+
+        for m in ms:
+            hit = RE_SHARE_CLAUSE.fullmatch(self.text, m.clause_start, m.num.start) \
+                if m.num.kind == "percent" and len(per_clause[m.clause]) == 1 else None
+            if hit is None:
+                close()
+                continue
+            if run and m.clause != run[-1][0].clause + 1:
+                close()
+            if not run and not (RE_SHARE_SET_LEAD.search(self.text, m.sent_start, m.clause_start)
+                                or self.text.startswith("其中", m.clause_start)):
+                continue
+            run.append((m, hit.group("cat")))
+        close()
+
+    def _add_share_set(self, run: list[tuple[Mention, str]]) -> None:
+        cats = [c for _, c in run]
+        suffix = os.path.commonprefix([c[::-1] for c in cats])[::-1]
+        if len(suffix) < 2 or len(set(cats)) < len(cats) or any(len(c) <= len(suffix) for c in cats):
+            return
+        members = [_member("share", m) for m, _ in run]
+        s, e = _span(members)
+        lo, hi = sum(m.num.low for m, _ in run), sum(m.num.high for m, _ in run)
+        self.rates.append({"id": len(self.rates), "form": "shares", "stated": sum(m.num.value for m, _ in run),
+                           "stated_low": lo, "stated_high": hi, "numerator": math.nan, "denominator": math.nan,
+                           "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
+                           "over_100": lo > 100.0, "can_exceed_100": False, "certain": True,
+                           "link": "sentence", "base": "the whole they are named under", "gap": (lo - 100.0) / 100.0,
+                           "start": s, "end": e, "members": members})
 
     def _add_over_100(self, m: Mention) -> None:
         """A share stated above 100% of a whole it cannot exceed: a row with the share alone."""

@@ -30,6 +30,12 @@ TABLE = "rates"
 
 
 def explain(row: dict) -> tuple[str, str]:
+    if row.get("form") == "shares":
+        parts = [m["text"] for m in row["members"]]
+        total = f"{row['stated']:.4g}%"
+        return (f"the shares of one whole's categories sum to {total}, above 100%" if row.get("over_100") else
+                f"the shares of one whole's categories sum to {total}", " + ".join(parts) + f" = {total}"
+                + (" > 100%" if row.get("over_100") else " ≤ 100%"))
     den = next((m for m in row["members"] if m["role"] == "denominator"), None)
     rate = next(m for m in row["members"] if m["role"] == "rate")
     if row.get("over_100"):
