@@ -35,6 +35,10 @@ STATUS_GROUPS = {"正在": "doing", "尚未": "left", "未": "left", "其余": "
 # scopes wider than a province's or a county's own report: 占全国34.5%
 WIDER_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全球", "全世界", "世界")
 
+# the verbs a rate's count may be named by when the rate says it in other words: 审结7718件，结案率95.4%
+RATE_VERB_SYNONYMS = {"结案": ("审结", "办结", "执结"), "办结": ("办理完毕", "办复", "结案"), "办复": ("办结", "答复"),
+                      "执结": ("结案",), "销号": ("整改完成", "完成整改"), "完成": ("完工", "建成")}
+
 # ----------------------------------------------------------------------------------------- one figure's cues
 # total cue right before the number in its clause: 共收集…137条, 合计, 累计, 总计, 以上共计
 # (共 of 共建, 共享, 共同, 公共, 共产党 … is no total)

@@ -20,6 +20,7 @@ from .lexicon import (
     CATEGORY_UNITS,
     LOOSE_UNITS,
     MEASURE_UNITS,
+    RATE_VERB_SYNONYMS,
     RE_ANNUAL,
     RE_ANNUAL_WORD,
     RE_AVERAGE,
@@ -797,6 +798,13 @@ class Relations:
             cands = [x for x in self._prev_counts(m) if verb in x.pre]
         if not cands:  # 收回3.52万份，回收率92.6%: the same verb in the other order
             cands = [x for x in counts if len(x.verb) == 2 and set(x.verb) == set(verb)]
+        if not cands:  # 审结7718件，结案率95.4%: the verb in other words
+            cands = [x for x in counts if any(w in x.pre[-8:] for w in RATE_VERB_SYNONYMS.get(verb, ()))]
+        if not cands:
+            # 全省共有学校1.26万所，已开展课后服务的学校1.18万所，覆盖率96.2%: a rate with no verb of its own
+            # over the part done of the total stated before it in the sentence
+            cands = [x for x in counts if x.sentence == m.sentence and re.match(r"已(?:经)?[^，；。]{0,16}的?$", x.pre)
+                     and any(_compatible(t, x) and "total" in t.roles and t.num.end <= x.num.start for t in counts)]
         # the numerator counts what is done: 已整改到位29个, not 需持续整改5个
         done = [x for x in cands if not RE_NOT_DONE.search(x.pre[-8:])]
         cands = done or cands
