@@ -222,7 +222,8 @@ _RE_NOUN_TAIL = re.compile(rf"[^\n。；：，！？、“”（）\d{_CN_DIGITS
 _RE_DIGIT = re.compile(r"\d")
 # A preposition that makes the count adverbial (从两方面采取措施, 按照反馈意见的4个方面): the list then
 # counts something else, so the link is not certain. 从严/从而/从事… are words, not the preposition.
-_RE_ADVERBIAL = re.compile(r"从(?![严实而事来中未不没头])|按照|根据|针对|围绕|通过|结合|对照")
+# (从以下四个方面, 从下列三点 announce the list: 以下 points ahead)
+_RE_ADVERBIAL = re.compile(r"从(?![严实而事来中未不没头]|以下|下列|如下)|按照|根据|针对|围绕|通过|结合|对照")
 # A count that points back at items already named (合作化、增产、领导这三个问题; 上述两个方面).
 _RE_BACK_REFERENCE = re.compile(r"(?:这|那|等|上述|以上|前述)$")
 # A list finished in other words after its last marker: 还有两类, 另有三项.
