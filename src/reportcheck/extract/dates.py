@@ -78,7 +78,7 @@ RE_TARGET = re.compile(r"预期|目标|左右")  # a target for a part of the ye
 RE_RESULT = re.compile(r"增长|下降|增加|减少|同比|同期|完成|实现|达到|累计|已|(?<![为除])了(?![解结如然])")
 # Roles from the words right after / before a date
 RE_START = re.compile(r"^[^，。；]{0,6}?(?:启动|开始|开班|开幕|开工|动员|部署|起|开展|展开)")
-RE_END = re.compile(r"^[^，。；]{0,6}?(?:结束|结业|闭幕|收官|截止|完工|竣工|告一段落)")
+RE_END = re.compile(r"^[^，。；]{0,6}?(?:结束|结业|闭幕|收官|截止|完工|竣工|告一段落|建成|投入运行|投入使用|投运|投产|通车|交付)")
 # Done: an event told as having happened
 RE_DONE = re.compile(r"(?:召开了|举行了|举办了|开展了|完成了|组织了|进行了|已|顺利|圆满|胜利|召开|举行|举办|通过了|印发了|出台了"
                      r"|发生|成立(?![一二三四五六七八九十百\d]+周年)|建成|落成|开通|投产|竣工|颁布|签署|签订|印发|出台"
