@@ -114,3 +114,15 @@ def test_suites_load_the_custom_types_by_name():
 
     types = {e.expectation_type for check in load_checks()[0] for e in build_suite(_gx(), check).expectations}
     assert {"expect_multicolumn_intervals_to_overlap", "expect_multicolumn_shares_to_be_reachable"} <= types
+
+
+def test_data_docs_say_what_each_custom_expectation_tests():
+    overlap = X.ExpectMulticolumnIntervalsToOverlap(column_list=["s_low", "s_high", "c_low", "c_high"])
+    point = X.ExpectMulticolumnIntervalsToOverlap(column_list=["stated", "items_low", "items_high"])
+    grim = X.ExpectMulticolumnSharesToBeReachable(column_list=["low", "high", "n"])
+    said = [e._prescriptive_renderer(configuration=e.configuration)[0].to_json_dict()["string_template"]
+            for e in (overlap, point, grim)]
+    assert [s["template"] for s in said] == [
+        "Intervals [$c0, $c1] and [$c2, $c3] must overlap.", "$c0 must lie within [$c1, $c2].",
+        "Share [$c0, $c1] % must be 100 k / $c2 for some whole k from 0 to $c2."]
+    assert said[1]["params"] == {"c0": "stated", "c1": "items_low", "c2": "items_high"}

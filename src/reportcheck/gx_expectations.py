@@ -39,6 +39,9 @@ from great_expectations.expectations.metrics.map_metric_provider import (
     MulticolumnMapMetricProvider,
     multicolumn_condition_partial,
 )
+from great_expectations.render import RenderedStringTemplateContent
+from great_expectations.render.components import LegacyRendererType
+from great_expectations.render.renderer.renderer import renderer
 
 _DOMAIN_KEYS = ("batch_id", "table", "column_list", "row_condition", "condition_parser", "ignore_row_if")
 
@@ -118,6 +121,15 @@ def _bounds(cols: list) -> tuple:
     return (cols[0], *cols) if len(cols) == 3 else tuple(cols)
 
 
+def _sentence(template: str, configuration, runtime_configuration) -> list[RenderedStringTemplateContent]:
+    """The Data Docs line of an expectation: ``template`` with $c0, $c1 … its column_list."""
+    columns = list((configuration.kwargs if configuration else {}).get("column_list") or [])
+    return [RenderedStringTemplateContent(
+        content_block_type="string_template",
+        string_template={"template": template, "params": {f"c{i}": c for i, c in enumerate(columns)},
+                         "styling": (runtime_configuration or {}).get("styling")})]
+
+
 def _columns_exactly(v: list[str], counts: tuple[int, ...], meaning: str) -> list[str]:
     if len(v) not in counts:
         raise ValueError(f"column_list must name {' or '.join(map(str, counts))} columns ({meaning}), "
@@ -145,6 +157,14 @@ class ExpectMulticolumnIntervalsToOverlap(MulticolumnMapExpectation):
     @pydantic.validator("column_list")
     def _four_columns(cls, v: list[str]) -> list[str]:
         return _columns_exactly(v, (3, 4), "a_low, a_high, b_low, b_high; or a, b_low, b_high")
+
+    @classmethod
+    @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
+    def _prescriptive_renderer(cls, configuration=None, result=None, runtime_configuration=None, **kwargs):
+        columns = (configuration.kwargs if configuration else {}).get("column_list") or []
+        template = ("$c0 must lie within [$c1, $c2]." if len(columns) == 3
+                    else "Intervals [$c0, $c1] and [$c2, $c3] must overlap.")
+        return _sentence(template, configuration, runtime_configuration)
 
     # GX's test-case format (ExpectationDoctor); tests/test_gx_expectations.py runs them on both engines
     examples: ClassVar[list[dict]] = [
@@ -218,6 +238,12 @@ class ExpectMulticolumnSharesToBeReachable(MulticolumnMapExpectation):
     @pydantic.validator("column_list")
     def _three_columns(cls, v: list[str]) -> list[str]:
         return _columns_exactly(v, (3,), "low, high, n")
+
+    @classmethod
+    @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
+    def _prescriptive_renderer(cls, configuration=None, result=None, runtime_configuration=None, **kwargs):
+        return _sentence("Share [$c0, $c1] % must be 100 k / $c2 for some whole k from 0 to $c2.",
+                         configuration, runtime_configuration)
 
     examples: ClassVar[list[dict]] = [
         {
