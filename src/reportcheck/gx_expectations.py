@@ -110,7 +110,7 @@ class MulticolumnSharesReachable(MulticolumnMapMetricProvider):
         low, high, n = (F.col(c).cast("double") for c in column_list.columns)
         ok = n <= F.lit(0.0)
         for k in _nearest_whole_counts(low, n):
-            share = F.lit(100.0) * k / n
+            share = F.when(n > F.lit(0.0), F.lit(100.0) * k / n)  # no division by 0 (an error under ANSI)
             ok = ok | ((k >= F.lit(0.0)) & (k <= n) & (low <= share) & (share <= high))
         return F.coalesce(ok, F.lit(False))
 
