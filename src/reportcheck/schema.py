@@ -39,7 +39,7 @@ _SPEC = {
     "sequences": "seq_id:l style:s level:l position:l value:l expected:l",
     "announced": "stated:l items:l seq_id:l",
     "rates": "form:s stated:d stated_low:d stated_high:d numerator:d denominator:d "
-             "computed_low:d computed_high:d grim_ok:b over_100:b can_exceed_100:b years:d link:s base:s gap:d "
+             "computed_low:d computed_high:d can_exceed_100:b years:d link:s base:s gap:d "
              "numerator_by:s",
     "changes": "kind:s unit:s before:d after:d stated:d stated_low:d stated_high:d "
                "computed_low:d computed_high:d",

@@ -197,7 +197,9 @@ def _why(err: Exception) -> str:
 
 
 def _kwarg_columns(kwargs: dict) -> list[str]:
-    return [kwargs[k] for k in ("column", "column_A", "column_B") if kwargs.get(k)]
+    """The columns an expectation reads (a multicolumn expectation's ``column_list`` included)."""
+    return [kwargs[k] for k in ("column", "column_A", "column_B") if kwargs.get(k)] + \
+        list(kwargs.get("column_list") or [])
 
 
 def _gx():
@@ -213,6 +215,8 @@ def _gx():
 
         with deferred():  # SciPy and Altair, which our suites never use, load only if something does
             import great_expectations as gx
+
+            from . import gx_expectations  # noqa: F401  (registers reportcheck's own expectation types)
 
     # GX logs a dropped expectation with a traceback; the loader reports it as a SuiteError instead
     logging.getLogger("great_expectations").setLevel(logging.CRITICAL)

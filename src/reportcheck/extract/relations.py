@@ -899,7 +899,7 @@ class Relations:
             how = "a sibling with its own share"  # 经济建设费为…，占35.84%；社会文教费为…，占32.60%
         row = {"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo, "stated_high": phi,
                "numerator": num.num.value if num else math.nan, "denominator": den.num.value,
-               "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True, "over_100": False,
+               "computed_low": math.nan, "computed_high": math.nan, "over_100": False,
                "can_exceed_100": can_exceed, "certain": m.id not in self.guessed_bases
                and (num is None or num.id not in self.far_links),
                "link": _where(m, [x for x in (num, den) if x is not None]), "base": how, "gap": math.nan,
@@ -913,17 +913,14 @@ class Relations:
             row["computed_low"], row["computed_high"] = min(cands) * 100, max(cands) * 100
             row["gap"] = _gap(plo, phi, row["computed_low"], row["computed_high"])
         else:
-            # GRIM: some whole count k of the base must give the stated share
+            # GRIM: some whole count k of the base must give the stated share (the rates suite tests it),
+            # for a base that is one exact, not too large count of members
             base = den.num
             named = RE_NAMED_BASE.search(m.pre)
             if base.approx or base.low != base.high or base.low > 100000 or den.unit in MEASURE_UNITS \
                     or den.unit in CATEGORY_UNITS \
                     or (named and noun_overlap(named.group(1), den.noun) < 2):
                 return None
-            n = int(base.value)
-            row["grim_ok"] = any(plo <= 100.0 * kk / n <= phi for kk in range(n + 1)) if n > 0 else True
-            row["computed_low"], row["computed_high"] = (plo, phi) if row["grim_ok"] else (math.nan, math.nan)
-        row["over_100"] = plo > 100.0 and form == "share" and not can_exceed
         return row
 
     def _numerator_by(self, m: Mention, num: Mention | None, den: Mention, form: str) -> str:
@@ -1023,7 +1020,7 @@ class Relations:
                                "numerator": after.num.value if after else ratio[0],
                                "denominator": before.num.value if before else
                                (after.num.value - inc.num.value if after else 1.0),
-                               "computed_low": clo, "computed_high": chi, "grim_ok": True, "over_100": False,
+                               "computed_low": clo, "computed_high": chi, "over_100": False,
                                "can_exceed_100": True, "years": float(n), "certain": True,
                                "link": _where(m, [x for x in (before, after, inc) if x is not None]),
                                "base": "its start and end" if before else "its end and increase",
@@ -1065,7 +1062,7 @@ class Relations:
             self.rates.append({"id": len(self.rates), "form": "ratio", "stated": x, "stated_low": xlo,
                                "stated_high": xhi, "numerator": urban.num.value,
                                "denominator": rural.num.value, "computed_low": urban.num.low / rural.num.high,
-                               "computed_high": urban.num.high / rural.num.low, "grim_ok": True,
+                               "computed_high": urban.num.high / rural.num.low,
                                "over_100": False, "can_exceed_100": True, "years": math.nan,
                                "certain": True, "link": "report", "base": "the two incomes",
                                "gap": _gap(xlo, xhi, urban.num.low / rural.num.high,
@@ -1143,7 +1140,7 @@ class Relations:
         lo, hi = sum(m.num.low for m, _ in run), sum(m.num.high for m, _ in run)
         self.rates.append({"id": len(self.rates), "form": "shares", "stated": sum(m.num.value for m, _ in run),
                            "stated_low": lo, "stated_high": hi, "numerator": math.nan, "denominator": math.nan,
-                           "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
+                           "computed_low": math.nan, "computed_high": math.nan,
                            "over_100": lo > 100.0, "can_exceed_100": False, "certain": True,
                            "link": "sentence", "base": "the whole they are named under", "gap": (lo - 100.0) / 100.0,
                            "start": s, "end": e, "members": members})
@@ -1152,7 +1149,7 @@ class Relations:
         """A share stated above 100% of a whole it cannot exceed: a row with the share alone."""
         self.rates.append({"id": len(self.rates), "form": "share", "stated": m.num.value, "stated_low": m.num.low,
                            "stated_high": m.num.high, "numerator": math.nan, "denominator": math.nan,
-                           "computed_low": math.nan, "computed_high": math.nan, "grim_ok": True,
+                           "computed_low": math.nan, "computed_high": math.nan,
                            "over_100": True, "can_exceed_100": False, "certain": True,
                            "link": "sentence", "base": "none needed", "gap": math.nan,
                            "start": m.num.start, "end": m.num.end, "members": [_member("rate", m)]})
