@@ -1235,7 +1235,7 @@ class Relations:
                 # a set named again by who stated it, of the same noun (巡视反馈的28个问题 … 针对巡视反馈的26个问题)
                 # is the same set whatever its value
                 named_again = bool(restated and (by := RE_STATED_BY.search(m.pre)) and by.group(0) in prev.pre[-12:]
-                                   and prev.noun and prev.noun == m.noun)
+                                   and prev.noun and prev.noun == m.noun) or _names_set_again(prev, m)
                 # a restated set points back across periods (截至11月… / 力争2015年…完成正在整改的13个)
                 if not self._same_thing(prev, m, restated) or not (restated or self._same_scope(prev, m)):
                     continue
@@ -1436,6 +1436,18 @@ def _shared_bigrams(a: str, b: str) -> int:
 def _restated(m: Mention) -> bool:
     """The figure is named as a known set, not newly stated: 正在整改的13个, 在去年…361公里的基础上."""
     return bool(RE_RESTATED.search(m.pre) or (RE_ON_BASIS.search(m.pre) and m.post.startswith("的基础上")))
+
+
+def _within_set(m: Mention) -> bool:
+    """在168条整改措施中，已落实158条: the figure names a known set to count within it."""
+    return m.pre.endswith("在") and bool(re.match(r"[\u4e00-\u9fff]{1,10}中[，,]", m.post))
+
+
+def _names_set_again(prev: Mention, m: Mention) -> bool:
+    """The second figure names the first's set again to count within it, with the same noun: 制定整改措施
+    186条 … 在168条整改措施中，已落实158条. (A relative clause, 发生的4起事故, may name a larger or another
+    set: it is not read so.)"""
+    return len(m.noun) >= 2 and prev.noun == m.noun and _within_set(m)
 
 
 def _same_status(a: str, b: str) -> bool:
