@@ -62,6 +62,7 @@ from .lexicon import (
     RE_PRIOR_STATED,
     RE_RATE_WORD,
     RE_REAL_GROWTH,
+    RE_RESPECTIVE_SHARES,
     RE_RESTATED,
     RE_RURAL_INCOME,
     RE_SCOPE_WORD,
@@ -181,6 +182,7 @@ class Relations:
         self._bounded_shares()
         for sid in sorted(self.by_sentence):
             self._share_sets(sid)
+            self._respective_shares(sid)
         self._annual_growth()
         self._income_ratio()
         self._repeats()
@@ -1130,11 +1132,34 @@ class Relations:
             run.append((m, hit.group("cat")))
         close()
 
+    def _respective_shares(self, sid: int) -> None:
+        """The shares of one whole for a list of categories at once (第一、二、三产业投资占全部固定资产投资的
+        比重分别为2.1%、38.6%和59.3%): like a set of shares, they cannot sum above 100%."""
+        ms = self.by_sentence[sid]
+        for k, m in enumerate(ms):
+            if m.num.kind != "percent" or not RE_RESPECTIVE_SHARES.search(m.pre):
+                continue
+            said = self.text[m.clause_start: m.num.start]
+            if said.count("占") > 1 or said.count("比重") + said.count("比例") > 1:
+                continue  # A占GDP的比重和B占支出的比重分别为…: shares of two wholes
+            run = [m]
+            for x in ms[k + 1:]:
+                if x.num.kind != "percent" or not re.fullmatch(r"[、和及与]", self.text[run[-1].num.end: x.num.start]):
+                    break
+                run.append(x)
+            if len(run) >= 2:
+                self._add_shares_row(run, "named once for the list")
+
     def _add_share_set(self, run: list[tuple[Mention, str]]) -> None:
         cats = [c for _, c in run]
         suffix = os.path.commonprefix([c[::-1] for c in cats])[::-1]
         if len(suffix) < 2 or len(set(cats)) < len(cats) or any(len(c) <= len(suffix) for c in cats):
             return
+        self._add_shares_row([m for m, _ in run], "the whole they are named under")
+
+    def _add_shares_row(self, run: list[Mention], how: str) -> None:
+        """A row with the sum of the shares of one whole's categories."""
+        run = [(m, "") for m in run]
         members = [_member("share", m) for m, _ in run]
         s, e = _span(members)
         lo, hi = sum(m.num.low for m, _ in run), sum(m.num.high for m, _ in run)
@@ -1142,7 +1167,7 @@ class Relations:
                            "stated_low": lo, "stated_high": hi, "numerator": math.nan, "denominator": math.nan,
                            "computed_low": math.nan, "computed_high": math.nan,
                            "over_100": lo > 100.0, "can_exceed_100": False, "certain": True,
-                           "link": "sentence", "base": "the whole they are named under", "gap": (lo - 100.0) / 100.0,
+                           "link": "sentence", "base": how, "gap": (lo - 100.0) / 100.0,
                            "start": s, "end": e, "members": members})
 
     def _add_over_100(self, m: Mention) -> None:
