@@ -56,10 +56,12 @@ def test_mutated_real_excerpts_meet_the_accuracy_bounds(tmp_path):
     assert s["coverage"] >= MUTATED_COVERAGE
 
 
-def test_reports_written_for_the_tests_meet_the_accuracy_bounds(tmp_path):
-    """tests/data/written: 24 reports written for the tests by a writer who did not read the code."""
-    s = score(Path(__file__).parent / "data" / "written", tmp_path)
-    assert s["recall"] >= 0.85
+@pytest.mark.parametrize(("folder", "recall"), [("written", 0.85), ("written2", 0.80)])
+def test_reports_written_for_the_tests_meet_the_accuracy_bounds(tmp_path, folder, recall):
+    """tests/data/written (24 reports) and written2 (30, in other genres): written for the tests by writers who
+    did not read the code (see their README)."""
+    s = score(Path(__file__).parent / "data" / folder, tmp_path)
+    assert s["recall"] >= recall
     assert s["precision"] >= 0.97
     assert s["traps_hit"] == 0
 
