@@ -186,7 +186,7 @@ RE_COMPLETION = re.compile(r"完成|计划|目标|预算|任务|上年|去年|�
 LOOSE_UNITS = {"个", "项", "条", "件"}
 # a status word right before a number marks it as a part: 现已整改到位113项, 正在协调10项
 # a verb that starts a new action in a clause
-RE_NEW_ACTION = re.compile(r"制定|建立|出台|召开|开展|组织|发放|收集|走访|举办|完成|实现|新增|清理|查处|印发|办结|受理|培训|"
+RE_NEW_ACTION = re.compile(r"制定|建立|出台|召开|开展|组织|发放|收集|走访|举办|完成|实现|新增|清理|查处|印发|办结|受理|审结|执结|培训|"
                            r"选派|投入|落实|解决|帮助|慰问|整改|追缴|移交|处理|给予|约谈|通报")
 # a count of what is not done yet: 需持续整改5个, 正在办理3件
 RE_NOT_DONE = re.compile(r"需|正在|尚未|未|待|其余|剩余|持续")
