@@ -1486,11 +1486,12 @@ def _same_status(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _miscopied(a: str, b: str) -> bool:
     """Two written figures one of which looks like a miscopy of the other: the same digits in another
-    order (2140 / 2410), or one digit changed in three or more (361 / 351)."""
+    order (2140 / 2410, 1.26 / 1.62), or one digit changed in three or more (361 / 351)."""
     a, b = unicodedata.normalize("NFKC", a), unicodedata.normalize("NFKC", b)
     if len(re.sub(r"\D", "", a.partition(".")[2])) != len(re.sub(r"\D", "", b.partition(".")[2])):
         return False  # a copy keeps the figure's decimals (486.2万 / 186万 are two figures)
-    da, db = re.sub(r"\D", "", a.split(".")[0]), re.sub(r"\D", "", b.split(".")[0])
+    # all the digits written, the decimals too (1.26万亩 / 1.62万亩)
+    da, db = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
     if da == db or not da or not db or len(da) != len(db):
         return False
     if sorted(da) == sorted(db):
