@@ -258,3 +258,11 @@ def test_a_share_names_its_base_in_another_unit():
 def test_a_named_base_unlike_the_figure_sentences_back_is_no_base():
     text = "中央政府公共投资9243亿元。投资增长较快。重灾区已完成投资6545亿元，占规划总投资的65.5%。"
     assert tables(text)["rates"].empty
+
+
+def test_a_miscopy_keeps_the_decimals_and_may_transpose_them():
+    from reportcheck.extract.relations import _miscopied
+
+    assert _miscopied("1.26万亩", "1.62万亩") and _miscopied("2140户", "2410户") and _miscopied("361条", "351条")
+    assert not _miscopied("486.2万人次", "186万人次")  # another figure, not a copy of it
+    assert not _miscopied("23件", "27件")  # one digit of two is no sign of a miscopy
