@@ -58,7 +58,7 @@ RE_RATE_CUE = re.compile(r"(?:率|占|比重|比例|占比|面|覆盖|达标)(?:
 RE_PLAN_CUE = re.compile(r"计划|目标|力争|预计|拟|争取|将要|将|确保|(?<![需主重必只摘纲提])要(?![求点素害领])|规划|预期|打算|安排|"
                          r"年底前|以前|之前")
 # period words that tie a figure to a time: 今年, 上年, 五年来, 一季度
-RE_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年|上年|前年|明年|本年|全年|当年|每年|年均|上半年|下半年|[一二三四]季度|前三季度|"
+RE_PERIOD = re.compile(r"(?:(?:19|20|１９|２０)\d{2}年|今年|去年|上年|前年|明年|本年|全年|当年|每年|年均|上半年|下半年|[一二三四]季度|前三季度|"
                        r"[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)|过去[一二三四五六七八九十\d]{1,2}年|"
                        r"[一二三四五六七八九十\d]{1,2}月(?:份|末|底)?(?![一二三四五六七八九十\d]{1,3}[日号])|同期|年初|年末|期间)")
 RE_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{1,10}")
@@ -83,7 +83,7 @@ RE_NEW_TOPIC = re.compile(r"^(?:同时|此外|另外|全年|全县|全镇|全乡
 # before/after of a change: 由463辆减少到392辆, 从15个工作日缩短为7个工作日
 RE_FROM = re.compile(r"(?:由|从)(?:[^，；。由从]{0,14}?的|每[^，；。由从\d]{0,4}|平均|人均|户均|原来的?|原)?$")
 RE_TO = re.compile(r"^[^，；。\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|精简|调整|扩大|提升|减|增|降|升|"
-                   r"回落|下调|上调|攀升|达)?(?:到|至|为)(?:(?:19|20)\d{2}年(?:底|末)?的?|[^，；。\d]{0,6}的|平均)?$")
+                   r"回落|下调|上调|攀升|达)?(?:到|至|为)(?:(?:19|20|１９|２０)\d{2}年(?:底|末)?的?|[^，；。\d]{0,6}的|平均)?$")
 # the period before stated as a figure of its own: 税收收入13.52亿元，上年同期为12.68亿元，同比增长…
 RE_PRIOR_STATED = re.compile(r"(?:" + _alt(PRIOR_PERIOD) + r")(?:同期)?(?:为|是|完成|达)$")
 # comparison base: 比上年的2002件, 较上年同期的267起
@@ -166,7 +166,7 @@ RE_FIGURE_PAIR = re.compile(r"[、和及与]")
 RE_ANNUAL = re.compile(r"(?:" + _ANNUAL + r")(?:增长|增速|提高|递增|上涨|上升|增加|下降|减少|递减)?(?:了|为|达|达到)?$")
 # growth at comparable prices, or of aggregates reported that way, is not worked out from nominal values
 RE_REAL_GROWTH = re.compile(r"实际|可比|不变价|扣除价格|生产总值|增加值|GDP|经济增长|经济总量")
-RE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+RE_YEAR = re.compile(r"((?:19|20|１９|２０)\d{2})年")
 # a span of years named: 五年来, 过去五年, 近5年, 这五年, “十二五”时期 (a five-year plan period)
 RE_YEAR_SPAN = re.compile(r"(?:过去|近|这|最近|前)?(?P<n>[二三四五六七八九十\d]{1,2})年(?:来|间|中|里|内)|"
                           r"过去(?P<n2>[二三四五六七八九十])年|(?P<plan>“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
