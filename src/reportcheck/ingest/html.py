@@ -141,95 +141,81 @@ def _parse_html(src: str) -> tuple[_Node, list[_Node]]:
 
     Returns the root and all nodes in document (pre-)order.
     """
-    root = _Node("#root", None, 0)
-    nodes = [root]
-    stack = [root]
-    open_count: dict[str, int] = {}
-    n = len(src)
+    return _Parser(src).parse()
 
-    def pop() -> None:
-        node = stack.pop()
-        open_count[node.tag] -= 1
 
-    def close(tag: str, at: int) -> None:
-        while stack[-1].tag != tag:
-            stack[-1].end = at
-            pop()
-        stack[-1].end = at
-        pop()
+class _Parser:
+    """The state of one :func:`_parse_html`: the nodes made so far and the elements still open.
 
-    def add_text(a: int, b: int) -> None:
-        chunk = src[a:b]
-        top = stack[-1]
-        if top.tag == "head" and not chunk.isspace():
-            close("head", a)
-            top = stack[-1]
-        if top.hard:
-            return
-        if "&" not in chunk:
-            top.items.append((chunk, a, False))
-        else:
-            k = 0
-            for m in ENTITY.finditer(chunk):
-                decoded = html.unescape(m.group())
-                if decoded == m.group():
-                    continue
-                if m.start() > k:
-                    top.items.append((chunk[k : m.start()], a + k, False))
-                top.items.append((decoded, a + m.start(), True))
-                k = m.end()
-            if k < len(chunk):
-                top.items.append((chunk[k:], a + k, False))
-        top.own[0] += sum(1 for _ in _HAN.finditer(chunk))
-        top.own[1] += len("".join(chunk.split()))
+    Reading goes from one ``<`` to the next: the text before it goes to the innermost open element
+    (:meth:`text`), and what the ``<`` starts (:meth:`markup`) is a declaration or comment (skipped), an
+    end tag (closes), a raw-text element such as ``<script>`` (skipped to its end tag) or a start tag
+    (opens an element, closing the ones it implies). Each step returns where reading goes on, or ``None``
+    where the page is cut off in the middle of a tag.
+    """
 
-    pos = 0
-    while pos < n:
-        lt = src.find("<", pos)
-        if lt < 0:
-            lt = n
-        if lt > pos:
-            add_text(pos, lt)
-        if lt >= n:
-            break
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.root = _Node("#root", None, 0)
+        self.nodes = [self.root]
+        self.stack = [self.root]  # the open elements, innermost last
+        self.open_count: dict[str, int] = {}  # tag -> how many elements of it are open
+
+    def parse(self) -> tuple[_Node, list[_Node]]:
+        """Read the whole page; return the root and all nodes in document order."""
+        src = self.src
+        n = len(src)
+        pos: int | None = 0
+        while pos is not None and pos < n:
+            lt = src.find("<", pos)
+            if lt < 0:
+                lt = n
+            if lt > pos:
+                self.text(pos, lt)
+            if lt >= n:
+                break
+            pos = self.markup(lt)
+        return self.root, self.nodes
+
+    def markup(self, lt: int) -> int | None:
+        """Read what the ``<`` at ``lt`` starts; return the offset after it (None: the page ends in a tag).
+
+        A ``<`` that starts no tag (``a < b``) is text.
+        """
+        src = self.src
         nxt = src[lt + 1 : lt + 2]
-        if nxt in ("!", "?"):  # comment, doctype, CDATA, processing instruction
-            if src.startswith("<!--", lt):
-                e = src.find("-->", lt + 4)
-                pos = n if e < 0 else e + 3
-            else:
-                e = src.find(">", lt + 2)
-                pos = n if e < 0 else e + 1
-            continue
+        if nxt in ("!", "?"):
+            return _declaration_end(src, lt)
         m = _TAG.match(src, lt) or _TAG_LOOSE.match(src, lt)
         if m is None:
             if (nxt.isascii() and nxt.isalpha()) or (nxt == "/" and src[lt + 2 : lt + 3].isalpha()):
-                break  # a tag cut off by the end of the file
-            add_text(lt, lt + 1)  # a stray "<"
-            pos = lt + 1
-            continue
-        pos = m.end()
+                return None  # a tag cut off by the end of the file
+            self.text(lt, lt + 1)  # a stray "<"
+            return lt + 1
         closing, tag, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if closing:
-            if open_count.get(tag):
-                close(tag, lt)
-                continue
+            if self.open_count.get(tag):
+                self.close(tag, lt)
+                return m.end()
             if tag not in ("br", "p"):
-                continue  # an end tag with nothing to close
+                return m.end()  # an end tag with nothing to close
             attrs = "/"  # a stray </br> or </p> is an empty element: a line break, as in browsers
         if tag in _RAW_TEXT and not attrs.rstrip().endswith("/"):
-            end = re.compile(rf"</{re.escape(tag)}[\s/>]", re.IGNORECASE).search(src, pos)
-            if end is None:
-                break
-            gt = src.find(">", end.start())
-            pos = n if gt < 0 else gt + 1
-            continue
-        if open_count.get("head") and tag not in _HEAD_CONTENT:
-            close("head", lt)
+            return _raw_text_end(src, tag, m.end())
+        self.start_tag(tag, attrs, lt)
+        return m.end()
+
+    def start_tag(self, tag: str, attrs: str, lt: int) -> None:
+        """Open the element of the start tag at ``lt`` (a void or self-closed one is added, not opened),
+        after closing what it implies: the ``<head>`` before body content, an open ``<p>`` before a
+        ``<p>``, a ``<td>`` before a ``<td>`` (see :data:`_IMPLIED_CLOSE`)."""
+        if self.open_count.get("head") and tag not in _HEAD_CONTENT:
+            self.close("head", lt)
+        stack = self.stack
         implied = _IMPLIED_CLOSE.get(tag)
         while implied and stack[-1].tag in implied:
             stack[-1].end = lt
-            pop()
+            self.pop()
         parent = stack[-1]
         node = _Node(tag, parent, lt)
         if "=" in attrs:
@@ -237,11 +223,79 @@ def _parse_html(src: str) -> tuple[_Node, list[_Node]]:
         parent.items.append(node)
         if tag in _BLOCK:
             parent.has_block = True
-        nodes.append(node)
+        self.nodes.append(node)
         if tag not in _VOID and not attrs.rstrip().endswith("/"):
             stack.append(node)
-            open_count[tag] = open_count.get(tag, 0) + 1
-    return root, nodes
+            self.open_count[tag] = self.open_count.get(tag, 0) + 1
+
+    def text(self, a: int, b: int) -> None:
+        """Add the text ``src[a:b]`` to the innermost open element (none to a script, a ``<head>`` …; text
+        in the ``<head>`` closes it, as in browsers), its character references decoded, and count it."""
+        chunk = self.src[a:b]
+        top = self.stack[-1]
+        if top.tag == "head" and not chunk.isspace():
+            self.close("head", a)
+            top = self.stack[-1]
+        if top.hard:
+            return
+        top.items += _text_pieces(chunk, a)
+        top.own[0] += sum(1 for _ in _HAN.finditer(chunk))
+        top.own[1] += len("".join(chunk.split()))
+
+    def close(self, tag: str, at: int) -> None:
+        """Close the innermost open ``tag`` and every element opened inside it, at the tag at ``at``."""
+        stack = self.stack
+        while stack[-1].tag != tag:
+            stack[-1].end = at
+            self.pop()
+        stack[-1].end = at
+        self.pop()
+
+    def pop(self) -> None:
+        """Close the innermost open element."""
+        node = self.stack.pop()
+        self.open_count[node.tag] -= 1
+
+
+def _declaration_end(src: str, lt: int) -> int:
+    """The offset after the comment (``<!-- … -->``), doctype, CDATA section or processing instruction
+    that starts at ``lt`` (the end of the page when it is not closed)."""
+    if src.startswith("<!--", lt):
+        e = src.find("-->", lt + 4)
+        return len(src) if e < 0 else e + 3
+    e = src.find(">", lt + 2)
+    return len(src) if e < 0 else e + 1
+
+
+def _raw_text_end(src: str, tag: str, pos: int) -> int | None:
+    """The offset after the end tag of the raw-text element ``tag`` (``<script>``, ``<style>`` …) whose
+    content starts at ``pos``, its content skipped unparsed; None when the page ends before it."""
+    end = re.compile(rf"</{re.escape(tag)}[\s/>]", re.IGNORECASE).search(src, pos)
+    if end is None:
+        return None
+    gt = src.find(">", end.start())
+    return len(src) if gt < 0 else gt + 1
+
+
+def _text_pieces(chunk: str, a: int) -> list[tuple[str, int, bool]]:
+    """The text ``chunk`` (at offset ``a`` of the page) as ``(text, offset, same)`` pieces: the runs
+    between character references as they are (``same`` False: one offset per character), each reference
+    that stands for something decoded (``same`` True: all its characters at the offset of its ``&``)."""
+    if "&" not in chunk:
+        return [(chunk, a, False)]
+    pieces = []
+    k = 0
+    for m in ENTITY.finditer(chunk):
+        decoded = html.unescape(m.group())
+        if decoded == m.group():
+            continue
+        if m.start() > k:
+            pieces.append((chunk[k : m.start()], a + k, False))
+        pieces.append((decoded, a + m.start(), True))
+        k = m.end()
+    if k < len(chunk):
+        pieces.append((chunk[k:], a + k, False))
+    return pieces
 
 
 def _classify(node: _Node, attrs: str) -> None:
