@@ -146,7 +146,7 @@ def pdf_speed(pages: int, repeat: int) -> None:
     except ImportError:
         print("\nPDF reading: left out (the test extra's reportlab writes the PDF)")
         return
-    from reportcheck.ingest_pdf import pdf_text
+    from reportcheck.ingest.pdf import pdf_text
 
     blocks = []
     for k in range(pages):
@@ -162,7 +162,7 @@ def pdf_speed(pages: int, repeat: int) -> None:
             text = pdf_text(data, str(path))
             times.append(time.perf_counter() - start)
     n = text.count("\f") + 1
-    print(f"\nPDF reading (pypdfium2, reportcheck.ingest_pdf): {n} pages, {len(data) / 1e6:.1f} MB, "
+    print(f"\nPDF reading (pypdfium2, reportcheck.ingest.pdf): {n} pages, {len(data) / 1e6:.1f} MB, "
           f"{len(text):,} characters in {min(times):.2f} s (best of {repeat}): {n / min(times):.0f} pages/s")
 
 

@@ -23,7 +23,7 @@ import atheris
 
 with atheris.instrument_imports():
     from reportcheck.factsheet import extract_document
-    from reportcheck.ingest import BIDI_CONTROLS, IngestError, _build, decode, decode_report
+    from reportcheck.ingest import BIDI_CONTROLS, IngestError, decode, decode_report, from_text
 
 
 def _template() -> list[tuple[str, bytes]]:
@@ -51,13 +51,13 @@ def as_docx(document_xml: bytes) -> bytes:
 def check(data: bytes, path: str) -> None:
     try:
         source, encoding = decode_report(data, path) if path.endswith(".docx") else decode(data, path)
-        doc = _build(source, path, encoding)
+        doc = from_text(source, path, encoding)
     except IngestError:
         return
     if not doc.is_html and any(c in source for c in BIDI_CONTROLS):
         # text that renders the same reads the same: the bidi controls change nothing but offsets
         try:
-            plain = _build(source.translate(_NO_BIDI), path, encoding).text
+            plain = from_text(source.translate(_NO_BIDI), path, encoding).text
         except IngestError:
             plain = ""
         if plain != doc.text:

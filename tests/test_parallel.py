@@ -176,7 +176,8 @@ def test_the_tokenizers_loaded_once_are_jiebas_own():
     assert plain.tokenizer.FREQ == ref.tokenizer.FREQ and plain.tokenizer.total == ref.tokenizer.total
     assert plain.word_tag_tab == ref.word_tag_tab
     tk = jieba.Tokenizer()
-    tk.load_userdict(str(mentions.USERDICT))
+    with mentions.USERDICT.open("rb") as f:  # by its path, jieba would leave the file open
+        tk.load_userdict(f)
     ref = jieba.posseg.POSTokenizer(tk)
     ref.lcut("开展")  # merges the domain dictionary's tags, as ours did on its first use
     assert ours.tokenizer.FREQ == tk.FREQ and ours.word_tag_tab == ref.word_tag_tab

@@ -20,7 +20,7 @@ from pdfmaker import _wrap, make_image_only_pdf, make_pdf, sample_paragraphs
 from reportcheck.cli import app
 from reportcheck.factsheet import extract
 from reportcheck.ingest import IngestError, load
-from reportcheck.ingest_pdf import PAGE_BREAK
+from reportcheck.ingest.pdf import PAGE_BREAK
 
 WRONG = "全县共排查整改问题137条，其中已整改到位120条，正在整改27条。"  # 120 + 27 = 147, not 137
 
@@ -150,10 +150,10 @@ def test_bad_pdfs_are_one_error_each_and_the_others_are_checked(tmp_path: Path) 
 
 
 def test_pdf_over_the_size_limit_is_an_error(tmp_path: Path, monkeypatch) -> None:
-    from reportcheck import ingest
+    from reportcheck.ingest import decoding
 
     pdf = make_pdf(tmp_path / "big.pdf", [WRONG])
-    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    monkeypatch.setattr(decoding, "MAX_BYTES", 100)
     with pytest.raises(IngestError, match=r"big\.pdf: file too large"):
         load(pdf)
 

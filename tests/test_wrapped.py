@@ -13,7 +13,7 @@ from conftest import ROOT, SHARED
 
 from reportcheck import check
 from reportcheck.ingest import from_text, read_source
-from reportcheck.ingest_wrap import wrap_width
+from reportcheck.ingest.wrap import wrap_width
 
 CHAR_WIDTHS = (30, 35, 40)
 COLUMN_WIDTHS = (30, 36, 40, 76)  # 15 to 38 Chinese characters a line

@@ -312,191 +312,293 @@ def scan(text: str) -> list[Number]:
 
 
 def _read_token(text: str, m: re.Match[str], limit: int) -> Number | None:
-    """Read one number starting at match ``m`` (with range, scale, qualifiers and unit)."""
-    start = m.start()
+    """Read one number starting at match ``m`` (with range, scale, qualifiers and unit); None when it is
+    no number after all (a Chinese numeral without a classifier, inside an idiom …).
+
+    Not beyond ``limit`` (where a masked span begins) for the range, the scale and 余/多. The steps, each
+    reading what follows the one before (see :class:`_Token`): the number itself, a range's second
+    number (``3至5``), the scale (``万``), 余/多, the unit, a qualifier after it (``以上``) and one before
+    the number (``约``); then the kind and the interval.
+    """
     if m.group("pct_cn"):
-        body = m.group("pct_num")
-        if body[0].isdigit():
-            v, d = _read_arabic(body)
-        else:
-            r = parse_cn_decimal(body)
-            if r is None:
-                return None
-            v, d = r
-        lo, hi = _precision_interval(v, d, 1)
-        if d == 0:  # 百分之二十八 is a rounded share: [27.5, 28.5]
-            lo, hi = v - 0.5, v + 0.5
-        return Number(start, m.end(), m.group(0), "percent", v, lo, hi, unit="%",
-                      num_start=start, num_end=m.end())
-    cn = None  # the Chinese numeral, read by cnnum
+        return _read_cn_percent(m)
+    t = _Token(text, m, limit)
+    if t.arabic:
+        code = t.code()
+        if code is not None:
+            return code
+    if not t.read_value():
+        return None
+    t.read_range()
+    if t.arabic or t.cn_scaled_range:  # a Chinese numeral holds its own 万/亿 (cnnum)
+        t.read_scale()
+    if not t.read_approx_mid():
+        return None
+    t.read_unit()
+    if not t.qual:
+        t.read_post()
+    t.read_prefix()
+    # Chinese numeral with no unit is not a quantity (三中全会 handled by masks, 一些 by idioms); a bare
+    # 一 with a classifier is an article, not a count (人手一册, 每一项, 一批)
+    if not t.arabic and (not t.unit or (t.body == "一" and not t.pre)):
+        return None
+    return t.number()
 
-    def unit_at(i: int) -> bool:  # 三百千瓦: a classifier that begins with a numeral character
-        return RE_UNIT.match(text, i) is not None
 
-    if m.group("num") is None:
-        # read past a mask that begins inside the numeral, as before (the mask misfired: 四十六小时)
-        cn = cnnum.read(text, start, None, unit_at)
-        if cn is None and m.group("mixed"):
-            m = _RE_NUMBER_UNMIXED.match(text, start)  # 3万 of 3万50: read the digits and their scale
-    arabic = m.group("num") is not None
-    body = m.group("num") if arabic else m.group("cnum")
-    num_end = m.end()
-    if arabic:
-        # digits glued to ASCII letters are codes (A4, 5G, COVID19), not quantities
-        if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
-            return Number(start, num_end, body, "name", num_start=start, num_end=num_end)
-        # (not after a list entry's number: 8.6个 read as entry 8, six of them)
-        if start > 0 and text[start - 1] in ".:/\\_#＃" and not _after_entry(text, start):
-            return Number(start, num_end, body, "name", num_start=start, num_end=num_end)
+def _read_cn_percent(m: re.Match[str]) -> Number | None:
+    """A percentage written 百分之… (``百分之三十五点六``, ``百分之70``); a whole one is a rounded share:
+    百分之二十八 is [27.5, 28.5]."""
+    start = m.start()
+    body = m.group("pct_num")
+    if body[0].isdigit():
         v, d = _read_arabic(body)
     else:
-        if cn is None:
+        r = parse_cn_decimal(body)
+        if r is None:
             return None
-        v, d, num_end = cn.value, cn.decimals, cn.end
-        body = text[start:num_end]
-        if not _cn_is_quantity(text, start, num_end):
-            return None
-    p = num_end
-    scale_word = ""
-    scale = 1
-    is_range = False
-    v2 = None
-    d2 = 0
-    cn_scaled_range = False
-    hi2_cn = None  # upper end of a Chinese second number: 七十亿到一百亿 up to 1.05e10
-    # range: 3至5, 3-4
-    rt = RE_RANGE_TAIL.match(text, p) if cn is None or not cn.is_range and not cn.unit else None
-    if rt and rt.end() <= limit:
+        v, d = r
+    lo, hi = _precision_interval(v, d, 1)
+    if d == 0:  # 百分之二十八 is a rounded share: [27.5, 28.5]
+        lo, hi = v - 0.5, v + 0.5
+    return Number(start, m.end(), m.group(0), "percent", v, lo, hi, unit="%",
+                  num_start=start, num_end=m.end())
+
+
+class _Token:
+    """One number being read by :func:`_read_token`: what has been read so far and where reading is
+    (``p``). Each ``read_*`` step reads one part at ``p`` and moves ``p`` past it."""
+
+    __slots__ = ("arabic", "body", "cn", "cn_scaled_range", "d", "d2", "hi2_cn", "is_range", "limit", "num_end",
+                 "p", "post", "pre", "qual", "scale", "scale_word", "start", "text", "unit", "v", "v2")
+
+    def __init__(self, text: str, m: re.Match[str], limit: int) -> None:
+        """Which numeral ``m`` starts: Arabic digits, or a Chinese numeral read by cnnum (for a mixed
+        one that cnnum cannot read, ``3万50``, its leading digits: 3万)."""
+        self.text = text
+        self.limit = limit
+        self.start = start = m.start()
+        self.cn = None  # the Chinese numeral, read by cnnum
+        if m.group("num") is None:
+            # read past a mask that begins inside the numeral, as before (the mask misfired: 四十六小时)
+            self.cn = cnnum.read(text, start, None, self.unit_at)
+            if self.cn is None and m.group("mixed"):
+                m = _RE_NUMBER_UNMIXED.match(text, start)  # 3万 of 3万50: read the digits and their scale
+        self.arabic = m.group("num") is not None
+        self.body = m.group("num") if self.arabic else m.group("cnum")
+        self.num_end = m.end()
+        self.v, self.d = 0.0, 0
+        self.scale_word, self.scale = "", 1
+        self.is_range = False
+        self.v2, self.d2 = None, 0
+        self.cn_scaled_range = False
+        self.hi2_cn = None  # upper end of a Chinese second number: 七十亿到一百亿 up to 1.05e10
+        self.qual = self.unit = self.post = self.pre = ""
+
+    def unit_at(self, i: int) -> bool:
+        """A classifier begins at ``i``, also one that begins with a numeral character (三百千瓦)."""
+        return RE_UNIT.match(self.text, i) is not None
+
+    def code(self) -> Number | None:
+        """Arabic digits that are a code, not a quantity, as a ``name``: glued to ASCII letters (A4, 5G,
+        COVID19) or after ``. : / \\ _ #`` (not after a list entry's number: 8.6个 read as entry 8, six
+        of them); None for a quantity."""
+        text, start, num_end = self.text, self.start, self.num_end
+        if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+            return Number(start, num_end, self.body, "name", num_start=start, num_end=num_end)
+        if start > 0 and text[start - 1] in ".:/\\_#＃" and not _after_entry(text, start):
+            return Number(start, num_end, self.body, "name", num_start=start, num_end=num_end)
+        return None
+
+    def read_value(self) -> bool:
+        """The value and written decimals of the number itself; False for a Chinese numeral that cnnum
+        does not read or that is part of an idiom or a name (一些, 统一, 第一)."""
+        if self.arabic:
+            self.v, self.d = _read_arabic(self.body)
+        else:
+            cn = self.cn
+            if cn is None:
+                return False
+            self.v, self.d, self.num_end = cn.value, cn.decimals, cn.end
+            self.body = self.text[self.start : self.num_end]
+            if not _cn_is_quantity(self.text, self.start, self.num_end):
+                return False
+        self.p = self.num_end
+        return True
+
+    def read_range(self) -> None:
+        """A range's second number (``3至5``, ``3-4``, ``七十亿到一百亿``), when it is not below the first;
+        for a Chinese range whose scale is written once after it (``三至五万`` is 3万 to 5万, ``一百至五百万``
+        100万 to 500万) the second number without its scale, which :meth:`read_scale` then reads."""
+        text, p, cn, v = self.text, self.p, self.cn, self.v
+        rt = RE_RANGE_TAIL.match(text, p) if cn is None or not cn.is_range and not cn.unit else None
+        if not (rt and rt.end() <= self.limit):
+            return
+        v2, d2 = None, 0
         n2 = rt.group("n2")
         if n2[0].isdigit():
             v2, d2 = _read_arabic(n2)
         else:
-            c2 = cnnum.read(text, rt.start("n2"), None, unit_at)
+            c2 = cnnum.read(text, rt.start("n2"), None, self.unit_at)
             n2_end = c2.end if c2 is not None else rt.end()
             if c2 is not None and not c2.is_range and not c2.unit:
-                v2, d2, hi2_cn = c2.value, c2.decimals, c2.high
-            # 三至五万 is 3万 to 5万 (as 3至5万), 一百至五百万 100万 to 500万: the scale is read after the range
+                v2, d2, self.hi2_cn = c2.value, c2.decimals, c2.high
             written = text[rt.start("n2"):n2_end]
-            for bare in (written.rstrip("万亿萬億"), written.rstrip("百千万亿萬億")) if cn and not set(body) & set("万亿萬億") else ():
+            for bare in (written.rstrip("万亿萬億"), written.rstrip("百千万亿萬億")) if cn and not set(self.body) & set("万亿萬億") else ():
                 r3 = parse_cn_decimal(bare) if bare != written else None
                 if r3 is not None and r3[0] > v:
                     v2, d2 = r3
-                    n2_end, hi2_cn, cn_scaled_range = rt.start("n2") + len(bare), None, True
+                    n2_end, self.hi2_cn, self.cn_scaled_range = rt.start("n2") + len(bare), None, True
                     break
         if v2 is not None and v2 >= v:
-            is_range = True
-            p = rt.end() if n2[0].isdigit() else n2_end
-        else:
-            v2 = None
-    if arabic or cn_scaled_range:  # a Chinese numeral holds its own 万/亿 (cnnum)
+            self.is_range = True
+            self.v2, self.d2 = v2, d2
+            self.p = rt.end() if n2[0].isdigit() else n2_end
+
+    def read_scale(self) -> None:
+        """万, 亿, 万亿 … written after the digits; 千 and 百 only before a unit (3千人)."""
+        text, p = self.text, self.p
         sm = RE_SCALE.match(text, p)
-        if sm and p < limit:
+        if sm and p < self.limit:
             # 万 followed by a unit or qualifier is a scale; 千 and 百 only before a unit (3千人)
             after = text[sm.end(): sm.end() + 3]
             if sm.group(0) in ("万", "亿", "万亿", "千万", "百万", "十万", "萬", "億") or RE_UNIT.match(after):
-                scale_word = sm.group(0)
-                scale = SCALES[scale_word]
-                p = sm.end()
-    qual = ""
-    approx_mid = RE_APPROX_MID.match(text, p)
-    if approx_mid and p < limit:
+                self.scale_word = sm.group(0)
+                self.scale = SCALES[self.scale_word]
+                self.p = sm.end()
+
+    def read_approx_mid(self) -> bool:
+        """余/多 before the unit (``300余条``), and a 万/亿 after it (``1360余万元``); False for a Chinese
+        numeral whose 万 would scale more than its last part (``二十五亿七千多万`` is read, a numeral whose
+        head is not a whole number of that scale is not)."""
+        text, p = self.text, self.p
+        approx_mid = RE_APPROX_MID.match(text, p)
+        if not (approx_mid and p < self.limit):
+            return True
         # 余/多 only when followed by a unit, a scale or punctuation, not a word (多次 is not 多)
         nxt = text[approx_mid.end(): approx_mid.end() + 4]
-        if RE_UNIT.match(nxt) or RE_SCALE.match(nxt) or (nxt[:1] in "，。；、）\n" ) or nxt == "":
-            qual = approx_mid.group(0)
-            p = approx_mid.end()
-            if not scale_word:
-                sm = RE_SCALE.match(text, p)
-                if sm and (sm.group(0) in ("万", "亿", "萬", "億")):
-                    scale_word = sm.group(0)
-                    scale = SCALES[scale_word]
-                    p = sm.end()
-                    if cn is not None and cn.head:  # 二十五亿七千多万: the 万 scales the 七千 alone
-                        if cn.head % (scale * 10**4) or v - cn.head >= 10**4:
-                            return None
-                        v = cn.head // scale + (v - cn.head)
-    unit = cn.unit if cn is not None else ""  # 元 of 壹拾壹元壹角, read with the numeral
-    pm = RE_PERCENT.match(text, p)
-    if pm and not unit:
-        unit = "%" if pm.group(0) != "‰" else "‰"
-        p = pm.end()
-    elif not unit:
-        um = RE_UNIT.match(text, p)
-        if um:
-            unit = um.group(0)
-            p = um.end()
-    post = ""
-    if not qual:
+        if not (RE_UNIT.match(nxt) or RE_SCALE.match(nxt) or (nxt[:1] in "，。；、）\n" ) or nxt == ""):
+            return True
+        self.qual = approx_mid.group(0)
+        self.p = p = approx_mid.end()
+        if not self.scale_word:
+            sm = RE_SCALE.match(text, p)
+            if sm and (sm.group(0) in ("万", "亿", "萬", "億")):
+                self.scale_word = sm.group(0)
+                self.scale = scale = SCALES[self.scale_word]
+                self.p = sm.end()
+                cn, v = self.cn, self.v
+                if cn is not None and cn.head:  # 二十五亿七千多万: the 万 scales the 七千 alone
+                    if cn.head % (scale * 10**4) or v - cn.head >= 10**4:
+                        return False
+                    self.v = cn.head // scale + (v - cn.head)
+        return True
+
+    def read_unit(self) -> None:
+        """The unit: one read with the Chinese numeral (元 of 壹拾壹元壹角), else ``%`` / ``‰`` or a
+        classifier or unit of :data:`UNITS`."""
+        text, p = self.text, self.p
+        unit = self.cn.unit if self.cn is not None else ""  # 元 of 壹拾壹元壹角, read with the numeral
+        pm = RE_PERCENT.match(text, p)
+        if pm and not unit:
+            unit = "%" if pm.group(0) != "‰" else "‰"
+            p = pm.end()
+        elif not unit:
+            um = RE_UNIT.match(text, p)
+            if um:
+                unit = um.group(0)
+                p = um.end()
+        self.unit, self.p = unit, p
+
+    def read_post(self) -> None:
+        """A qualifier after the unit (以上, 以下, 左右 …); 多/余 only before punctuation or a unit (多次
+        is not one), and then the unit after it (``10多个``)."""
+        text, p = self.text, self.p
         pq = RE_POST.match(text, p)
-        if pq:
-            w = pq.group(0)
-            nxt = text[pq.end(): pq.end() + 1]
-            if w in ("多", "余") and not (nxt == "" or nxt in "，。；、）\n" or RE_UNIT.match(text, pq.end())):
-                w = ""
-            if w:
-                post = w
-                p = pq.end()
-                if w in ("多", "余") and not unit:
-                    um = RE_UNIT.match(text, p)
-                    if um:
-                        unit = um.group(0)
-                        p = um.end()
-    pre = ""
-    pb = RE_PREFIX_BEFORE.search(text, max(0, start - 3), start)
-    if pb:
-        pre = pb.group(0)
-    # Chinese numeral with no unit is not a quantity (三中全会 handled by masks, 一些 by idioms); a bare
-    # 一 with a classifier is an article, not a count (人手一册, 每一项, 一批)
-    if not arabic and (not unit or (body == "一" and not pre)):
-        return None
-    kind = "quantity"
-    if unit == "%" or unit == "‰":
-        kind = "percent"
-    elif unit in ("个百分点", "百分点"):
-        kind = "points"
-    elif unit == "倍":
-        kind = "ratio"
-    # values; a percentage is never exact: 35% is [34.5, 35.5]
-    value = v * scale
-    lo, hi = _precision_interval(v, d, scale)
-    if kind in ("percent", "points") and d == 0 and scale == 1:
-        lo, hi = v - 0.5, v + 0.5
-    if cn is not None and scale == 1 and (cn.low != cn.high or cn.is_range):
-        # written to its last digit: 二十八万 ± half a 万 (like 28万), 五亿二千万 ± half a 千万, 三万五 ± half
-        # a 千, 三点五亿 ± half of 0.1亿; 七八十 is [70, 80]
-        lo, hi = cn.low, cn.high
-        is_range = is_range or cn.is_range
-    if is_range and v2 is not None:
-        _, hi2 = _precision_interval(v2, d2, scale)
-        hi = hi2_cn if hi2_cn is not None and scale == 1 else hi2
-        value = (v + v2) / 2 * scale
-    qualifier = pre if pre in QUALIFIER_PREFIXES else ""
-    if qual or post in ("余", "多", "有余", "之多", "开外"):
-        q = qual or post
-        step = _step_for(body if arabic else str(int(v)), d, scale)
-        lo, hi = value, value + step
-        qualifier = (qualifier + q) if qualifier else q
-    elif post in ("以上",):
-        lo, hi = value, math.inf
-        qualifier = post
-    elif post in ("以下", "以内"):
-        lo, hi = 0.0, value
-        qualifier = post
-    elif post in ("左右", "上下"):
-        lo, hi = value * 0.9, value * 1.1
-        qualifier = post
-    if qualifier in ("超过", "逾", "不少于", "不低于", "多于"):
-        lo, hi = value, math.inf
-    elif qualifier in ("不足", "不到", "不满", "少于") or qualifier in ("不超过",):
-        lo, hi = 0.0, value
-    elif qualifier in ("近", "将近", "接近"):
-        lo, hi = value * 0.9, value
-    elif qualifier in ("约", "大约", "约为"):
-        lo, hi = value * 0.9, value * 1.1
-    approx = bool(qualifier) or is_range
-    return Number(start, p, text[start:p], kind, value, lo, hi, unit=unit, scale=scale_word,
-                  qualifier=qualifier, approx=approx, is_range=is_range, num_start=start, num_end=num_end,
-                  extra={"prefix": pre} if pre else {})
+        if not pq:
+            return
+        w = pq.group(0)
+        nxt = text[pq.end(): pq.end() + 1]
+        if w in ("多", "余") and not (nxt == "" or nxt in "，。；、）\n" or RE_UNIT.match(text, pq.end())):
+            return
+        self.post = w
+        self.p = pq.end()
+        if w in ("多", "余") and not self.unit:
+            um = RE_UNIT.match(text, self.p)
+            if um:
+                self.unit = um.group(0)
+                self.p = um.end()
+
+    def read_prefix(self) -> None:
+        """A qualifier just before the number (约, 近, 超过, 不少于, 共 …)."""
+        pb = RE_PREFIX_BEFORE.search(self.text, max(0, self.start - 3), self.start)
+        if pb:
+            self.pre = pb.group(0)
+
+    def number(self) -> Number:
+        """The token read: its kind from the unit, its interval from the precision, the range and the
+        qualifiers."""
+        unit = self.unit
+        kind = "quantity"
+        if unit == "%" or unit == "‰":
+            kind = "percent"
+        elif unit in ("个百分点", "百分点"):
+            kind = "points"
+        elif unit == "倍":
+            kind = "ratio"
+        value, lo, hi = self.interval(kind)
+        qualifier, lo, hi = self.qualified(value, lo, hi)
+        return Number(self.start, self.p, self.text[self.start:self.p], kind, value, lo, hi, unit=unit,
+                      scale=self.scale_word, qualifier=qualifier, approx=bool(qualifier) or self.is_range,
+                      is_range=self.is_range, num_start=self.start, num_end=self.num_end,
+                      extra={"prefix": self.pre} if self.pre else {})
+
+    def interval(self, kind: str) -> tuple[float, float, float]:
+        """(value, low, high) as written: half a unit of the last written digit either side, a whole
+        percentage ± 0.5 (35% is [34.5, 35.5]), a Chinese numeral's own interval, a range's ends."""
+        v, d, scale, cn = self.v, self.d, self.scale, self.cn
+        value = v * scale
+        lo, hi = _precision_interval(v, d, scale)
+        if kind in ("percent", "points") and d == 0 and scale == 1:
+            lo, hi = v - 0.5, v + 0.5
+        if cn is not None and scale == 1 and (cn.low != cn.high or cn.is_range):
+            # written to its last digit: 二十八万 ± half a 万 (like 28万), 五亿二千万 ± half a 千万, 三万五 ± half
+            # a 千, 三点五亿 ± half of 0.1亿; 七八十 is [70, 80]
+            lo, hi = cn.low, cn.high
+            self.is_range = self.is_range or cn.is_range
+        if self.is_range and self.v2 is not None:
+            _, hi2 = _precision_interval(self.v2, self.d2, scale)
+            hi = self.hi2_cn if self.hi2_cn is not None and scale == 1 else hi2
+            value = (v + self.v2) / 2 * scale
+        return value, lo, hi
+
+    def qualified(self, value: float, lo: float, hi: float) -> tuple[str, float, float]:
+        """(qualifier, low, high) once the qualifiers are applied: 余/多 add one step of the last digit,
+        以上/超过 mean at least, 以下/不足 at most, 近 [0.9n, n], 约/左右 [0.9n, 1.1n]."""
+        pre, post, qual = self.pre, self.post, self.qual
+        qualifier = pre if pre in QUALIFIER_PREFIXES else ""
+        if qual or post in ("余", "多", "有余", "之多", "开外"):
+            q = qual or post
+            step = _step_for(self.body if self.arabic else str(int(self.v)), self.d, self.scale)
+            lo, hi = value, value + step
+            qualifier = (qualifier + q) if qualifier else q
+        elif post in ("以上",):
+            lo, hi = value, math.inf
+            qualifier = post
+        elif post in ("以下", "以内"):
+            lo, hi = 0.0, value
+            qualifier = post
+        elif post in ("左右", "上下"):
+            lo, hi = value * 0.9, value * 1.1
+            qualifier = post
+        if qualifier in ("超过", "逾", "不少于", "不低于", "多于"):
+            lo, hi = value, math.inf
+        elif qualifier in ("不足", "不到", "不满", "少于") or qualifier in ("不超过",):
+            lo, hi = 0.0, value
+        elif qualifier in ("近", "将近", "接近"):
+            lo, hi = value * 0.9, value
+        elif qualifier in ("约", "大约", "约为"):
+            lo, hi = value * 0.9, value * 1.1
+        return qualifier, lo, hi
 
 
 QUALIFIER_PREFIXES = {"不少于", "不低于", "不超过", "不足", "不到", "不满", "少于", "多于", "超过", "大约",

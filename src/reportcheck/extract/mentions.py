@@ -94,7 +94,9 @@ def tokenizer():
                 from .tokenizers import plain_tokenizer
 
                 tk = plain_tokenizer()
-                tk.load_userdict(str(USERDICT))
+                # an open file, closed here: given a path, jieba opens the file and never closes it
+                with USERDICT.open("rb") as f:
+                    tk.load_userdict(f)
                 _JIEBA = tk
     return _JIEBA
 

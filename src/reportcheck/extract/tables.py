@@ -4,7 +4,7 @@ Where tables come from (all read from the report's *source*, so every cell keeps
 
 - HTML ``<table>``: rows ``<tr>``, cells ``<td>``/``<th>``, text without tags, entities decoded;
 - tab-separated lines: a Word table (ingest writes a row per line, cells joined by a tab), a PDF table
-  (ingest_pdf joins the runs of a row with a tab) or a text file's own rows; two lines at least;
+  (ingest.pdf joins the runs of a row with a tab) or a text file's own rows; two lines at least;
 - Markdown pipe tables (``| a | b |``, the ``|---|`` line dropped).
 
 Reading the shape. Every row must have the same number of cells (a first row of one cell, a title, is

@@ -9,7 +9,7 @@ A text is wrapped when, measured in characters or in display columns (a Chinese 
 nearly all of its lines are at most some width W and many lines reach it: at least 40 % of the lines, and
 six at least, within ``slack`` of W, and at most 5 % of them beyond it. A text with a paragraph per line
 has lines of every length and is not wrapped. Breaks that this module does not join are left to the
-normaliser's own rule (see :func:`reportcheck.ingest._joins`), which then sees the same lines as in
+normaliser's own rule (see :func:`reportcheck.ingest.normalise._joins`), which then sees the same lines as in
 the unwrapped text.
 """
 

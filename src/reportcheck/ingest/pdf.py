@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .ingest import IngestError
+from .document import IngestError
 
 __all__ = ["PAGE_BREAK", "pdf_text"]
 
