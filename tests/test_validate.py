@@ -284,3 +284,24 @@ def test_a_severity_that_is_neither_error_nor_warning_is_a_suite_error(tmp_path)
     checks, _ = copied_checks(tmp_path, "rates.json", bad)
     with pytest.raises(SuiteError, match="meta.severity must be 'error' or 'warning'"):
         load_checks(checks)
+
+
+def test_rows_kept_by_a_condition_are_reused_within_a_validation_and_then_forgotten(monkeypatch):
+    """validate._filter_once: the same failures and checked rows as GX's own filter, which queries the
+    condition again for every metric."""
+    from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
+
+    import reportcheck
+    from reportcheck import validate as V
+
+    written = sorted((ROOT / "tests" / "data" / "written2").glob("*.txt"))[:6]
+    sheet = reportcheck.extract(sorted(SEEDS.glob("*.txt")) + written)
+    validator = V.Validator()
+    ours = validator.validate(sheet)
+    assert V._FILTERED == {}
+    monkeypatch.setattr(PandasExecutionEngine, "_apply_row_condition_filter", V._GX_FILTER)
+    theirs = validator.validate(sheet)
+    assert {t: (r.failed, r.checked, r.severity) for t, r in ours.items()} == \
+        {t: (r.failed, r.checked, r.severity) for t, r in theirs.items()}
+    # something failed, so the comparison says something
+    assert any(ids for r in ours.values() for ids in r.failed.values())

@@ -218,6 +218,7 @@ def _gx():
 
             from . import gx_expectations  # noqa: F401  (registers reportcheck's own expectation types)
 
+    _configuration_once()
     # GX logs a dropped expectation with a traceback; the loader reports it as a SuiteError instead
     logging.getLogger("great_expectations").setLevel(logging.CRITICAL)
     try:  # no tqdm monitor thread (GX's bars are off anyway): validation and the HTML output fork
@@ -227,6 +228,98 @@ def _gx():
     except ImportError:
         pass
     return gx
+
+
+def _configuration_once() -> None:
+    """GX 1.24 rebuilds an expectation's configuration (a pydantic ``dict()`` of all its fields, row
+    condition included) for every kwarg it looks up (``_get_success_kwarg``, ``_get_domain_kwargs``,
+    ``_get_success_kwargs``): with the row conditions the suites write on the evidence columns, that was
+    most of validation's time. Here the lookups read the kwargs of one configuration per expectation
+    object, built on first use (a suite's expectations are not changed while reportcheck validates; what
+    GX computes is unchanged; GX is pinned to 1.24 for this)."""
+    from great_expectations.exceptions import InvalidExpectationKwargsError
+    from great_expectations.expectations.expectation import Expectation
+
+    if getattr(Expectation, "_reportcheck_once", False):
+        return
+    built: dict[int, tuple[object, dict]] = {}  # id -> (the expectation, its configuration's kwargs)
+
+    def kwargs_of(self) -> dict:
+        hit = built.get(id(self))
+        if hit is None or hit[0] is not self:
+            if len(built) > 4096:
+                built.clear()
+            hit = built[id(self)] = (self, self.configuration.kwargs)
+        return hit[1]
+
+    def _get_success_kwarg(self, key, default=None):
+        kwargs = kwargs_of(self)
+        if key in kwargs:
+            return kwargs[key]
+        field = self.__fields__.get(key)
+        return (field.default if not field.required else default) if field is not None else default
+
+    def _get_domain_kwargs(self):
+        kwargs = kwargs_of(self)
+        domain_kwargs = {key: kwargs.get(key, self._get_default_value(key)) for key in self.domain_keys}
+        missing = set(self.domain_keys) - set(domain_kwargs)
+        if missing:
+            raise InvalidExpectationKwargsError(f"Missing domain kwargs: {list(missing)}")
+        return domain_kwargs
+
+    def _get_success_kwargs(self):
+        domain_kwargs = self._get_domain_kwargs()
+        kwargs = kwargs_of(self)
+        success_kwargs = {key: kwargs.get(key, self._get_default_value(key)) for key in self.success_keys}
+        success_kwargs.update(domain_kwargs)
+        return success_kwargs
+
+    Expectation._get_success_kwarg = _get_success_kwarg
+    Expectation._get_domain_kwargs = _get_domain_kwargs
+    Expectation._get_success_kwargs = _get_success_kwargs
+    Expectation._reportcheck_once = True
+    _filter_once()
+
+
+# the rows a row condition keeps, per batch frame and condition: (frame, clause) -> (frame, rows kept)
+_FILTERED: dict[tuple[int, str], tuple[object, object]] = {}
+_GX_FILTER = None  # GX's own row filter, which _filter_once wraps
+
+
+def _filter_once() -> None:
+    """GX 1.24's pandas engine runs ``DataFrame.query`` on an expectation's row condition for every metric
+    the expectation needs (seven for an interval check), and the query parser's time grows with the
+    condition. Here the rows a condition keeps are worked out once per batch frame and condition, with the
+    same query, and reused for the expectation's other metrics (cleared after each validation:
+    :func:`forget_filters`)."""
+    from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
+    from great_expectations.expectations.row_conditions import (
+        Condition,
+        PassThroughCondition,
+        deserialize_row_condition,
+    )
+
+    global _GX_FILTER
+    original = _GX_FILTER = PandasExecutionEngine._apply_row_condition_filter
+
+    def _apply_row_condition_filter(self, data, row_condition, domain_kwargs):
+        if isinstance(row_condition, dict):
+            row_condition = deserialize_row_condition(row_condition)
+        if not isinstance(row_condition, Condition) or isinstance(row_condition, PassThroughCondition):
+            return original(self, data, row_condition, domain_kwargs)
+        clause = self.condition_to_filter_clause(row_condition)
+        hit = _FILTERED.get((id(data), clause))
+        if hit is None or hit[0] is not data:
+            # what DataFrame.query does: evaluate the clause, keep the rows where it holds
+            hit = _FILTERED[(id(data), clause)] = (data, data.eval(clause))
+        return data.loc[hit[1]]
+
+    PandasExecutionEngine._apply_row_condition_filter = _apply_row_condition_filter
+
+
+def forget_filters() -> None:
+    """Drop the rows kept by row conditions (and the frames they refer to) after a validation."""
+    _FILTERED.clear()
 
 
 def gx_context(gx):
@@ -377,6 +470,7 @@ class Validator:
             engine = batch.data.execution_engine
             read_result(check, res, tr,
                         lambda cfg, frame=frame, engine=engine: _rows_in_scope(frame, cfg, engine))
+            forget_filters()
         return out
 
 
