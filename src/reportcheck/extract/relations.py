@@ -345,6 +345,9 @@ class Relations:
                 break
             if not m.is_count or not _compatible(m, whole):
                 continue
+            # 上述五项…合计18.16亿元: the parts' own sum ends them
+            if parts and "total" in m.roles:
+                break
             # a clause that starts a new action is not a part (…奢靡之风问题8条，制定整改措施96条)
             # (the parts' own verb again is no new action: 高速公路完成投资…，农村公路完成投资…)
             if parts and m.clause != parts[-1].clause and (act := RE_NEW_ACTION.search(m.pre)) \
@@ -852,6 +855,16 @@ class Relations:
             return None, den, "the count before its subject"
         if prior and prior[-1].clause >= m.clause - 1:
             num = prior[-1]
+            # 其中省内生源5012人、省外生源1808人，省内生源占比73.5%: the count the share's subject names
+            subject = self.text[m.clause_start: m.num.start]
+
+            def named_by_subject(x: Mention) -> int:
+                return next((k for k in range(min(8, len(x.pre)), 2, -1) if x.pre[-k:] in subject), 0)
+
+            scores = {x.id: named_by_subject(x) for x in prior if x.sentence == m.sentence}
+            best = max(scores.values(), default=0)
+            if named_subject and best and list(scores.values()).count(best) == 1:
+                num = next(x for x in prior if scores.get(x.id) == best)
             den, how = self._denominator(num, counts)
             if how == "the count before it":
                 how = "the count before its count"  # no rate word says which count is the whole
@@ -902,6 +915,10 @@ class Relations:
             how = "another scope (" + out_of.group(1) + ")"  # 占全国34.5%: a share of a whole not stated
         if self._own_share(den, m):
             how = "a sibling with its own share"  # 经济建设费为…，占35.84%；社会文教费为…，占32.60%
+        elif den.id in self.share_base and num is not None:
+            # 毕业去向落实5870人，落实率90.4%；其中升学1624人，升学率25.0%: the base is counted against a
+            # whole of its own, which the rate may be of
+            how = "a part counted against its own whole"
         row = {"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo, "stated_high": phi,
                "numerator": num.num.value if num else math.nan, "denominator": den.num.value,
                "computed_low": math.nan, "computed_high": math.nan, "over_100": False,
@@ -1194,7 +1211,9 @@ class Relations:
         if num.id in self.whole_of:
             return self.whole_of[num.id], "the whole of its part"
         earlier = [x for x in counts if x.num.end <= num.num.start and _compatible(x, num) and "before" not in x.roles]
-        how = "the count before it"
+        # 送审金额3.86亿元，审定金额3.51亿元，审减金额0.35亿元，审减率9.1%: with several, which is the base?
+        how = "the count before it" if len(earlier) < 2 or "total" in earlier[-1].roles \
+            else "one of several counts before it"
         # the count may sit in the sentences before (共收集…3406条。…已办结3108条)
         earlier = earlier or [x for x in self._prev_counts(num) if _compatible(x, num) and "before" not in x.roles]
         if not earlier:
