@@ -164,6 +164,7 @@ class Relations:
         self.far_links: set[int] = set()  # numerators whose denominator was found far back (a guess)
         self.guessed_bases: set[int] = set()  # shares whose base is the count before a run of shares
         self.share_base: dict[int, Mention] = {}  # numerator mention id -> the whole it was a share of
+        self.guessed_wholes: set[int] = set()  # wholes 其中 opening a sentence was linked to among several
 
     def build(self) -> Relations:
         for sid in sorted(self.by_sentence):
@@ -291,6 +292,11 @@ class Relations:
                         if "total" not in chosen.get(unit_key(m.unit), m).roles or "total" in m.roles:
                             chosen[unit_key(m.unit)] = m
                     before = sorted(chosen.values(), key=lambda m: m.num.start)
+                    # 受理案件21436件，审结20518件…。其中，新收…: with several figures of the unit and none
+                    # stated as the total, which one 其中 breaks down is a guess
+                    self.guessed_wholes.update(
+                        w.id for w in before if "total" not in w.roles
+                        and sum(_compatible(x, w) and "part" not in x.roles for x in cands) > 1)
                     break
             if not before or not after:
                 continue
@@ -366,7 +372,8 @@ class Relations:
             parts.append(m)
         if not parts or any(_per_unit(p) for p in parts):
             return  # averages are no parts of a whole
-        certain = all(("plan" in p.roles) <= ("plan" in whole.roles) for p in parts)
+        certain = all(("plan" in p.roles) <= ("plan" in whole.roles) for p in parts) \
+            and whole.id not in self.guessed_wholes
         for p in parts:
             # 从新开工情况看，…: a sorting lead may look at another side of the figure (never sure of one part)
             self._add_part_whole(whole, p, form, certain and form == "其中")
