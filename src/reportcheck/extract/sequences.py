@@ -541,6 +541,12 @@ def _read_count(m: re.Match) -> _Count | None:
     return _Count(m.start(), m.end(), stated, strong, quoted, arabic)
 
 
+# A heading's marker at the start of its line: （二） 二、 2. 2、
+_RE_HEADING_LEAD = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")
+# The nouns of a quoted count that announce a list (“四个方面”, “三项任务”), unlike a fixed term (“两个责任”)
+_RE_LIST_NOUN = re.compile(r"方面|点|项|条|类|问题|任务|措施|工程|行动|举措|件")
+
+
 def _clause_before(text: str, pos: int) -> int:
     """Start of the clause that contains ``pos``."""
     lo = max(0, pos - ANNOUNCE_WINDOW)
@@ -569,6 +575,12 @@ def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count])
     stated_only = bool(_RE_STATEMENT.search(clause_tail)) and not any(w in clause_tail for w in ("如下", "情况"))
     if count.quoted and not core and "\n" in text[count.end:marker_start] and "：" not in text[count.end:marker_start]:
         stated_only = True  # ``做到“两个维护”。⏎1.…``: a slogan closing its paragraph names a fixed term
+    line_start = text.rfind("\n", 0, count.start) + 1
+    if count.quoted and _RE_HEADING_LEAD.match(text, line_start, count.start) \
+            and "：" not in text[count.end:marker_start] and not _RE_LIST_NOUN.search(text, count.start, count.end):
+        # ``（二）关于落实“两个责任”方面⏎1.…``: a heading's slogan of a fixed term (not “四个方面”, “三项任务”)
+        # names its topic, not the items under it
+        stated_only = True
     if not nearer:
         limit = QUOTED_TAIL if count.quoted else STRONG_TAIL if count.strong else WEAK_TAIL
         if (
