@@ -845,6 +845,9 @@ def _before_list(text: str, c: _Count, stops: list[int]) -> _List | None:
         items = _pieces(cs, e, seps)
         items[0] = (_trim_lead(text, *items[0], items[1:]), items[0][1])
         open_start = stop == "；"  # the list may run on before the ；
+        if any("的" in text[a:b] for a, b in items[1:]):
+            # ``问题较多、整改进度较慢的柳河镇、白石镇2个乡镇``: a relative clause may hold the first pieces
+            certain = False
     else:
         items = []
         if text[e - 1] == "”":
