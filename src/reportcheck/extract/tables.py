@@ -749,4 +749,6 @@ def _restates(cell: dict, m, sentence: str, clause: str, unit_key, others: set[s
         return True
     hu = _HEADER_UNIT.search(cell["column_header"])
     units = {unit_key(u) for u in (cell["unit"], hu.group(1).lstrip("万亿") if hu else "") if u}
-    return unit_key(n.unit) in units if units else bool(n.unit)
+    # with no unit on the cell or its header (a caption may say 单位：亿元), a figure written with a scale
+    # (103.8亿元) cannot be compared with the cell as written
+    return unit_key(n.unit) in units if units else bool(n.unit) and not n.scale
