@@ -36,6 +36,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import itertools
 import re
 
 from ..numbers import CN_DIGITS, Number, parse_cn_int
@@ -325,6 +326,7 @@ def extract_dates(text: str, index: TextIndex, numbers: list[Number]) -> list[di
                      "report_ord": -1, "report_basis": "",
                      "start_low": -1, "start_high": -1, "start_raw": "", "start_start": -1, "start_end": -1})
     _pair_starts(text, rows, own.high if own else None)
+    _narrative_order(text, rows)
     for r in rows:
         # an end and its start are read in one context: their order does not depend on the year
         r["certain"] = r["certain"] or r["start_low"] >= 0
@@ -341,6 +343,39 @@ def extract_dates(text: str, index: TextIndex, numbers: list[Number]) -> list[di
             if r["how"] != "none":
                 r["report_ord"], r["report_basis"] = own.high, own.basis
     return rows
+
+
+# a date that opens or closes a span of time: 7月1日20时至…, …至7月3日
+RE_SPAN_AFTER = re.compile(r"[^，。；]{0,6}?(?:至|到|—|－|~|～)")
+RE_SPAN_BEFORE = re.compile(r"(?:至|到|—|－|~|～)[^，。；至到]{0,6}$")
+
+
+def _narrative_order(text: str, rows: list[dict]) -> None:
+    """A sentence that tells three or more done events by their days, in order but for one that comes
+    earlier than the event told before it (3月12日移送，4月26日退回，6月3日重新移送，5月20日提起公诉，9月18日
+    宣判): that one is paired with the event before it (role ``next``), which it cannot precede. A sentence
+    whose dates go back more than once tells them in another order, and is left alone."""
+    by_sentence: dict[int, list[dict]] = {}
+    for i, r in enumerate(rows):
+        # (either end of a span, 7月1日20时至7月3日20时, is no event of its own)
+        spans = RE_SPAN_AFTER.match(text, r["end"]) or (i and RE_SPAN_BEFORE.search(text, rows[i - 1]["end"], r["start"]))
+        if r["role"] in ("date", "start", "end") and r["start_low"] < 0 and r["day"] is not None and not r["planned"] \
+                and not r["scheduled"] and r["how"] in ("explicit", "inherited", "relative") and not spans:
+            by_sentence.setdefault(r["sentence"], []).append(r)
+    for told in by_sentence.values():
+        if len(told) < 3:
+            continue
+        back = [k for k in range(1, len(told)) if told[k]["high"] < told[k - 1]["low"]]
+        if len(back) != 1:
+            continue
+        k = back[0]
+        rest = told[:k] + told[k + 1:]
+        if any(b["high"] < a["low"] for a, b in itertools.pairwise(rest)):
+            continue
+        r, before = told[k], told[k - 1]
+        r["role"] = "next"
+        r["start_low"], r["start_high"] = before["low"], before["high"]
+        r["start_raw"], r["start_start"], r["start_end"] = before["raw"], before["start"], before["end"]
 
 
 def _pair_starts(text: str, rows: list[dict], latest: int | None) -> None:

@@ -62,6 +62,11 @@ def explain(row: dict) -> tuple[str, str]:
         ok = row["high"] >= row["start_low"]
         end = _date_text(row)
         arith = f"end {end} ({_d(row['high'])}) {'≥' if ok else '<'} start {row['start_raw']} ({_d(row['start_low'])})"
+        if row.get("role") == "next":
+            arith = f"{end} ({_d(row['high'])}) {'≥' if ok else '<'} {row['start_raw']} ({_d(row['start_low'])}), told before it"
+            if ok:
+                return f"{row['start_raw']} → {end} in order", arith
+            return f"{end} is told after {row['start_raw']} but comes before it", arith
         if ok:
             return f"{row['start_raw']} → {end} in order", arith
         return f"ends {end} before it starts {row['start_raw']}", arith
