@@ -221,4 +221,5 @@ RE_SHARE_CLAUSE = re.compile(r"(?:其中[，,]?)?(?P<cat>[\u4e00-\u9fff]{2,14}?)
 # what opens a set of such shares as the parts of one whole: 门诊患者中， 其中， 分行业看，
 RE_SHARE_SET_LEAD = re.compile(r"(?:中|其中|看)[，,：:]?$")
 # the shares of one whole stated for a list of categories at once: 三次产业投资占全部投资的比重分别为2.1%、38.6%和59.3%
-RE_RESPECTIVE_SHARES = re.compile(r"(?:占[^，；。占]{0,20}?的?(?:比重|比例|份额)?|占比|比重|比例)分别(?:为|是|达到|达)?$")
+RE_RESPECTIVE_SHARES = re.compile(r"(?:占[^，；。占]{0,20}?的?(?:比重|比例|份额)?|占比|比重|比例)分别(?:为|是|达到|达)?$|"
+                                  r"分别占[^，；。占]{0,20}?的?(?:比重|比例|份额)?(?:为|是|达到|达)?$")
