@@ -56,14 +56,16 @@ def test_mutated_real_excerpts_meet_the_accuracy_bounds(tmp_path):
     assert s["coverage"] >= MUTATED_COVERAGE
 
 
-@pytest.mark.parametrize(("folder", "recall"), [("written", 0.85), ("written2", 0.80)])
-def test_reports_written_for_the_tests_meet_the_accuracy_bounds(tmp_path, folder, recall):
-    """tests/data/written (24 reports) and written2 (30, in other genres): written for the tests by writers who
-    did not read the code (see their README)."""
+@pytest.mark.parametrize(("folder", "recall", "precision", "traps"),
+                         [("written", 0.85, 0.97, 0), ("written2", 0.85, 0.97, 0), ("written3", 0.75, 0.90, 1)])
+def test_reports_written_for_the_tests_meet_the_accuracy_bounds(tmp_path, folder, recall, precision, traps):
+    """tests/data/written (24 reports), written2 (30, in other genres) and written3 (24, another writer):
+    written for the tests by writers who did not read the code (see their README; written3's two counted
+    false errors are explained there)."""
     s = score(Path(__file__).parent / "data" / folder, tmp_path)
     assert s["recall"] >= recall
-    assert s["precision"] >= 0.97
-    assert s["traps_hit"] == 0
+    assert s["precision"] >= precision
+    assert s["traps_hit"] <= traps
 
 
 # the bounds the mutated set meets now (issue 15's targets: recall 0.90, coverage 0.80)
