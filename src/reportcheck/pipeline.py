@@ -136,20 +136,22 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
     sheet = FactSheet.concat([s for s in sheets if s is not None])
     del sheets
     results = validator.validate(sheet, parallel=bool(jobs and jobs > 1))  # in two processes
-    result = finish(reports, sheet, results, validator.checks, validator.suites, config, root)
-    for rr in reports:
-        if keep_source and rr.status != "error":
-            try:
-                rr.source = read_source(rr.path)
-            except IngestError:
-                pass
-    return result
+    if keep_source:  # before finish, whose suppression comments are read from the kept text
+        for rr in reports:
+            if rr.status != "error":
+                try:
+                    rr.source = read_source(rr.path)
+                except IngestError:
+                    pass
+    return finish(reports, sheet, results, validator.checks, validator.suites, config, root)
 
 
 def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suites: list, config: Config,
            root) -> RunResult:
     """The last stage of every engine: findings from the validation results, fingerprints and the
-    status of each readable report, and the RunResult."""
+    status of each readable report, and the RunResult. A report's kept text (``source``, set by the
+    engine with ``keep_source``) is where its suppression comments are read; without it the report is
+    read again, and only when it has findings that a comment could accept."""
     from . import suppress
 
     per_report = build_findings(sheet, results, {c.table: c.severity for c in checks}, config,
@@ -161,6 +163,7 @@ def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suit
         rr.findings, rr.verified = per_report.get(rr.path, ([], []))
         fingerprint.assign(rr.findings, rr.rel_path)
         rr.update_status()
-        notes += suppress.apply(rr, config)  # comments in the report, [[tool.reportcheck.ignore]]
+        # comments in the report (its kept text, else read again when needed), [[tool.reportcheck.ignore]]
+        notes += suppress.apply(rr, config, rr.source)
     return RunResult(reports, root=str(root), validations=[r for tr in results.values() for r in tr.gx_results],
                      suites=[s for _, s in suites], notes=notes)
