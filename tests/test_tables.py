@@ -10,7 +10,8 @@ import pytest
 from reportcheck import check
 from reportcheck import rules as R
 from reportcheck.extract.tables import extract_tables
-from reportcheck.factsheet import extract
+from reportcheck.factsheet import extract, extract_document
+from reportcheck.ingest import load
 from reportcheck.report.explain import explain
 
 ROWS_RIGHT = [
@@ -188,6 +189,8 @@ def test_a_table_whose_shape_cannot_be_read_gives_no_rows(tmp_path: Path, html: 
     found = extract_tables(page, True)
     assert all(not rows for rows in found.rows.values())
     assert next(p for _, p in found.problems).startswith(problem)
+    # the fact sheet keeps them, where explain reads them
+    assert extract_document(load(path)).table_problems == found.problems
     (r,) = check([path]).reports
     assert not [f for f in r.findings + r.verified if f.rule in ("RC111", "RC112", "RC113")]
     assert f"table not read ({problem}" in explain(path)

@@ -44,6 +44,9 @@ class FactSheet:
         self._rows = dict(rows or {})  # tables not made yet: name -> rows
         self.notices: list[str] = []  # what a reader should know about the report (one line each)
         self.errors: list[str] = []  # reports that could not be read, one line each (reportcheck.extract)
+        # tables of the report whose shape cannot be read, so they give no rows: (source offset, why); only
+        # on the sheet of one report, from extract_document
+        self.table_problems: list[tuple[int, str]] = []
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -189,6 +192,7 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
     rel = extract_relations(text, index, mentions)
     mp = _Mapper(doc, index)
     t: dict[str, list[dict]] = {k: [] for k in S.TABLES}
+    table_problems: list[tuple[int, str]] = []
 
     for m in mentions if tables is None or "mentions" in tables else ():
         n = m.num
@@ -243,6 +247,7 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
     if tables is None or any(name in tables for name in (*S.TABLE_FACTS, "repeats")):
         # from the source: a Word or PDF row has one tab between cells (an empty cell is two tabs)
         found = extract_tables(doc.source, doc.is_html, split_tabs=doc.encoding in ("docx", "pdf"))
+        table_problems = found.problems
         for name, rows in found.rows.items():
             for r in rows:
                 base = {k: v for k, v in r.items() if k in S.TABLES[name]}
@@ -256,6 +261,7 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
 
     sheet = FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
     sheet.notices = notices(doc)
+    sheet.table_problems = table_problems
     return sheet
 
 
