@@ -106,7 +106,7 @@ def test_bad_ignore_entries_name_the_key(tmp_path, entry, message):
 def test_a_kept_text_is_where_the_comments_are_read(project, monkeypatch):
     """With keep_source the run reads each report's text once, before the findings are settled, and the
     suppression reads the comments from that text rather than from the file again."""
-    import reportcheck.ingest as ingest
+    from reportcheck import ingest
     from reportcheck.pipeline import run
 
     reads: list[str] = []
