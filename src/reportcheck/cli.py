@@ -78,7 +78,7 @@ PROGRESS_MIN_FILES = 10
 def _log(line: str) -> None:
     """One line on stderr, its control characters made visible (a file name or a report may hold an ESC
     or a line break that a terminal or a CI runner would act on)."""
-    from .report.terminal import printable
+    from .report.escaping import printable
 
     typer.echo(printable(line), err=True)
 

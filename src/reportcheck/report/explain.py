@@ -18,7 +18,7 @@ from ..factsheet import extract_document
 from ..findings import Finding
 from ..ingest import load
 from ..pipeline import run
-from .terminal import printable
+from .escaping import printable
 
 MARK = {"pass": "✓", "error": "✗", "warning": "?"}
 

@@ -27,8 +27,8 @@ from .. import rules as R
 from ..background import Background
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
+from .escaping import printable
 from .places import excerpt_marks
-from .terminal import printable
 
 MARKER = ".reportcheck-html"
 """A file in every folder this module writes, listing the files written: only a folder holding exactly

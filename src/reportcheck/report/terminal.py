@@ -10,10 +10,8 @@
 then a closing summary that says what to do next. ``quiet`` keeps the first line of each finding only
 and no summary; ``statistics`` gives the number of findings per rule instead of the findings. With
 ``color`` the output carries ANSI colours (the command decides: ``--color``, NO_COLOR, FORCE_COLOR).
-Everything from a report or a file name goes through :func:`printable` before it is painted: a file
-name or a report is written by whoever sends it, and a raw ESC starts an ANSI sequence (recolour,
-retitle, hide lines), a raw line break starts a line that a CI runner reads as a command (GitHub's
-``::warning …``), and a bidirectional control reorders what is shown.
+Everything from a report or a file name goes through :func:`.escaping.printable` before it is painted
+(see :mod:`.escaping` for why).
 """
 
 from __future__ import annotations
@@ -27,34 +25,12 @@ from typing import ClassVar
 
 from .. import rules as R
 from ..findings import Finding, ReportResult, RunResult
+from .escaping import printable
 from .places import excerpt_marks
 
 WIDTH = 100  # columns of one excerpt line before it wraps (a CJK character takes two)
 MAX_EXCERPT_LINES = 6  # wrapped lines shown around the marks; the rest is elided with …
 EVIDENCE_CHARS = 40  # an evidence text longer than this is shortened in the related lines
-
-# What a terminal or a log must not receive raw: C0 controls but the tab (ESC, CR, LF …), DEL, C1 controls
-# (CSI U+009B), Unicode format characters (soft hyphen, Arabic letter mark, zero-width characters, the
-# bidirectional controls, invisible operators, BOM, interlinear annotation, tags), line and paragraph
-# separators, and lone surrogates (the bytes of a file name that are not UTF-8).
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
-)
-_NAMED = {"\n": "\\n", "\r": "\\r"}
-
-
-def _escape(m: re.Match) -> str:
-    c = m.group()
-    o = ord(c)
-    return _NAMED.get(c) or (f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}")
-
-
-def printable(text: str) -> str:
-    """``text`` safe to write to a terminal or a log, on one line: each character it must not receive raw
-    (see above) becomes a visible escape (``\\n``, ``\\x1b``, ``\\u202e``, ``\\udcff``); the rest, tabs
-    and Chinese included, is kept."""
-    return _UNPRINTABLE.sub(_escape, text)
 
 
 @dataclass(frozen=True)
