@@ -11,6 +11,7 @@ report and the GX Data Docs rows) all make the same characters visible.
 from __future__ import annotations
 
 import re
+from html import escape as _html_escape
 
 # Invisible or reordering characters, and what cannot be encoded: DEL and the C1 controls (CSI U+009B),
 # Unicode format characters (soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width
@@ -50,3 +51,10 @@ def json_safe(text: str) -> str:
     """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the invisible characters above as
     ``\\uXXXX`` escapes: the same JSON value, safe to print and to write as UTF-8."""
     return _JSON_RAW.sub(_json_escape, text)
+
+
+def html(text: str, quote: bool = True) -> str:
+    """HTML-escaped text with the characters above made visible first (``\\u202e``): a page shows what
+    a report holds, not what it would have a browser display. The report pages and the rows of the GX
+    Data Docs use it alike, so a path is written the same in both (the Data Docs rows link back by it)."""
+    return _html_escape(printable(text), quote)

@@ -18,7 +18,6 @@ import re
 import shutil
 import uuid
 from functools import cache
-from html import escape as _html_escape
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -27,7 +26,7 @@ from .. import rules as R
 from ..background import Background
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
-from .escaping import printable
+from .escaping import html as escape
 from .places import excerpt_marks
 
 MARKER = ".reportcheck-html"
@@ -41,13 +40,6 @@ _RANK = {"error": 0, "warning": 1, "pass": 2}
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 # in the text of a PDF a form feed is a page break (see reportcheck.ingest_pdf), and ends a line too
 _PDF_BREAK = re.compile(r"\r\n?|\n|\f")
-
-
-def escape(text: str, quote: bool = True) -> str:
-    """HTML-escaped text with its control characters, bidirectional controls and undecodable bytes of
-    file names made visible (``\\u202e``): a page shows what a report holds, not what it would have
-    a browser display (and a lone surrogate cannot even be written as UTF-8)."""
-    return _html_escape(printable(text), quote)
 
 
 class OutputError(Exception):
