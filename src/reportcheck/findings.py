@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from . import rules as R
 from . import schema as S
 from .config import Config
+from .display import shorten
 from .factsheet import FactSheet
 from .validate import TableResult
 
@@ -20,10 +21,6 @@ SCHEMA_VERSION = "reportcheck/v1"
 # the columns of RunResult.findings_frame(), in order (page: the PDF page, where there is one)
 FINDING_COLUMNS = ("report", "rule", "name", "severity", "line", "column", "end_line", "end_column", "start",
                    "end", "message", "arithmetic", "excerpt", "page", "fingerprint")
-
-
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 @dataclass(repr=False)
@@ -65,7 +62,7 @@ class Finding:
         return f" (page {self.page})" if self.page is not None else ""
 
     def __repr__(self) -> str:
-        return f"Finding({self.rule} {self.severity} {self.path}:{self.line}:{self.column} {_short(self.message)!r})"
+        return f"Finding({self.rule} {self.severity} {self.path}:{self.line}:{self.column} {shorten(self.message, 40)!r})"
 
 
 _JSON_FIELDS = tuple(f.name for f in fields(Finding)
@@ -96,7 +93,7 @@ class ReportResult:
 
     def __repr__(self) -> str:
         if self.status == "error":
-            return f"ReportResult({self.path!r}, error: {_short(self.error or '', 60)!r})"
+            return f"ReportResult({self.path!r}, error: {shorten(self.error or '', 60)!r})"
         return (f"ReportResult({self.path!r}, {self.status}, {self.errors} error(s), {self.warnings} warning(s), "
                 f"{len(self.verified)} verified)")
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from .. import rules as R
 from ..background import Background
+from ..display import shorten
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
 from .escaping import html as escape
@@ -438,8 +439,7 @@ def _places(f: Finding) -> str:
     """Every place the finding rests on, with its role and a link to its line."""
     items = []
     for e in f.evidence:
-        text = e.get("text") or ""
-        short = text if len(text) <= 40 else text[:39] + "…"
+        short = shorten(e.get("text") or "", 40)
         where = (f'<a href="#L{e["line"]}">{e["line"]}:{e["column"]}</a>' if e.get("line") else "")
         items.append(f'<li><span class="role">{escape(e.get("role", ""))}</span> '
                      f"<q>{escape(short)}</q> {where}</li>")

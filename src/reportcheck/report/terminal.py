@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from .. import rules as R
+from ..display import shorten
 from ..findings import Finding, ReportResult, RunResult
 from .escaping import printable
 from .places import excerpt_marks
@@ -61,11 +62,6 @@ class _Paint:
 def _width(text: str) -> int:
     """Columns ``text`` takes on a terminal (wide and full-width characters take two)."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _short(text: str, n: int = EVIDENCE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 def _wrap(excerpt: str) -> list[tuple[int, int]]:
@@ -145,7 +141,7 @@ def finding_lines(r: ReportResult, f: Finding, paint: _Paint) -> list[str]:
         lines.append(f"  {eq} {printable(f.arithmetic)}")
     for e in outside:
         where = f"{e['line']}:{e['column']}" if e.get("line") else f"offset {e.get('start')}"
-        lines.append(f"  {eq} {_role(e['role'])} {paint(printable(_short(e['text'])), 'bold')} at {where}")
+        lines.append(f"  {eq} {_role(e['role'])} {paint(printable(shorten(e['text'], EVIDENCE_CHARS)), 'bold')} at {where}")
     rule = R.get(f.rule)
     name = rule.name if rule else f.name
     lines.append(f"  {eq} {paint('help', 'cyan', 'bold')}: {name}: `reportcheck rules {f.rule}`; "
