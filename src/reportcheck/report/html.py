@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from .. import rules as R
 from ..background import Background
-from ..display import shorten
+from ..display import fit, shorten
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
 from .escaping import html as escape
@@ -349,7 +349,7 @@ def _bar_chart(title: str, bars: list[tuple[str, int, int, str]]) -> str:
     rows = []
     for k, (label, e, w, href) in enumerate(bars):
         y = k * row_h
-        shown = _fit(label, 26)
+        shown = fit(label, 26)
         we, ww = bar_w * e / top, bar_w * w / top
         rows.append(f'<a href="{escape(href)}"><title>{escape(label)}: {e} error(s), {w} warning(s)</title>'
                     f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(shown)}</text>'
@@ -360,16 +360,6 @@ def _bar_chart(title: str, bars: list[tuple[str, int, int, str]]) -> str:
     return (f'<figure class="chart"><figcaption>{escape(title)}</figcaption>\n'
             f'<svg role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
             f"<title>{escape(title)}</title>" + "".join(rows) + "</svg></figure>\n")
-
-
-def _fit(label: str, width: int) -> str:
-    """``label`` cut to ``width`` columns (a Chinese character takes two), with … when cut."""
-    used = 0
-    for k, c in enumerate(label):
-        used += 2 if ord(c) >= 0x2E80 else 1
-        if used > width:
-            return label[:k - 1] + "…"
-    return label
 
 
 def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None, source: str | None = None) -> str:

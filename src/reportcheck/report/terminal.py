@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import re
 import shlex
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
 from .. import rules as R
-from ..display import shorten
+from ..display import shorten, width
 from ..findings import Finding, ReportResult, RunResult
 from .escaping import printable
 from .places import excerpt_marks
@@ -59,18 +58,13 @@ class _Paint:
         return f"\x1b[{';'.join(self.CODES[s] for s in styles)}m{text}\x1b[0m"
 
 
-def _width(text: str) -> int:
-    """Columns ``text`` takes on a terminal (wide and full-width characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _wrap(excerpt: str) -> list[tuple[int, int]]:
     """The excerpt cut into lines of at most WIDTH columns (at its own line breaks too), as spans."""
     out = []
     for m in re.finditer(r"[^\n]+", excerpt):
         a, w = m.start(), 0
         for i in range(m.start(), m.end()):
-            cw = _width(excerpt[i])
+            cw = width(excerpt[i])
             if w + cw > WIDTH:
                 out.append((a, i))
                 a, w = i, 0
@@ -102,9 +96,9 @@ def _excerpt_lines(excerpt: str, marks: list[tuple[int, int]], paint: _Paint, co
                 continue
             before, marked_text = printable(excerpt[k:s]), printable(excerpt[s:e])
             line.append(before)
-            carets.append(" " * _width(before))
+            carets.append(" " * width(before))
             line.append(paint(marked_text, "bold", color))
-            carets.append("^" * _width(marked_text))
+            carets.append("^" * width(marked_text))
             k = e
         line.append(printable(excerpt[k:b]))
         out.append(f"  {paint('|', 'blue')} {''.join(line)}")
