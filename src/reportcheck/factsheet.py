@@ -122,12 +122,23 @@ class _Mapper:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.doc.source_span(start, max(end, start))
 
-    def member(self, m: dict) -> dict:
-        s, e = self.span(m["start"], m["end"])
+    def _place(self, s: int, e: int) -> tuple[int, int, int, int]:
+        """Line, column, end line and end column (exclusive) of the source span [s, e)."""
         line, col = self.doc.line_col(s)
         eline, ecol = self.doc.line_col(max(s, e - 1))
+        return line, col, eline, ecol + 1 if e > s else ecol
+
+    def _provenance(self, s: int, e: int) -> dict:
+        """The provenance columns of a row on the source span [s, e) but its excerpt and members."""
+        line, col, eline, ecol = self._place(s, e)
+        return {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col, S.END_LINE: eline,
+                S.END_COLUMN: ecol, S.RAW: self.doc.source[s:e], S.PAGE: self.doc.page(s)}
+
+    def member(self, m: dict) -> dict:
+        s, e = self.span(m["start"], m["end"])
+        line, col, eline, ecol = self._place(s, e)
         out = {"role": m.get("role", ""), "start": s, "end": e, "text": self.doc.source[s:e], "line": line,
-               "column": col, "end_line": eline, "end_column": ecol + 1 if e > s else ecol}
+               "column": col, "end_line": eline, "end_column": ecol}
         if "value" in m:
             out["value"] = _finite(m["value"])
         return out
@@ -139,26 +150,18 @@ class _Mapper:
         return self.doc.text[s0:s1].strip()
 
     def row(self, base: dict, start: int, end: int, members: list[dict], certain: bool) -> dict:
-        s, e = self.span(start, end)
-        line, col = self.doc.line_col(s)
-        eline, ecol = self.doc.line_col(max(s, e - 1))
         mem = [self.member(m) for m in members]
-        row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
-               S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: self.doc.source[s:e],
-               S.EXCERPT: self.excerpt(start, end), S.MEMBERS: json.dumps(mem, ensure_ascii=False),
-               S.CERTAIN: bool(certain), S.PAGE: self.doc.page(s)}
+        row = {**self._provenance(*self.span(start, end)), S.EXCERPT: self.excerpt(start, end),
+               S.MEMBERS: json.dumps(mem, ensure_ascii=False), S.CERTAIN: bool(certain)}
         row.update(base)
         return row
 
     def source_row(self, base: dict, s: int, e: int, members: list[dict], excerpt: str) -> dict:
         """A row whose span and members are already source spans (the table facts)."""
         src = self.doc.source
-        line, col = self.doc.line_col(s)
-        eline, ecol = self.doc.line_col(max(s, e - 1))
         mem = [{**m, "text": src[m["start"]:m["end"]], "value": _finite(m.get("value"))} for m in members]
-        row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
-               S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: src[s:e], S.EXCERPT: excerpt,
-               S.MEMBERS: json.dumps(mem, ensure_ascii=False), S.CERTAIN: True, S.PAGE: self.doc.page(s)}
+        row = {**self._provenance(s, e), S.EXCERPT: excerpt, S.MEMBERS: json.dumps(mem, ensure_ascii=False),
+               S.CERTAIN: True}
         row.update(base)
         return row
 
