@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck import check
+from reportcheck import check, extract
 from reportcheck import rules as R
 from reportcheck.extract.tables import extract_tables
-from reportcheck.factsheet import extract, extract_document
+from reportcheck.factsheet import extract_document
 from reportcheck.ingest import load
 from reportcheck.report.explain import explain
 

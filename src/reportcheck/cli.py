@@ -428,35 +428,22 @@ def extract(
                                      help=MEMORY_HELP),
 ) -> None:
     """Write the fact sheet (mentions, breakdowns, part_whole, …) of the reports to --out."""
-    from .factsheet import FactSheet
     from .ingest import IngestError
-    from .pipeline import select
-    from .workers import Extraction, WorkerError, default_jobs
+    from .pipeline import extract as extract_all
+    from .workers import WorkerError, default_jobs
 
     _check_limits(jobs, timeout)
     config = _config(config_file)
-    refused: list[IngestError] = []
-    try:
-        files = select(paths, include, exclude, config, errors=refused)
-    except IngestError as e:
-        _die(str(e))
-    sheets: list = [None] * len(files)
-    bad: list[str] = [str(e) for e in refused]
-    try:
-        with (_progress_bar() as progress,
-              Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words,
-                         _memory_bytes(memory_limit, jobs)) as ex):
-            for done, (i, one, error) in enumerate(ex.results(), 1):
-                sheets[i] = one
-                if error is not None:
-                    bad.append(error)
-                progress(done, len(files))
-    except WorkerError as e:
-        _die(str(e))
-    for error in bad:
+    with _progress_bar() as progress:
+        try:
+            sheet = extract_all(paths, include, exclude, config=config, jobs=jobs or default_jobs(),
+                                timeout=timeout or None, memory=_memory_bytes(memory_limit, jobs),
+                                progress=progress)
+        except (IngestError, WorkerError) as e:
+            progress.close()
+            _die(str(e))
+    for error in sheet.errors:
         _say(error)
-    sheets = [x for x in sheets if x is not None]
-    sheet = FactSheet.concat(sheets)
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, df in sheet.tables.items():
@@ -473,8 +460,8 @@ def extract(
     except OSError as e:
         _die(f"{out}: cannot write: {e.strerror or e}")
     n = sum(len(df) for df in sheet.tables.values())
-    _log(f"{len(sheets)} report(s), {n} fact rows written to {out}/")
-    raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
+    _log(f"{len(sheet.reports)} report(s), {n} fact rows written to {out}/")
+    raise typer.Exit(exitcodes.USAGE if sheet.errors else exitcodes.CLEAN)
 
 
 @app.command("baseline", cls=_Command)

@@ -44,6 +44,7 @@ class FactSheet:
         self._rows = dict(rows or {})  # tables not made yet: name -> rows
         self.notices: list[str] = []  # what a reader should know about the report (one line each)
         self.errors: list[str] = []  # reports that could not be read, one line each (reportcheck.extract)
+        self.reports: list[str] = []  # the reports read into the sheet, as given (reportcheck.extract)
         # tables of the report whose shape cannot be read, so they give no rows: (source offset, why); only
         # on the sheet of one report, from extract_document
         self.table_problems: list[tuple[int, str]] = []
@@ -291,14 +292,3 @@ def notices(doc: Document) -> list[str]:
 # HTML that makes a browser show characters in an order other than the stored one: a <bdo> element, or
 # a style that overrides the bidirectional algorithm.
 _REORDERING_MARKUP = re.compile(r"<bdo\b|unicode-bidi\s*:\s*(?:bidi-override|isolate-override)", re.IGNORECASE)
-
-
-def extract(paths, include=(), exclude=()) -> FactSheet:
-    """Extract the fact sheet of every report under ``paths`` (files or directories).
-
-    Raises :class:`reportcheck.ingest.IngestError` for a path that does not exist; use
-    :func:`reportcheck.pipeline.run` to keep going past unreadable reports.
-    """
-    from .ingest import discover, load
-
-    return FactSheet.concat([extract_document(load(p)) for p in discover(paths, include, exclude)])

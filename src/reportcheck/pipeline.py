@@ -16,11 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import fingerprint, gitutil, repofiles
 from .config import Config
 from .findings import ReportResult, RunResult, build_findings
 from .ingest import IngestError, discover, read_source
+
+if TYPE_CHECKING:
+    from .factsheet import FactSheet
 
 
 def select(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
@@ -73,6 +77,37 @@ def relative(path: str | os.PathLike, root: Path) -> str:
         if p.is_relative_to(root):
             return p.relative_to(root).as_posix()
     return Path(os.path.abspath(path)).as_posix()
+
+
+def extract(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (), *,
+            config: Config | None = None, jobs: int | None = None, timeout: float | None = None,
+            memory: int | None = None, progress: Callable[[int, int], None] | None = None) -> FactSheet:
+    """The fact sheet of every report under ``paths`` (see :func:`select`), every table of it: the one
+    extraction of :func:`reportcheck.extract` and ``reportcheck extract``.
+
+    ``jobs``, ``timeout``, ``memory`` and ``progress`` as for :func:`run`. A report that cannot be read,
+    and an entry that cannot be read as one (a FIFO, a link leaving the folder), does not stop the
+    others: its error (one line naming the file) is in the sheet's ``errors``, those of the reports in
+    their order, then those of the entries. Raises IngestError when a given path does not exist or a
+    folder holds no report, WorkerError when the worker processes cannot start.
+    """
+    from .factsheet import FactSheet
+    from .workers import Extraction
+
+    config = config or Config()
+    refused: list[IngestError] = []
+    files = select(paths, include, exclude, config, errors=refused)
+    sheets: list[FactSheet | None] = [None] * len(files)
+    errors: list[str | None] = [None] * len(files)
+    with Extraction(files, None, jobs, timeout, config.extra_words, memory) as extraction:
+        for done, (i, sheet, error) in enumerate(extraction.results(), 1):
+            sheets[i], errors[i] = sheet, error
+            if progress is not None:
+                progress(done, len(files))
+    out = FactSheet.concat([s for s in sheets if s is not None])
+    out.reports = [str(f) for f, s in zip(files, sheets, strict=True) if s is not None]
+    out.errors = [e for e in errors if e is not None] + [str(e) for e in refused]
+    return out
 
 
 @contextmanager
