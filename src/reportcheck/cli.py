@@ -216,7 +216,7 @@ def check(
         except OSError as e:
             _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
     try:
-        _write_outputs(result, targets, verified, text_options)
+        _write_outputs(result, targets, text_options)
     except BaseException:
         if pending is not None:
             pending.cancel()
@@ -258,17 +258,15 @@ def _note(msg: str, quiet: bool = False) -> None:
         _log(msg)
 
 
-def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: bool, text_options=None) -> None:
-    """Render the run in each format, to its file or to stdout (text in colour only to stdout)."""
+def _write_outputs(result, targets: list[tuple[str, Path | None]], options) -> None:
+    """Render the run in each format, to its file or to stdout (text in colour only to stdout), the text
+    as ``options`` (a :class:`.report.terminal.Options`) say."""
     from dataclasses import replace
 
     from .report import render, write_text
-    from .report.terminal import Options
 
-    options = text_options or Options(show_verified=verified)
     for fmt, target in targets:
-        text = render(fmt, result, show_verified=verified,
-                      text_options=options if target is None else replace(options, color=False))
+        text = render(fmt, result, options if target is None else replace(options, color=False))
         if target is None:
             sys.stdout.write(text)
             continue

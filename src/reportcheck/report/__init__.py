@@ -20,12 +20,12 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "codequality")
 _MODULES = {"text": "terminal", "json": "json_format"}
 
 
-def render(fmt: str, result: RunResult, show_verified: bool = False, text_options=None) -> str:
-    """The run in format ``fmt`` (one of :data:`FORMATS`); ``show_verified`` and ``text_options`` (a
-    :class:`.terminal.Options`: colour, quiet, statistics …) are for ``text``."""
+def render(fmt: str, result: RunResult, text_options=None) -> str:
+    """The run in format ``fmt`` (one of :data:`FORMATS`); ``text_options`` (a :class:`.terminal.Options`:
+    colour, quiet, statistics, the verified relations …) are for ``text``."""
     module = importlib.import_module(f"{__name__}.{_MODULES.get(fmt, fmt)}")
     if fmt == "text":
-        return module.render(result, show_verified=show_verified, options=text_options)
+        return module.render(result, text_options)
     if fmt == "json":
         return module.render(result) + "\n"
     return module.render(result)

@@ -143,9 +143,10 @@ def finding_lines(r: ReportResult, f: Finding, paint: _Paint) -> list[str]:
     return lines
 
 
-def render(result: RunResult, show_verified: bool = False, options: Options | None = None) -> str:
-    """The run as text for a terminal (see the module docstring)."""
-    opt = options or Options(show_verified=show_verified)
+def render(result: RunResult, options: Options | None = None) -> str:
+    """The run as text for a terminal (see the module docstring), as ``options`` say (default: no
+    colour, every finding with its excerpt, no verified relation)."""
+    opt = options or Options()
     paint = _Paint(opt.color)
     lines: list[str] = []
     if opt.statistics:
