@@ -275,9 +275,9 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], options) -> N
         except OSError as e:
             _die(f"{target}: cannot write the {fmt} output: {e.strerror or e}")
         _note(f"{fmt} output: {target}", options.quiet)
-    # every notice and every unreadable report, one line each on stderr, whatever the formats (an
-    # unreadable report's status is "error" in them)
-    for r in result.reports:
+    # every notice (unless --quiet) and every unreadable report, one line each on stderr, whatever the
+    # formats (an unreadable report's status is "error" in them)
+    for r in result.reports if not options.quiet else ():
         for note in r.notices:
             _say(f"note: {note}")
     for r in result.reports:
