@@ -288,7 +288,7 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], options) -> N
 
 def _warn_notes(result) -> None:
     """The run's warnings about reports (an unknown rule in a suppression comment), one line each."""
-    for note in getattr(result, "notes", ()):
+    for note in result.notes:
         _say(f"warning: {note}")
 
 

@@ -144,7 +144,7 @@ class RunResult:
                 rows.append({"report": r.path, "rule": f.rule, "name": f.name, "severity": f.severity,
                              "line": f.line, "column": f.column, "end_line": f.end_line,
                              "end_column": f.end_column, "start": f.start, "end": f.end, "message": f.message,
-                             "arithmetic": f.arithmetic, "excerpt": f.excerpt, "page": getattr(f, "page", None),
+                             "arithmetic": f.arithmetic, "excerpt": f.excerpt, "page": f.page,
                              "fingerprint": f.fingerprint})
         return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 

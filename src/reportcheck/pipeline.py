@@ -163,7 +163,7 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
         for done, (i, sheet, error) in enumerate(extraction.results(), 1):
             sheets[i] = sheet
             if sheet is not None:
-                reports[i].notices = list(getattr(sheet, "notices", ()))
+                reports[i].notices = list(sheet.notices)
             if error is not None:
                 reports[i].status, reports[i].error = "error", error
             if progress is not None:
