@@ -260,13 +260,22 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
 def _drop_shadowed(findings: list[Finding]) -> None:
     """A finding that another rule's finding makes redundant is dropped, as the rule module declares it
     (``YIELDS_TO``: a sum that fails because one of its parts exceeds the whole is reported once, as
-    that part)."""
-    drop = set()
-    for f in findings:
-        rule = R.get(f.rule)
-        for other, (mine, theirs) in (rule.yields_to.items() if rule else ()):
-            places = {(e["start"], e["end"]) for g in findings if g.rule == other for e in g.evidence
-                      if e["role"] == theirs}
-            if any((e["start"], e["end"]) in places for e in f.evidence if e["role"] == mine):
-                drop.add(id(f))
-    findings[:] = [f for f in findings if id(f) not in drop]
+    that part). Linear in the findings and their evidence: the places of each (rule, role) are
+    gathered once."""
+    rules = {f.rule: R.get(f.rule) for f in findings}
+    wanted = {(other, theirs) for rule in rules.values() if rule for other, (_, theirs) in rule.yields_to.items()}
+    if not wanted:
+        return
+    places: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for g in findings:
+        for e in g.evidence:
+            if (g.rule, e["role"]) in wanted:
+                places.setdefault((g.rule, e["role"]), set()).add((e["start"], e["end"]))
+
+    def shadowed(f: Finding) -> bool:
+        rule = rules[f.rule]
+        return any((e["start"], e["end"]) in places.get((other, theirs), ())
+                   for other, (mine, theirs) in (rule.yields_to.items() if rule else ())
+                   for e in f.evidence if e["role"] == mine)
+
+    findings[:] = [f for f in findings if not shadowed(f)]
