@@ -32,8 +32,14 @@ def render(fmt: str, result: RunResult, text_options=None) -> str:
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically: a new file beside it, then renamed over it."""
+    """Write ``text`` (UTF-8) to ``path`` atomically: a new file beside it, then renamed over it. What is
+    not a regular file (``/dev/null``, ``/dev/stdout``, a FIFO) is written into, never replaced: a rename
+    over ``/dev/null`` by root would leave a regular file there for every program."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{uuid.uuid4().hex[:12]}")
     try:
