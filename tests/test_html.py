@@ -163,6 +163,23 @@ def test_data_docs_need_no_asset_without_an_offline_copy(reports, tmp_path):
         assert (tmp_path / "gx" / rel).is_file()
 
 
+def test_data_docs_rows_link_back_for_a_name_with_control_characters(tmp_path):
+    """The Data Docs rows and the report pages escape a path alike, so its row still links to its page."""
+    from types import SimpleNamespace
+
+    path = "reports/ctl\x1b[2Jname\u202e.txt"
+    gx = SimpleNamespace(results=[SimpleNamespace(result={"unexpected_index_list": [
+        {"id": "sequences:1", "report": path, "line": 3, "excerpt": "一是<b>"}]})])
+    row = datadocs._escaped(gx).results[0].result["unexpected_index_list"][0]
+    assert row["report"] == html.escape(path) and "\x1b" not in row["report"] and row["excerpt"] == "一是&lt;b&gt;"
+    page = tmp_path / "gx" / "validations" / "sequences.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(f'<td id="a" ><div class="show-scrollbars">{row["report"]}</div></td>'
+                    f'<td id="b" ><div class="show-scrollbars">{row["line"]}</div></td>', encoding="utf-8")
+    html._link_gx_rows(tmp_path / "gx", ["validations/sequences.html"], {path: "reports/001_ctl.html"}, tmp_path)
+    assert page.read_text(encoding="utf-8").count('<a href="../../reports/001_ctl.html#L3">') == 2
+
+
 def test_rewrite_of_outside_assets():
     dropped: list[str] = []
     page = ('<script src="https://code.jquery.com/jquery-3.7.1.min.js" integrity="sha384-x" crossorigin="anonymous">'

@@ -38,6 +38,31 @@ def test_extract_keeps_going_past_an_unreadable_report(tmp_path):
     assert len(sheet.errors) == 1 and "b.txt" in sheet.errors[0]
 
 
+def test_extract_and_the_command_give_a_fifo_an_error_line_and_go_on(tmp_path, monkeypatch):
+    """The library and ``reportcheck extract`` share one extraction: an entry that cannot be read as a
+    report (a FIFO among the inputs) is an error line naming it, after those of the reports, and the
+    others are extracted."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from reportcheck import exitcodes
+    from reportcheck.cli import app
+
+    shutil.copy(SEED_003, tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"")
+    os.mkfifo(tmp_path / "c.txt")
+    monkeypatch.chdir(tmp_path)
+    sheet = reportcheck.extract(["a.txt", "b.txt", "c.txt"])
+    assert sheet.reports == ["a.txt"] and len(sheet.tables["sequences"]) > 0
+    assert len(sheet.errors) == 2 and sheet.errors[0].startswith("b.txt: ")
+    assert sheet.errors[1] == "c.txt: not a regular file (a FIFO)"
+    res = CliRunner().invoke(app, ["extract", "a.txt", "b.txt", "c.txt", "--out", "facts", "-j", "1"])
+    assert res.exit_code == exitcodes.USAGE
+    assert res.stderr.splitlines() == [f"reportcheck: {e}" for e in sheet.errors] + [
+        f"1 report(s), {sum(len(df) for df in sheet.tables.values())} fact rows written to facts/"]
+
+
 def test_check_takes_a_string_and_gives_a_tidy_frame(seeds_result):
     one = reportcheck.check(str(SEED_003))
     assert [r.path for r in one.reports] == [str(SEED_003)]

@@ -260,3 +260,24 @@ def test_write_text_replaces_atomically(tmp_path):
     write_text(target, "new\n")
     assert target.read_text(encoding="utf-8") == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]
+
+
+def test_write_text_writes_into_what_is_not_a_regular_file(tmp_path):
+    """-o /dev/null (or /dev/stdout, or a FIFO) is written into, never renamed over: as root a rename
+    would leave a regular file at /dev/null for every program."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_text(fifo, "报告\n")
+    reader.join()
+    assert got == ["报告\n".encode()] and stat.S_ISFIFO(fifo.stat().st_mode)
+    link = tmp_path / "null"
+    link.symlink_to(os.devnull)  # as /dev/stdout is a link
+    write_text(link, "x")
+    assert link.is_symlink() and stat.S_ISCHR(Path(os.devnull).stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo", "null"]

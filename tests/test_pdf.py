@@ -17,8 +17,8 @@ pytest.importorskip("reportlab", reason="the test extra (reportlab) writes the P
 
 from pdfmaker import _wrap, make_image_only_pdf, make_pdf, sample_paragraphs
 
+from reportcheck import extract
 from reportcheck.cli import app
-from reportcheck.factsheet import extract
 from reportcheck.ingest import IngestError, load
 from reportcheck.ingest.pdf import PAGE_BREAK
 

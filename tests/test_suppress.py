@@ -101,3 +101,25 @@ def test_bad_ignore_entries_name_the_key(tmp_path, entry, message):
     p.write_text(f"[[ignore]]\n{entry}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
         load(p)
+
+
+def test_a_kept_text_is_where_the_comments_are_read(project, monkeypatch):
+    """With keep_source the run reads each report's text once, before the findings are settled, and the
+    suppression reads the comments from that text rather than from the file again."""
+    from reportcheck import ingest
+    from reportcheck.pipeline import run
+
+    reads: list[str] = []
+    real = ingest.read_source
+
+    def counted(path, *args, **kwargs):
+        reads.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(ingest, "read_source", counted)
+    monkeypatch.setattr("reportcheck.pipeline.read_source", counted)
+    result = run(["a.md", "b.html"], keep_source=True)
+    assert sorted(reads) == ["a.md", "b.html"]  # once each: the kept text, not read again by suppress
+    assert {r.path: [f.rule for f in r.suppressed] for r in result.reports} == {"a.md": ["RC101"],
+                                                                                 "b.html": ["RC107"]}
+    assert all(r.source is not None for r in result.reports)

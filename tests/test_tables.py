@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck import check
+from reportcheck import check, extract
 from reportcheck import rules as R
 from reportcheck.extract.tables import extract_tables
-from reportcheck.factsheet import extract
+from reportcheck.factsheet import extract_document
+from reportcheck.ingest import load
 from reportcheck.report.explain import explain
 
 ROWS_RIGHT = [
@@ -188,9 +189,25 @@ def test_a_table_whose_shape_cannot_be_read_gives_no_rows(tmp_path: Path, html: 
     found = extract_tables(page, True)
     assert all(not rows for rows in found.rows.values())
     assert next(p for _, p in found.problems).startswith(problem)
+    # the fact sheet keeps them, where explain reads them
+    assert extract_document(load(path)).table_problems == found.problems
     (r,) = check([path]).reports
     assert not [f for f in r.findings + r.verified if f.rule in ("RC111", "RC112", "RC113")]
     assert f"table not read ({problem}" in explain(path)
+
+
+def test_table_figures_are_written_as_the_sentence_rules_write_them(tmp_path: Path) -> None:
+    # as RC101 and RC107: a sum in the total's decimals, a rate to the stated decimals (at least one)
+    rows = [
+        ["单位", "受理件数", "办结件数", "办结率", "经费（万元）"],
+        ["城关镇", "300", "100", "33%", "12.5"],
+        ["桃源乡", "120", "114", "95%", "8.3"],
+        ["合计", "420", "214", "51%", "21.0"],
+    ]
+    (r,) = check([_write("markdown", tmp_path / "r", rows)]).reports
+    arith = {f.arithmetic for f in r.findings + r.verified}
+    assert "城关镇 / 办结率: 100 / 300 = 33.3% ≈ 33%" in arith
+    assert "合计 / 经费（万元）: 21.0 ≠ 12.5 + 8.3 = 20.8" in arith
 
 
 def test_a_total_row_with_a_within_row_among_its_parts_is_not_summed(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -93,6 +94,27 @@ def test_quiet_and_statistics(tmp_path):
     first = stats.stdout.splitlines()[0]
     assert re.fullmatch(r"\s+1  RC105  ordinal-sequence\s+1 error\(s\)", first), first
     assert "七是创新" not in stats.stdout and "Found 1 error" in stats.stdout
+
+
+def test_verified_relations_in_the_text_on_stdout_and_in_a_file(tmp_path):
+    tick = re.compile(r"txt:\d+:\d+: RC\d+ ✓ ")
+    res = _run("--verified", "-f", f"text:{tmp_path / 'r.txt'}", "-f", "json")
+    written = (tmp_path / "r.txt").read_text(encoding="utf-8").splitlines()
+    verified = sum(len(r["verified"]) for r in json.loads(res.stdout)["reports"])
+    assert verified > 0 and len([x for x in written if tick.search(x)]) == verified
+    assert not tick.search(_run("-f", f"text:{tmp_path / 'r.txt'}").stdout + (tmp_path / "r.txt").read_text("utf-8"))
+
+
+def test_quiet_leaves_out_the_notes_but_not_the_errors(tmp_path):
+    (tmp_path / "bidi.txt").write_text("全年共受理信访事项\u202e120\u202c件，其中来信30件、来访80件。", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    args = ["check", str(tmp_path / "bidi.txt"), str(tmp_path / "empty.txt"), "-j", "1"]
+    loud = runner.invoke(app, args)
+    assert any(x.startswith("reportcheck: note: ") and "bidirectional" in x for x in loud.stderr.splitlines())
+    quiet = runner.invoke(app, [*args, "--quiet"])
+    assert quiet.exit_code == loud.exit_code == exitcodes.USAGE
+    assert quiet.stderr.splitlines() == [x for x in loud.stderr.splitlines() if not x.startswith("reportcheck: note: ")]
+    assert len(quiet.stderr.splitlines()) == 1 and "empty.txt" in quiet.stderr  # the unreadable report, still
 
 
 def test_version_and_help_pages():

@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT, SEEDS, copied_checks
 
-from reportcheck import exitcodes
-from reportcheck.factsheet import extract
+from reportcheck import exitcodes, extract
 from reportcheck.validate import (
     Check,
     SuiteError,
@@ -226,8 +225,7 @@ def test_bad_condition_in_a_suite_stops_the_run_with_exit_code_2(tmp_path):
 
 
 def test_validation_in_two_processes_gives_the_same_results_in_the_same_order(monkeypatch):
-    from reportcheck import background
-    from reportcheck.factsheet import extract
+    from reportcheck import background, extract
     from reportcheck.validate import Validator
 
     sheet = extract([SEEDS])

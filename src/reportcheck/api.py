@@ -41,25 +41,14 @@ def extract(paths: Paths, include: Sequence[str] = (), exclude: Sequence[str] = 
 
     ``config`` is a :class:`reportcheck.config.Config` or the path of a configuration file (default:
     the one the command finds). ``jobs`` worker processes extract the reports (default: this process).
-    A report that cannot be read does not stop the others: its error (one line naming the file) is in
-    the sheet's ``errors``. Raises IngestError when a given path does not exist.
+    A report that cannot be read, or an entry that cannot be read as one (a FIFO …), does not stop the
+    others: its error (one line naming the file) is in the sheet's ``errors``. Raises IngestError when a
+    given path does not exist. The command ``reportcheck extract`` runs the same extraction
+    (:func:`reportcheck.pipeline.extract`).
     """
-    from .factsheet import FactSheet
-    from .pipeline import select
-    from .workers import Extraction
+    from .pipeline import extract as extract_all
 
-    cfg = _config(config)
-    files = select(as_paths(paths), include, exclude, cfg)
-    sheets: list = [None] * len(files)
-    errors: list[str] = []
-    with Extraction(files, None, jobs, None, cfg.extra_words) as extraction:
-        for i, sheet, error in extraction.results():
-            sheets[i] = sheet
-            if error is not None:
-                errors.append(error)
-    out = FactSheet.concat([s for s in sheets if s is not None])
-    out.errors = errors
-    return out
+    return extract_all(as_paths(paths), include, exclude, config=_config(config), jobs=jobs)
 
 
 def check(paths: Paths, include: Sequence[str] = (), exclude: Sequence[str] = (), checks=None, *,

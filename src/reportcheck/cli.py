@@ -78,7 +78,7 @@ PROGRESS_MIN_FILES = 10
 def _log(line: str) -> None:
     """One line on stderr, its control characters made visible (a file name or a report may hold an ESC
     or a line break that a terminal or a CI runner would act on)."""
-    from .report.terminal import printable
+    from .report.escaping import printable
 
     typer.echo(printable(line), err=True)
 
@@ -216,7 +216,7 @@ def check(
         except OSError as e:
             _die(f"{html}: cannot write the HTML report: {e.strerror or e}")
     try:
-        _write_outputs(result, targets, verified, text_options)
+        _write_outputs(result, targets, text_options)
     except BaseException:
         if pending is not None:
             pending.cancel()
@@ -258,17 +258,15 @@ def _note(msg: str, quiet: bool = False) -> None:
         _log(msg)
 
 
-def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: bool, text_options=None) -> None:
-    """Render the run in each format, to its file or to stdout (text in colour only to stdout)."""
+def _write_outputs(result, targets: list[tuple[str, Path | None]], options) -> None:
+    """Render the run in each format, to its file or to stdout (text in colour only to stdout), the text
+    as ``options`` (a :class:`.report.terminal.Options`) say."""
     from dataclasses import replace
 
     from .report import render, write_text
-    from .report.terminal import Options
 
-    options = text_options or Options(show_verified=verified)
     for fmt, target in targets:
-        text = render(fmt, result, show_verified=verified,
-                      text_options=options if target is None else replace(options, color=False))
+        text = render(fmt, result, options if target is None else replace(options, color=False))
         if target is None:
             sys.stdout.write(text)
             continue
@@ -277,9 +275,9 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
         except OSError as e:
             _die(f"{target}: cannot write the {fmt} output: {e.strerror or e}")
         _note(f"{fmt} output: {target}", options.quiet)
-    # every notice and every unreadable report, one line each on stderr, whatever the formats (an
-    # unreadable report's status is "error" in them)
-    for r in result.reports:
+    # every notice (unless --quiet) and every unreadable report, one line each on stderr, whatever the
+    # formats (an unreadable report's status is "error" in them)
+    for r in result.reports if not options.quiet else ():
         for note in r.notices:
             _say(f"note: {note}")
     for r in result.reports:
@@ -290,7 +288,7 @@ def _write_outputs(result, targets: list[tuple[str, Path | None]], verified: boo
 
 def _warn_notes(result) -> None:
     """The run's warnings about reports (an unknown rule in a suppression comment), one line each."""
-    for note in getattr(result, "notes", ()):
+    for note in result.notes:
         _say(f"warning: {note}")
 
 
@@ -428,35 +426,22 @@ def extract(
                                      help=MEMORY_HELP),
 ) -> None:
     """Write the fact sheet (mentions, breakdowns, part_whole, …) of the reports to --out."""
-    from .factsheet import FactSheet
     from .ingest import IngestError
-    from .pipeline import select
-    from .workers import Extraction, WorkerError, default_jobs
+    from .pipeline import extract as extract_all
+    from .workers import WorkerError, default_jobs
 
     _check_limits(jobs, timeout)
     config = _config(config_file)
-    refused: list[IngestError] = []
-    try:
-        files = select(paths, include, exclude, config, errors=refused)
-    except IngestError as e:
-        _die(str(e))
-    sheets: list = [None] * len(files)
-    bad: list[str] = [str(e) for e in refused]
-    try:
-        with (_progress_bar() as progress,
-              Extraction(files, None, jobs or default_jobs(), timeout or None, config.extra_words,
-                         _memory_bytes(memory_limit, jobs)) as ex):
-            for done, (i, one, error) in enumerate(ex.results(), 1):
-                sheets[i] = one
-                if error is not None:
-                    bad.append(error)
-                progress(done, len(files))
-    except WorkerError as e:
-        _die(str(e))
-    for error in bad:
+    with _progress_bar() as progress:
+        try:
+            sheet = extract_all(paths, include, exclude, config=config, jobs=jobs or default_jobs(),
+                                timeout=timeout or None, memory=_memory_bytes(memory_limit, jobs),
+                                progress=progress)
+        except (IngestError, WorkerError) as e:
+            progress.close()
+            _die(str(e))
+    for error in sheet.errors:
         _say(error)
-    sheets = [x for x in sheets if x is not None]
-    sheet = FactSheet.concat(sheets)
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, df in sheet.tables.items():
@@ -473,8 +458,8 @@ def extract(
     except OSError as e:
         _die(f"{out}: cannot write: {e.strerror or e}")
     n = sum(len(df) for df in sheet.tables.values())
-    _log(f"{len(sheets)} report(s), {n} fact rows written to {out}/")
-    raise typer.Exit(exitcodes.USAGE if bad else exitcodes.CLEAN)
+    _log(f"{len(sheet.reports)} report(s), {n} fact rows written to {out}/")
+    raise typer.Exit(exitcodes.USAGE if sheet.errors else exitcodes.CLEAN)
 
 
 @app.command("baseline", cls=_Command)

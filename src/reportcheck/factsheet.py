@@ -44,6 +44,10 @@ class FactSheet:
         self._rows = dict(rows or {})  # tables not made yet: name -> rows
         self.notices: list[str] = []  # what a reader should know about the report (one line each)
         self.errors: list[str] = []  # reports that could not be read, one line each (reportcheck.extract)
+        self.reports: list[str] = []  # the reports read into the sheet, as given (reportcheck.extract)
+        # tables of the report whose shape cannot be read, so they give no rows: (source offset, why); only
+        # on the sheet of one report, from extract_document
+        self.table_problems: list[tuple[int, str]] = []
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -119,12 +123,23 @@ class _Mapper:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.doc.source_span(start, max(end, start))
 
-    def member(self, m: dict) -> dict:
-        s, e = self.span(m["start"], m["end"])
+    def _place(self, s: int, e: int) -> tuple[int, int, int, int]:
+        """Line, column, end line and end column (exclusive) of the source span [s, e)."""
         line, col = self.doc.line_col(s)
         eline, ecol = self.doc.line_col(max(s, e - 1))
+        return line, col, eline, ecol + 1 if e > s else ecol
+
+    def _provenance(self, s: int, e: int) -> dict:
+        """The provenance columns of a row on the source span [s, e) but its excerpt and members."""
+        line, col, eline, ecol = self._place(s, e)
+        return {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col, S.END_LINE: eline,
+                S.END_COLUMN: ecol, S.RAW: self.doc.source[s:e], S.PAGE: self.doc.page(s)}
+
+    def member(self, m: dict) -> dict:
+        s, e = self.span(m["start"], m["end"])
+        line, col, eline, ecol = self._place(s, e)
         out = {"role": m.get("role", ""), "start": s, "end": e, "text": self.doc.source[s:e], "line": line,
-               "column": col, "end_line": eline, "end_column": ecol + 1 if e > s else ecol}
+               "column": col, "end_line": eline, "end_column": ecol}
         if "value" in m:
             out["value"] = _finite(m["value"])
         return out
@@ -136,26 +151,18 @@ class _Mapper:
         return self.doc.text[s0:s1].strip()
 
     def row(self, base: dict, start: int, end: int, members: list[dict], certain: bool) -> dict:
-        s, e = self.span(start, end)
-        line, col = self.doc.line_col(s)
-        eline, ecol = self.doc.line_col(max(s, e - 1))
         mem = [self.member(m) for m in members]
-        row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
-               S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: self.doc.source[s:e],
-               S.EXCERPT: self.excerpt(start, end), S.MEMBERS: json.dumps(mem, ensure_ascii=False),
-               S.CERTAIN: bool(certain), S.PAGE: self.doc.page(s)}
+        row = {**self._provenance(*self.span(start, end)), S.EXCERPT: self.excerpt(start, end),
+               S.MEMBERS: json.dumps(mem, ensure_ascii=False), S.CERTAIN: bool(certain)}
         row.update(base)
         return row
 
     def source_row(self, base: dict, s: int, e: int, members: list[dict], excerpt: str) -> dict:
         """A row whose span and members are already source spans (the table facts)."""
         src = self.doc.source
-        line, col = self.doc.line_col(s)
-        eline, ecol = self.doc.line_col(max(s, e - 1))
         mem = [{**m, "text": src[m["start"]:m["end"]], "value": _finite(m.get("value"))} for m in members]
-        row = {S.REPORT: self.doc.path, S.START: s, S.END: e, S.LINE: line, S.COLUMN: col,
-               S.END_LINE: eline, S.END_COLUMN: ecol + 1 if e > s else ecol, S.RAW: src[s:e], S.EXCERPT: excerpt,
-               S.MEMBERS: json.dumps(mem, ensure_ascii=False), S.CERTAIN: True, S.PAGE: self.doc.page(s)}
+        row = {**self._provenance(s, e), S.EXCERPT: excerpt, S.MEMBERS: json.dumps(mem, ensure_ascii=False),
+               S.CERTAIN: True}
         row.update(base)
         return row
 
@@ -189,6 +196,7 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
     rel = extract_relations(text, index, mentions)
     mp = _Mapper(doc, index)
     t: dict[str, list[dict]] = {k: [] for k in S.TABLES}
+    table_problems: list[tuple[int, str]] = []
 
     for m in mentions if tables is None or "mentions" in tables else ():
         n = m.num
@@ -243,6 +251,7 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
     if tables is None or any(name in tables for name in (*S.TABLE_FACTS, "repeats")):
         # from the source: a Word or PDF row has one tab between cells (an empty cell is two tabs)
         found = extract_tables(doc.source, doc.is_html, split_tabs=doc.encoding in ("docx", "pdf"))
+        table_problems = found.problems
         for name, rows in found.rows.items():
             for r in rows:
                 base = {k: v for k, v in r.items() if k in S.TABLES[name]}
@@ -256,6 +265,7 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
 
     sheet = FactSheet(rows={name: rows for name, rows in t.items() if tables is None or name in tables})
     sheet.notices = notices(doc)
+    sheet.table_problems = table_problems
     return sheet
 
 
@@ -282,14 +292,3 @@ def notices(doc: Document) -> list[str]:
 # HTML that makes a browser show characters in an order other than the stored one: a <bdo> element, or
 # a style that overrides the bidirectional algorithm.
 _REORDERING_MARKUP = re.compile(r"<bdo\b|unicode-bidi\s*:\s*(?:bidi-override|isolate-override)", re.IGNORECASE)
-
-
-def extract(paths, include=(), exclude=()) -> FactSheet:
-    """Extract the fact sheet of every report under ``paths`` (files or directories).
-
-    Raises :class:`reportcheck.ingest.IngestError` for a path that does not exist; use
-    :func:`reportcheck.pipeline.run` to keep going past unreadable reports.
-    """
-    from .ingest import discover, load
-
-    return FactSheet.concat([extract_document(load(p)) for p in discover(paths, include, exclude)])

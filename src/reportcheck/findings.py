@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from . import rules as R
 from . import schema as S
 from .config import Config
+from .display import shorten
 from .factsheet import FactSheet
 from .validate import TableResult
 
@@ -20,10 +21,6 @@ SCHEMA_VERSION = "reportcheck/v1"
 # the columns of RunResult.findings_frame(), in order (page: the PDF page, where there is one)
 FINDING_COLUMNS = ("report", "rule", "name", "severity", "line", "column", "end_line", "end_column", "start",
                    "end", "message", "arithmetic", "excerpt", "page", "fingerprint", "check")
-
-
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 @dataclass(repr=False)
@@ -68,7 +65,7 @@ class Finding:
         return f" (page {self.page})" if self.page is not None else ""
 
     def __repr__(self) -> str:
-        return f"Finding({self.rule} {self.severity} {self.path}:{self.line}:{self.column} {_short(self.message)!r})"
+        return f"Finding({self.rule} {self.severity} {self.path}:{self.line}:{self.column} {shorten(self.message, 40)!r})"
 
 
 _JSON_FIELDS = tuple(f.name for f in fields(Finding)
@@ -99,7 +96,7 @@ class ReportResult:
 
     def __repr__(self) -> str:
         if self.status == "error":
-            return f"ReportResult({self.path!r}, error: {_short(self.error or '', 60)!r})"
+            return f"ReportResult({self.path!r}, error: {shorten(self.error or '', 60)!r})"
         return (f"ReportResult({self.path!r}, {self.status}, {self.errors} error(s), {self.warnings} warning(s), "
                 f"{len(self.verified)} verified)")
 
@@ -150,7 +147,7 @@ class RunResult:
                 rows.append({"report": r.path, "rule": f.rule, "name": f.name, "severity": f.severity,
                              "line": f.line, "column": f.column, "end_line": f.end_line,
                              "end_column": f.end_column, "start": f.start, "end": f.end, "message": f.message,
-                             "arithmetic": f.arithmetic, "excerpt": f.excerpt, "page": getattr(f, "page", None),
+                             "arithmetic": f.arithmetic, "excerpt": f.excerpt, "page": f.page,
                              "fingerprint": f.fingerprint, "check": f.check})
         return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
@@ -272,13 +269,22 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
 def _drop_shadowed(findings: list[Finding]) -> None:
     """A finding that another rule's finding makes redundant is dropped, as the rule module declares it
     (``YIELDS_TO``: a sum that fails because one of its parts exceeds the whole is reported once, as
-    that part)."""
-    drop = set()
-    for f in findings:
-        rule = R.get(f.rule)
-        for other, (mine, theirs) in (rule.yields_to.items() if rule else ()):
-            places = {(e["start"], e["end"]) for g in findings if g.rule == other for e in g.evidence
-                      if e["role"] == theirs}
-            if any((e["start"], e["end"]) in places for e in f.evidence if e["role"] == mine):
-                drop.add(id(f))
-    findings[:] = [f for f in findings if id(f) not in drop]
+    that part). Linear in the findings and their evidence: the places of each (rule, role) are
+    gathered once."""
+    rules = {f.rule: R.get(f.rule) for f in findings}
+    wanted = {(other, theirs) for rule in rules.values() if rule for other, (_, theirs) in rule.yields_to.items()}
+    if not wanted:
+        return
+    places: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for g in findings:
+        for e in g.evidence:
+            if (g.rule, e["role"]) in wanted:
+                places.setdefault((g.rule, e["role"]), set()).add((e["start"], e["end"]))
+
+    def shadowed(f: Finding) -> bool:
+        rule = rules[f.rule]
+        return any((e["start"], e["end"]) in places.get((other, theirs), ())
+                   for other, (mine, theirs) in (rule.yields_to.items() if rule else ())
+                   for e in f.evidence if e["role"] == mine)
+
+    findings[:] = [f for f in findings if not shadowed(f)]

@@ -16,11 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import fingerprint, gitutil, repofiles
 from .config import Config
 from .findings import ReportResult, RunResult, build_findings
 from .ingest import IngestError, discover, read_source
+
+if TYPE_CHECKING:
+    from .factsheet import FactSheet
 
 
 def select(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
@@ -73,6 +77,37 @@ def relative(path: str | os.PathLike, root: Path) -> str:
         if p.is_relative_to(root):
             return p.relative_to(root).as_posix()
     return Path(os.path.abspath(path)).as_posix()
+
+
+def extract(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (), *,
+            config: Config | None = None, jobs: int | None = None, timeout: float | None = None,
+            memory: int | None = None, progress: Callable[[int, int], None] | None = None) -> FactSheet:
+    """The fact sheet of every report under ``paths`` (see :func:`select`), every table of it: the one
+    extraction of :func:`reportcheck.extract` and ``reportcheck extract``.
+
+    ``jobs``, ``timeout``, ``memory`` and ``progress`` as for :func:`run`. A report that cannot be read,
+    and an entry that cannot be read as one (a FIFO, a link leaving the folder), does not stop the
+    others: its error (one line naming the file) is in the sheet's ``errors``, those of the reports in
+    their order, then those of the entries. Raises IngestError when a given path does not exist or a
+    folder holds no report, WorkerError when the worker processes cannot start.
+    """
+    from .factsheet import FactSheet
+    from .workers import Extraction
+
+    config = config or Config()
+    refused: list[IngestError] = []
+    files = select(paths, include, exclude, config, errors=refused)
+    sheets: list[FactSheet | None] = [None] * len(files)
+    errors: list[str | None] = [None] * len(files)
+    with Extraction(files, None, jobs, timeout, config.extra_words, memory) as extraction:
+        for done, (i, sheet, error) in enumerate(extraction.results(), 1):
+            sheets[i], errors[i] = sheet, error
+            if progress is not None:
+                progress(done, len(files))
+    out = FactSheet.concat([s for s in sheets if s is not None])
+    out.reports = [str(f) for f, s in zip(files, sheets, strict=True) if s is not None]
+    out.errors = [e for e in errors if e is not None] + [str(e) for e in refused]
+    return out
 
 
 @contextmanager
@@ -128,7 +163,7 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
         for done, (i, sheet, error) in enumerate(extraction.results(), 1):
             sheets[i] = sheet
             if sheet is not None:
-                reports[i].notices = list(getattr(sheet, "notices", ()))
+                reports[i].notices = list(sheet.notices)
             if error is not None:
                 reports[i].status, reports[i].error = "error", error
             if progress is not None:
@@ -136,20 +171,22 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
     sheet = FactSheet.concat([s for s in sheets if s is not None])
     del sheets
     results = validator.validate(sheet, parallel=bool(jobs and jobs > 1))  # in two processes
-    result = finish(reports, sheet, results, validator.checks, validator.suites, config, root)
-    for rr in reports:
-        if keep_source and rr.status != "error":
-            try:
-                rr.source = read_source(rr.path)
-            except IngestError:
-                pass
-    return result
+    if keep_source:  # before finish, whose suppression comments are read from the kept text
+        for rr in reports:
+            if rr.status != "error":
+                try:
+                    rr.source = read_source(rr.path)
+                except IngestError:
+                    pass
+    return finish(reports, sheet, results, validator.checks, validator.suites, config, root)
 
 
 def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suites: list, config: Config,
            root) -> RunResult:
     """The last stage of every engine: findings from the validation results, fingerprints and the
-    status of each readable report, and the RunResult."""
+    status of each readable report, and the RunResult. A report's kept text (``source``, set by the
+    engine with ``keep_source``) is where its suppression comments are read; without it the report is
+    read again, and only when it has findings that a comment could accept."""
     from . import suppress
 
     per_report = build_findings(sheet, results, {c.table: c.severity for c in checks}, config,
@@ -161,6 +198,7 @@ def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suit
         rr.findings, rr.verified = per_report.get(rr.path, ([], []))
         fingerprint.assign(rr.findings, rr.rel_path)
         rr.update_status()
-        notes += suppress.apply(rr, config)  # comments in the report, [[tool.reportcheck.ignore]]
+        # comments in the report (its kept text, else read again when needed), [[tool.reportcheck.ignore]]
+        notes += suppress.apply(rr, config, rr.source)
     return RunResult(reports, root=str(root), validations=[r for tr in results.values() for r in tr.gx_results],
                      suites=[s for _, s in suites], notes=notes)

@@ -20,20 +20,26 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "codequality")
 _MODULES = {"text": "terminal", "json": "json_format"}
 
 
-def render(fmt: str, result: RunResult, show_verified: bool = False, text_options=None) -> str:
-    """The run in format ``fmt`` (one of :data:`FORMATS`); ``show_verified`` and ``text_options`` (a
-    :class:`.terminal.Options`: colour, quiet, statistics …) are for ``text``."""
+def render(fmt: str, result: RunResult, text_options=None) -> str:
+    """The run in format ``fmt`` (one of :data:`FORMATS`); ``text_options`` (a :class:`.terminal.Options`:
+    colour, quiet, statistics, the verified relations …) are for ``text``."""
     module = importlib.import_module(f"{__name__}.{_MODULES.get(fmt, fmt)}")
     if fmt == "text":
-        return module.render(result, show_verified=show_verified, options=text_options)
+        return module.render(result, text_options)
     if fmt == "json":
         return module.render(result) + "\n"
     return module.render(result)
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically: a new file beside it, then renamed over it."""
+    """Write ``text`` (UTF-8) to ``path`` atomically: a new file beside it, then renamed over it. What is
+    not a regular file (``/dev/null``, ``/dev/stdout``, a FIFO) is written into, never replaced: a rename
+    over ``/dev/null`` by root would leave a regular file there for every program."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{uuid.uuid4().hex[:12]}")
     try:

@@ -137,8 +137,9 @@ _ROW_LISTS = ("unexpected_index_list", "partial_unexpected_index_list")
 def _escaped(result):
     """A copy of a GX suite result whose failing rows (the columns of unexpected_index_column_names: the
     report's path and the excerpt come from the report) are HTML-escaped: GX writes them into its pages
-    as they are, and its pages run scripts."""
-    from html import escape
+    as they are, and its pages run scripts. Escaped as the report pages escape them (:func:`.escaping.html`),
+    so that the rows link back to those pages by their text."""
+    from .escaping import html as escape
 
     out = copy.copy(result)
     rows = []

@@ -13,13 +13,12 @@ import bisect
 import math
 import os
 
-from ..extract.tables import extract_tables
 from ..extract.text import TextIndex
 from ..factsheet import extract_document
 from ..findings import Finding
 from ..ingest import load
 from ..pipeline import run
-from .terminal import printable
+from .escaping import printable
 
 MARK = {"pass": "✓", "error": "✗", "warning": "?"}
 
@@ -55,8 +54,7 @@ def explain(path: str | os.PathLike, checks: str | os.PathLike | None = None, co
 
     out = [(f"{doc.path} ({doc.encoding}): {len(sheet.tables['mentions'])} quantities, "
            f"{len(result.verified)} relations verified, {result.errors} error(s), {result.warnings} warning(s)")]
-    tables = extract_tables(doc.source, doc.is_html, split_tabs=doc.encoding in ("docx", "pdf"))
-    for offset, problem in tables.problems:  # a table read wrong would give wrong checks: none are made
+    for offset, problem in sheet.table_problems:  # a table read wrong would give wrong checks: none are made
         line, col = doc.line_col(offset)
         out.append(f"{line}:{col}  table not read ({problem}): no table checks")
     for k, ((s, _e), span) in enumerate(sentences):

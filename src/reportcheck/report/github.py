@@ -4,7 +4,7 @@
 with the path relative to the project root and the columns as in the other formats (1-based, end
 exclusive). Property values and the message are escaped as the runner expects (``%``, CR, LF, and in
 properties also ``:`` and ``,``), after every control character of their text (an ESC, a line break in
-a file name or in a report) is made visible (:func:`.terminal.printable`): no text of a report or of a
+a file name or in a report) is made visible (:func:`.escaping.printable`): no text of a report or of a
 file name can end a command or start one. The message's second line is the arithmetic. An unreadable report is
 an ``::error`` on its file, and a notice about a report (it holds invisible bidirectional controls) a
 ``::warning`` on its file. The last line is the plain summary of the terminal format.
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from .. import rules as R
 from ..findings import RunResult
-from .terminal import printable, summary
+from .escaping import printable
+from .terminal import summary
 
 
 def _data(s: str) -> str:

@@ -18,17 +18,17 @@ import re
 import shutil
 import uuid
 from functools import cache
-from html import escape as _html_escape
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 from .. import rules as R
 from ..background import Background
+from ..display import fit, shorten
 from ..findings import Finding, ReportResult, RunResult
 from . import datadocs
+from .escaping import html as escape
 from .places import excerpt_marks
-from .terminal import printable
 
 MARKER = ".reportcheck-html"
 """A file in every folder this module writes, listing the files written: only a folder holding exactly
@@ -39,15 +39,8 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _RANK = {"error": 0, "warning": 1, "pass": 2}
 # a line break of the source, as ingest counts lines (\r\n, \r or \n)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
-# in the text of a PDF a form feed is a page break (see reportcheck.ingest_pdf), and ends a line too
+# in the text of a PDF a form feed is a page break (see reportcheck.ingest.pdf), and ends a line too
 _PDF_BREAK = re.compile(r"\r\n?|\n|\f")
-
-
-def escape(text: str, quote: bool = True) -> str:
-    """HTML-escaped text with its control characters, bidirectional controls and undecodable bytes of
-    file names made visible (``\\u202e``): a page shows what a report holds, not what it would have
-    a browser display (and a lone surrogate cannot even be written as UTF-8)."""
-    return _html_escape(printable(text), quote)
 
 
 class OutputError(Exception):
@@ -356,7 +349,7 @@ def _bar_chart(title: str, bars: list[tuple[str, int, int, str]]) -> str:
     rows = []
     for k, (label, e, w, href) in enumerate(bars):
         y = k * row_h
-        shown = _fit(label, 26)
+        shown = fit(label, 26)
         we, ww = bar_w * e / top, bar_w * w / top
         rows.append(f'<a href="{escape(href)}"><title>{escape(label)}: {e} error(s), {w} warning(s)</title>'
                     f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(shown)}</text>'
@@ -367,16 +360,6 @@ def _bar_chart(title: str, bars: list[tuple[str, int, int, str]]) -> str:
     return (f'<figure class="chart"><figcaption>{escape(title)}</figcaption>\n'
             f'<svg role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
             f"<title>{escape(title)}</title>" + "".join(rows) + "</svg></figure>\n")
-
-
-def _fit(label: str, width: int) -> str:
-    """``label`` cut to ``width`` columns (a Chinese character takes two), with … when cut."""
-    used = 0
-    for k, c in enumerate(label):
-        used += 2 if ord(c) >= 0x2E80 else 1
-        if used > width:
-            return label[:k - 1] + "…"
-    return label
 
 
 def render_report(rr: ReportResult, gx_pages: dict[str, str] | None = None, source: str | None = None) -> str:
@@ -446,8 +429,7 @@ def _places(f: Finding) -> str:
     """Every place the finding rests on, with its role and a link to its line."""
     items = []
     for e in f.evidence:
-        text = e.get("text") or ""
-        short = text if len(text) <= 40 else text[:39] + "…"
+        short = shorten(e.get("text") or "", 40)
         where = (f'<a href="#L{e["line"]}">{e["line"]}:{e["column"]}</a>' if e.get("line") else "")
         items.append(f'<li><span class="role">{escape(e.get("role", ""))}</span> '
                      f"<q>{escape(short)}</q> {where}</li>")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import math
-import re
 
 from ..findings import RunResult
+from .escaping import json_safe
 
 
 def _default(o):
@@ -27,17 +27,10 @@ def _sanitize(o):
     return o
 
 
-# Characters json.dumps(ensure_ascii=False) writes raw that a terminal, a log or UTF-8 must not get:
-# C1 controls, format characters (bidi controls …), line separators and lone surrogates (undecodable
-# bytes of a file name, which UTF-8 cannot even encode). Outside strings JSON holds none of them.
-_RAW = re.compile("[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
-                  "\ufff9-\ufffb\ud800-\udfff]")
-
-
 def dumps(obj, **kw) -> str:
-    """``json.dumps(obj, ensure_ascii=False, indent=1)``, with the characters above as ``\\uXXXX``
-    escapes: the same JSON value, safe to print and to write as UTF-8."""
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(obj, ensure_ascii=False, indent=1, **kw))
+    """``json.dumps(obj, ensure_ascii=False, indent=1)``, with the characters no output may write raw
+    as ``\\uXXXX`` escapes (see :func:`.escaping.json_safe`)."""
+    return json_safe(json.dumps(obj, ensure_ascii=False, indent=1, **kw))
 
 
 def render(result: RunResult) -> str:

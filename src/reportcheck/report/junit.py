@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..findings import Finding, RunResult
-from .terminal import printable
+from .escaping import printable
 
 # characters XML 1.0 cannot hold
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -20,7 +20,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def _clean(text: str) -> str:
     """Text for an attribute or an element: line by line, its control, bidirectional and format
-    characters made visible as in the terminal (:func:`.terminal.printable`), and anything XML 1.0
+    characters made visible as in the terminal (:func:`.escaping.printable`), and anything XML 1.0
     cannot hold (a lone surrogate) replaced."""
     return _NOT_XML.sub("\ufffd", "\n".join(printable(line) for line in text.split("\n")))
 

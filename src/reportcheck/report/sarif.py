@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from .. import rules as R
+from ..display import shorten
 from ..findings import Finding, ReportResult, RunResult
 from ..ruledocs import rule_markdown
 from .json_format import dumps
@@ -44,10 +45,6 @@ def _artifact(rr: ReportResult) -> dict:
     return {"uri": quote(rr.rel_path, errors="surrogateescape"), "uriBaseId": SRCROOT}  # a name's own bytes
 
 
-def _short(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else text[:n - 1] + "…"
-
-
 def _region(e: dict) -> dict:
     """The region of one evidence item: its lines and columns where known, and its characters."""
     region = {k: e[key] for k, key in (("startLine", "line"), ("startColumn", "column"), ("endLine", "end_line"),
@@ -60,7 +57,7 @@ def _result(f: Finding, rr: ReportResult, index: dict[str, int]) -> dict:
               "charOffset": f.start, "charLength": f.end - f.start}
     if f.page is not None:  # a PDF: lines and offsets are those of its text layer
         region["properties"] = {"page": f.page}
-    related = [{"id": i, "message": {"text": f"{e['role']}: {_short(e['text'])}"},
+    related = [{"id": i, "message": {"text": f"{e['role']}: {shorten(e['text'], 60)}"},
                 "physicalLocation": {"artifactLocation": _artifact(rr), "region": _region(e)}}
                for i, e in enumerate(f.evidence) if e.get("start") is not None]
     out = {

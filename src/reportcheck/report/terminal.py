@@ -10,51 +10,27 @@
 then a closing summary that says what to do next. ``quiet`` keeps the first line of each finding only
 and no summary; ``statistics`` gives the number of findings per rule instead of the findings. With
 ``color`` the output carries ANSI colours (the command decides: ``--color``, NO_COLOR, FORCE_COLOR).
-Everything from a report or a file name goes through :func:`printable` before it is painted: a file
-name or a report is written by whoever sends it, and a raw ESC starts an ANSI sequence (recolour,
-retitle, hide lines), a raw line break starts a line that a CI runner reads as a command (GitHub's
-``::warning …``), and a bidirectional control reorders what is shown.
+Everything from a report or a file name goes through :func:`.escaping.printable` before it is painted
+(see :mod:`.escaping` for why).
 """
 
 from __future__ import annotations
 
 import re
 import shlex
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
 from .. import rules as R
+from ..display import shorten, width
 from ..findings import Finding, ReportResult, RunResult
+from .escaping import printable
 from .places import excerpt_marks
 
 WIDTH = 100  # columns of one excerpt line before it wraps (a CJK character takes two)
 MAX_EXCERPT_LINES = 6  # wrapped lines shown around the marks; the rest is elided with …
 EVIDENCE_CHARS = 40  # an evidence text longer than this is shortened in the related lines
-
-# What a terminal or a log must not receive raw: C0 controls but the tab (ESC, CR, LF …), DEL, C1 controls
-# (CSI U+009B), Unicode format characters (soft hyphen, Arabic letter mark, zero-width characters, the
-# bidirectional controls, invisible operators, BOM, interlinear annotation, tags), line and paragraph
-# separators, and lone surrogates (the bytes of a file name that are not UTF-8).
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
-)
-_NAMED = {"\n": "\\n", "\r": "\\r"}
-
-
-def _escape(m: re.Match) -> str:
-    c = m.group()
-    o = ord(c)
-    return _NAMED.get(c) or (f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}")
-
-
-def printable(text: str) -> str:
-    """``text`` safe to write to a terminal or a log, on one line: each character it must not receive raw
-    (see above) becomes a visible escape (``\\n``, ``\\x1b``, ``\\u202e``, ``\\udcff``); the rest, tabs
-    and Chinese included, is kept."""
-    return _UNPRINTABLE.sub(_escape, text)
 
 
 @dataclass(frozen=True)
@@ -82,23 +58,13 @@ class _Paint:
         return f"\x1b[{';'.join(self.CODES[s] for s in styles)}m{text}\x1b[0m"
 
 
-def _width(text: str) -> int:
-    """Columns ``text`` takes on a terminal (wide and full-width characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _short(text: str, n: int = EVIDENCE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[:n - 1] + "…"
-
-
 def _wrap(excerpt: str) -> list[tuple[int, int]]:
     """The excerpt cut into lines of at most WIDTH columns (at its own line breaks too), as spans."""
     out = []
     for m in re.finditer(r"[^\n]+", excerpt):
         a, w = m.start(), 0
         for i in range(m.start(), m.end()):
-            cw = _width(excerpt[i])
+            cw = width(excerpt[i])
             if w + cw > WIDTH:
                 out.append((a, i))
                 a, w = i, 0
@@ -130,9 +96,9 @@ def _excerpt_lines(excerpt: str, marks: list[tuple[int, int]], paint: _Paint, co
                 continue
             before, marked_text = printable(excerpt[k:s]), printable(excerpt[s:e])
             line.append(before)
-            carets.append(" " * _width(before))
+            carets.append(" " * width(before))
             line.append(paint(marked_text, "bold", color))
-            carets.append("^" * _width(marked_text))
+            carets.append("^" * width(marked_text))
             k = e
         line.append(printable(excerpt[k:b]))
         out.append(f"  {paint('|', 'blue')} {''.join(line)}")
@@ -169,7 +135,7 @@ def finding_lines(r: ReportResult, f: Finding, paint: _Paint) -> list[str]:
         lines.append(f"  {eq} {printable(f.arithmetic)}")
     for e in outside:
         where = f"{e['line']}:{e['column']}" if e.get("line") else f"offset {e.get('start')}"
-        lines.append(f"  {eq} {_role(e['role'])} {paint(printable(_short(e['text'])), 'bold')} at {where}")
+        lines.append(f"  {eq} {_role(e['role'])} {paint(printable(shorten(e['text'], EVIDENCE_CHARS)), 'bold')} at {where}")
     rule = R.get(f.rule)
     name = rule.name if rule else f.name
     lines.append(f"  {eq} {paint('help', 'cyan', 'bold')}: {name}: `reportcheck rules {f.rule}`; "
@@ -177,9 +143,10 @@ def finding_lines(r: ReportResult, f: Finding, paint: _Paint) -> list[str]:
     return lines
 
 
-def render(result: RunResult, show_verified: bool = False, options: Options | None = None) -> str:
-    """The run as text for a terminal (see the module docstring)."""
-    opt = options or Options(show_verified=show_verified)
+def render(result: RunResult, options: Options | None = None) -> str:
+    """The run as text for a terminal (see the module docstring), as ``options`` say (default: no
+    colour, every finding with its excerpt, no verified relation)."""
+    opt = options or Options()
     paint = _Paint(opt.color)
     lines: list[str] = []
     if opt.statistics:

@@ -103,13 +103,6 @@ def fmt(v) -> str:
     return f"{v:.4f}".rstrip("0").rstrip(".")
 
 
-def interval(lo, hi) -> str:
-    """[lo, hi] or a single value when exact."""
-    if lo == hi:
-        return fmt(lo)
-    return f"[{fmt(lo)}, {fmt(hi)}]"
-
-
 # -- arithmetic in the writer's terms ----------------------------------------------------------------
 
 _SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -163,6 +156,32 @@ def amount_range(low, high, like: str) -> str:
         return lo
     w = written(like)
     return f"{lo.removesuffix(w.scale + w.unit) if w.scale + w.unit else lo}–{hi}"
+
+
+def meets(row: dict, a: str, b: str) -> bool:
+    """Whether the intervals ``a_low``–``a_high`` and ``b_low``–``b_high`` of the row meet: the
+    comparison the suites make of a stated figure and the one its relation gives."""
+    return row[f"{a}_high"] >= row[f"{b}_low"] and row[f"{b}_high"] >= row[f"{a}_low"]
+
+
+def summed(row: dict, total: dict, parts: list[dict]) -> str:
+    """What the parts sum to, from the row's columns, in the total's unit and scale (万元 stays 万元):
+    ``parts_sum``, or the interval ``sum_low``–``sum_high`` where a figure is approximate."""
+    if approximate(total, *parts) or row.get("parts_sum") is None:
+        return amount_range(row["sum_low"], row["sum_high"], total["text"])
+    return amount(row["parts_sum"], total["text"])
+
+
+def computed_rate(row: dict, rate: dict, point=None) -> str:
+    """The rate its figures give, from the row's ``computed_low``–``computed_high``, written as the
+    stated rate is: one figure where both ends are one (or ``point``, the rate of the figures as
+    written, is given), to the stated decimals and at least one; else the interval."""
+    lo, hi = row["computed_low"], row["computed_high"]
+    if point is None and lo == hi:
+        point = lo
+    if point is not None:
+        return amount(point, rate["text"], max(1, written(rate["text"]).decimals))
+    return amount_range(lo, hi, rate["text"])
 
 
 def direction(value) -> str:

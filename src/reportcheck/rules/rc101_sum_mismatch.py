@@ -23,7 +23,7 @@ Failing example
 共收集意见建议137条，已整改113条，正在协调10条，全年跟踪15条。
 """
 
-from . import amount, amount_range, approximate, fmt
+from . import fmt, meets, summed
 
 ID = "RC101"
 SLUG = "sum-mismatch"
@@ -40,11 +40,8 @@ def explain(row: dict) -> tuple[str, str]:
     parts = [m for m in row["members"] if m["role"] == "part"]
     total = next(m for m in row["members"] if m["role"] == "total")
     s = " + ".join(m["text"] for m in parts)
-    if approximate(total, *parts) or row.get("parts_sum") is None:
-        summ = amount_range(row["sum_low"], row["sum_high"], total["text"])
-    else:
-        summ = amount(row["parts_sum"], total["text"])
-    ok = row["sum_high"] >= row["total_low"] and row["total_high"] >= row["sum_low"]
+    summ = summed(row, total, parts)
+    ok = meets(row, "sum", "total")
     sign = "=" if ok else "≠"
     arith = f"{total['text']} {sign} {s} = {summ}"
     if ok:

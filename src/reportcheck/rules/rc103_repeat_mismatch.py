@@ -28,6 +28,8 @@ Failing example
 走访农户2140户。……在走访的2410户农户中，多数反映良好。
 """
 
+from . import meets
+
 ID = "RC103"
 SLUG = "repeat-mismatch"
 NAME = "one quantity stated with two values"
@@ -38,7 +40,7 @@ TABLE = "repeats"
 def explain(row: dict) -> tuple[str, str]:
     first = next(m for m in row["members"] if m["role"] == "first")
     second = next(m for m in row["members"] if m["role"] == "second")
-    ok = row["second_high"] >= row["first_low"] and row["first_high"] >= row["second_low"]
+    ok = meets(row, "first", "second")
     arith = f"{second['text']} {'=' if ok else '≠'} {first['text']}"
     if ok:
         return f"{row['noun']}: stated twice, the same", arith

@@ -22,7 +22,7 @@ Failing example
 共受理投诉200件，已办结180件，办结率95%。
 """
 
-from . import amount, amount_range, approximate, written
+from . import amount_range, approximate, computed_rate, meets
 
 ID = "RC107"
 SLUG = "rate-mismatch"
@@ -37,7 +37,7 @@ def explain(row: dict) -> tuple[str, str]:
     num = next((m for m in row["members"] if m["role"] == "numerator"), None)
     den = next((m for m in row["members"] if m["role"] == "denominator"), None)
     rate = next(m for m in row["members"] if m["role"] == "rate")
-    ok = row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
+    ok = meets(row, "stated", "computed")
     if row.get("form") == "ratio":
         # the ratio of two figures (城乡居民收入比): no percentage
         comp = amount_range(row["computed_low"], row["computed_high"], rate["text"])
@@ -57,12 +57,9 @@ def explain(row: dict) -> tuple[str, str]:
         if ok:
             return f"average annual rate {rate['text']} matches {n} years of growth", arith
         return f"the average annual rate {rate['text']} does not match {n} years of growth ({comp})", arith
+    # the counts as written (106.2万 is 106.15万–106.25万 in the row's interval) give one rate of their own
     exact = num is not None and not approximate(num, den) and row.get("numerator") and row.get("denominator")
-    if exact:
-        value = 100 * row["numerator"] / row["denominator"]
-        comp = amount(value, rate["text"], max(1, written(rate["text"]).decimals))
-    else:
-        comp = amount_range(row["computed_low"], row["computed_high"], rate["text"])
+    comp = computed_rate(row, rate, 100 * row["numerator"] / row["denominator"] if exact else None)
     arith = f"{num['text'] if num else '?'} / {den['text']} = {comp} {'≈' if ok else '≠'} {rate['text']}"
     if ok:
         return f"rate {rate['text']} matches its counts", arith

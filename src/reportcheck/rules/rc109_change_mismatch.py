@@ -22,7 +22,7 @@ Failing example
 公务用车由463辆减少到392辆，减少81辆。
 """
 
-from . import amount, amount_range, approximate, direction, written
+from . import amount, amount_range, approximate, direction, meets, written
 
 ID = "RC109"
 SLUG = "change-mismatch"
@@ -37,7 +37,7 @@ def explain(row: dict) -> tuple[str, str]:
     b = next(m for m in row["members"] if m["role"] == "before")
     a = next(m for m in row["members"] if m["role"] == "after")
     c = next(m for m in row["members"] if m["role"] == "change")
-    ok = row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
+    ok = meets(row, "stated", "computed")
     percent = row["kind"] == "percent"
     if approximate(b, a, c) or a.get("value") is None or b.get("value") is None or (percent and not b["value"]):
         lo, hi = row["computed_low"], row["computed_high"]
@@ -45,9 +45,12 @@ def explain(row: dict) -> tuple[str, str]:
         size = amount_range(*sorted((abs(lo), abs(hi))), c["text"]) if lo * hi > 0 or lo == hi else \
             f"by {amount(lo, c['text'])} to {amount(hi, c['text'])}"
     else:
-        point = a["value"] - b["value"]
-        if percent:
-            point = 100 * point / b["value"]
+        if row["computed_low"] == row["computed_high"]:  # whole figures: the change the row carries
+            point = row["computed_low"]
+        else:  # figures written with decimals (106.2万 is 106.15万–106.25万): the change between them as written
+            point = row["after"] - row["before"]
+            if percent:
+                point = 100 * point / row["before"]
         size = amount(abs(point), c["text"])
         if not ok and size == amount(abs(row["stated"]), c["text"]):  # rounding would hide the difference
             size = amount(abs(point), c["text"], written(c["text"]).decimals + 1)

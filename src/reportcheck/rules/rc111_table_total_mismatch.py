@@ -32,7 +32,7 @@ Failing example
 | 合计 | 27 |
 """
 
-from . import fmt, interval
+from . import fmt, meets, summed
 
 ID = "RC111"
 SLUG = "table-total-mismatch"
@@ -44,8 +44,8 @@ TABLE = "table_totals"
 def explain(row: dict) -> tuple[str, str]:
     parts = [m for m in row["members"] if m["role"] == "part"]
     total = next(m for m in row["members"] if m["role"] == "total")
-    summ = interval(row["sum_low"], row["sum_high"])
-    ok = row["sum_high"] >= row["total_low"] and row["total_high"] >= row["sum_low"]
+    summ = summed(row, total, parts)
+    ok = meets(row, "sum", "total")
     where = f"{row['row_header']} / {row['column_header']}" if row["column_header"] else row["row_header"]
     arith = f"{where}: {total['text']} {'=' if ok else '≠'} {' + '.join(m['text'] for m in parts)} = {summ}"
     if ok:

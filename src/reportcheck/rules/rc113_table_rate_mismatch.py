@@ -32,7 +32,7 @@ Failing example
 | 合计 | 25 | 100% |
 """
 
-from . import interval
+from . import computed_rate, meets
 
 ID = "RC113"
 SLUG = "table-rate-mismatch"
@@ -45,10 +45,10 @@ def explain(row: dict) -> tuple[str, str]:
     rate = next(m for m in row["members"] if m["role"] == "rate")
     num = next(m for m in row["members"] if m["role"] == "numerator")
     den = next(m for m in row["members"] if m["role"] == "denominator")
-    comp = interval(round(row["computed_low"], 2), round(row["computed_high"], 2))
-    ok = row["stated_high"] >= row["computed_low"] and row["computed_high"] >= row["stated_low"]
+    comp = computed_rate(row, rate)
+    ok = meets(row, "stated", "computed")
     where = f"{row['row_header']} / {row['column_header']}"
-    arith = f"{where}: {num['text']} / {den['text']} = {comp}% {'≈' if ok else '≠'} {rate['text']}"
+    arith = f"{where}: {num['text']} / {den['text']} = {comp} {'≈' if ok else '≠'} {rate['text']}"
     if ok:
         return f"table rate {rate['text']} matches its counts", arith
-    return f"the table's {row['column_header']} {rate['text']} does not match its counts ({comp}%)", arith
+    return f"the table's {row['column_header']} {rate['text']} does not match its counts ({comp})", arith
