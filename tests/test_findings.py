@@ -23,3 +23,12 @@ def test_a_sum_yields_to_the_part_that_exceeds_its_whole_and_only_there():
     alone = [_f("RC101", ("total", 0, 2))]  # nothing to yield to
     _drop_shadowed(alone)
     assert len(alone) == 1
+
+
+def test_a_rule_message_tells_the_suites_verdict_not_one_worked_out_again():
+    from reportcheck.rules import meets
+
+    row = {"stated_low": 95.0, "stated_high": 95.0, "computed_low": 95.0, "computed_high": 95.0}
+    assert meets(row, "stated", "computed")  # explained outside a validation: the comparison itself
+    assert not meets({**row, "gx_failed": True}, "stated", "computed")  # GX rejected the row
+    assert meets({**row, "computed_low": 90.0, "computed_high": 90.0, "gx_failed": False}, "stated", "computed")

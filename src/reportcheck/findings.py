@@ -239,7 +239,8 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                 if levels[key] == "off":
                     continue
                 d = d or _row_dict(row)
-                message, arith = _explain(rule, d)
+                # the message tells GX's verdict on the row, not one worked out again
+                message, arith = _explain(rule, {**d, "gx_failed": failed})
                 if failed:
                     # the suite's verdict on this row (the gravest expectation that rejected it); the
                     # configuration may lower a rule to a warning everywhere

@@ -159,8 +159,11 @@ def amount_range(low, high, like: str) -> str:
 
 
 def meets(row: dict, a: str, b: str) -> bool:
-    """Whether the intervals ``a_low``–``a_high`` and ``b_low``–``b_high`` of the row meet: the
-    comparison the suites make of a stated figure and the one its relation gives."""
+    """Whether the intervals ``a_low``–``a_high`` and ``b_low``–``b_high`` of the row meet: the suite's
+    verdict on the row (``gx_failed``, set by the findings stage from what GX rejected) where there is one,
+    else the same comparison the suites make (for a row explained outside a validation)."""
+    if "gx_failed" in row:
+        return not row["gx_failed"]
     return row[f"{a}_high"] >= row[f"{b}_low"] and row[f"{b}_high"] >= row[f"{a}_low"]
 
 
