@@ -1291,6 +1291,8 @@ class Relations:
                 # is the same set whatever its value
                 named_again = bool(restated and (by := RE_STATED_BY.search(m.pre)) and by.group(0) in prev.pre[-12:]
                                    and prev.noun and prev.noun == m.noun) or _names_set_again(prev, m)
+                if not alike and not named_again and unlike is not None:
+                    continue  # the nearest unlike figure is kept already; only an alike one may still come
                 # a restated set points back across periods (截至11月… / 力争2015年…完成正在整改的13个)
                 if not self._same_thing(prev, m, restated) or not (restated or self._same_scope(prev, m)):
                     continue
