@@ -22,6 +22,7 @@ they checked; the findings stage turns those into findings and verified relation
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import warnings
@@ -374,13 +375,16 @@ def check_columns(check: Check, columns) -> None:
                                  f"which table {check.table!r} does not have")
 
 
-def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object], set[str]] | None) -> None:
+def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object], set[str]] | None,
+                positions: list[int] | None = None) -> None:
     """Add one GX validation of ``check``'s table to ``tr``: rejected row ids per rule, checked ids
     (``in_scope(expectation_config)``, when given) and descriptions; SuiteError when GX could not run an
-    expectation."""
+    expectation. ``positions``: where in the suite file each expectation GX ran stands, when GX ran only
+    some of them (by default, all, in order)."""
     tr.gx_results.append(res)
     # GX keeps the suite's order in its results: the index names the suite line of each verdict
-    for i, r in enumerate(res.results):
+    for k, r in enumerate(res.results):
+        i = positions[k] if positions is not None else k
         cfg = r.expectation_config
         rule = (cfg.meta or {}).get("rule")
         info = r.exception_info or {}
@@ -418,6 +422,7 @@ class Validator:
         self.suites = [(c, build_suite(self.gx, c)) for c in self.checks]
         self.datasource = self.context.data_sources.add_pandas("reportcheck")
         self._batch_defs: dict[str, object] = {}
+        self._parts: dict[tuple, object] = {}  # suites cut to the expectations a table's rows admit
 
     def _batch(self, table: str, df: pd.DataFrame):
         if table not in self._batch_defs:
@@ -466,12 +471,38 @@ class Validator:
             check_columns(check, df.columns)
             frame = _numeric_view(df)
             batch = self._batch(check.table, frame)
-            res = batch.validate(suite, result_format=self.result_format)
             engine = batch.data.execution_engine
-            read_result(check, res, tr,
-                        lambda cfg, frame=frame, engine=engine: _rows_in_scope(frame, cfg, engine))
+            # an expectation whose row condition admits no row of the table is not run (GX's time goes
+            # into each expectation it runs, whatever the rows): it can neither reject nor check a row
+            expectations = check.suite["expectations"]
+            scopes = [_rows_in_scope(frame, _Kwargs(e.get("kwargs") or {}), engine) for e in expectations]
+            kept = [i for i, scope in enumerate(scopes) if scope]
+            for e in expectations:
+                rule = (e.get("meta") or {}).get("rule")
+                tr.failed.setdefault(rule, set())
+                tr.checked.setdefault(rule, set())
+            if kept:
+                run = suite if len(kept) == len(expectations) else self._part_of(check, tuple(kept))
+                res = batch.validate(run, result_format=self.result_format)
+                ran = iter([scopes[i] for i in kept])
+                read_result(check, res, tr, lambda cfg, ran=ran: next(ran), kept)
             forget_filters()
         return out
+
+    def _part_of(self, check: Check, kept: tuple[int, ...]):
+        """The suite of ``check`` with only the expectations at ``kept`` (built once per choice)."""
+        key = (check.table, str(check.suite_path), kept)
+        if key not in self._parts:
+            part = dict(check.suite, expectations=[check.suite["expectations"][i] for i in kept])
+            self._parts[key] = build_suite(self.gx, dataclasses.replace(check, suite=part))
+        return self._parts[key]
+
+
+@dataclass
+class _Kwargs:
+    """An expectation's kwargs where a GX configuration is expected (``cfg.kwargs``)."""
+
+    kwargs: dict
 
 
 def _numeric_view(df: pd.DataFrame) -> pd.DataFrame:
