@@ -97,7 +97,8 @@ RE_SCHEDULE = re.compile(r"将于|将在|将对|将要|即将|定于|拟于|计�
 # a date that only frames the clause after it: 从7月1日起，…; 今年5月12日，…
 RE_FRAME_BEFORE = re.compile(r"(?:从|自|于|在|截至|截止到?|到)?(?:今年|去年|上年|本年|当年|明年)?")
 RE_FRAME_AFTER = re.compile(r"^(?:起|以来|开始|至今|以后|之后|后|上午|下午|晚上|晚|凌晨|中午)?$")
-RE_RANGE_SEP = re.compile(r"^(?:至|到|—|－|-|~|～)")
+_RANGE = r"至|到|—|－|-|~|～"  # what joins the two ends of a span of dates
+RE_RANGE_SEP = re.compile(rf"^(?:{_RANGE})")
 RE_REL_YEAR = re.compile(r"(今年|去年|上年|前年|明年|本年|当年)$")
 _REL_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 REFERENCE_YEAR = 2000  # orders the dates of a text that names no year (a leap year: 2月29日 exists)
@@ -346,8 +347,8 @@ def extract_dates(text: str, index: TextIndex, numbers: list[Number]) -> list[di
 
 
 # a date that opens or closes a span of time: 7月1日20时至…, …至7月3日
-RE_SPAN_AFTER = re.compile(r"[^，。；]{0,6}?(?:至|到|—|－|~|～)")
-RE_SPAN_BEFORE = re.compile(r"(?:至|到|—|－|~|～)[^，。；至到]{0,6}$")
+RE_SPAN_AFTER = re.compile(rf"[^，。；]{{0,6}}?(?:{_RANGE})")
+RE_SPAN_BEFORE = re.compile(rf"(?:{_RANGE})[^，。；至到]{{0,6}}$")
 
 
 def _narrative_order(text: str, rows: list[dict]) -> None:

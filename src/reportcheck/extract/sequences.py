@@ -541,8 +541,6 @@ def _read_count(m: re.Match) -> _Count | None:
     return _Count(m.start(), m.end(), stated, strong, quoted, arabic)
 
 
-# A heading's marker at the start of its line: （二） 二、 2. 2、
-_RE_HEADING_LEAD = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")
 # The nouns of a quoted count that announce a list (“四个方面”, “三项任务”), unlike a fixed term (“两个责任”)
 _RE_LIST_NOUN = re.compile(r"方面|点|项|条|类|问题|任务|措施|工程|行动|举措|件")
 
@@ -556,7 +554,8 @@ def _clause_before(text: str, pos: int) -> int:
     return i
 
 
-def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count]) -> tuple[int, bool] | None:
+def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count],
+              headed: bool = False) -> tuple[int, bool] | None:
     """Whether ``count`` announces the list whose first marker is at ``marker_start``.
 
     Returns ``(end of the announcing phrase, certain)`` or None:
@@ -575,9 +574,8 @@ def _classify(text: str, count: _Count, marker_start: int, nearer: list[_Count])
     stated_only = bool(_RE_STATEMENT.search(clause_tail)) and not any(w in clause_tail for w in ("如下", "情况"))
     if count.quoted and not core and "\n" in text[count.end:marker_start] and "：" not in text[count.end:marker_start]:
         stated_only = True  # ``做到“两个维护”。⏎1.…``: a slogan closing its paragraph names a fixed term
-    line_start = text.rfind("\n", 0, count.start) + 1
-    if count.quoted and _RE_HEADING_LEAD.match(text, line_start, count.start) \
-            and "：" not in text[count.end:marker_start] and not _RE_LIST_NOUN.search(text, count.start, count.end):
+    if count.quoted and headed and "：" not in text[count.end:marker_start] \
+            and not _RE_LIST_NOUN.search(text, count.start, count.end):
         # ``（二）关于落实“两个责任”方面⏎1.…``: a heading's slogan of a fixed term (not “四个方面”, “三项任务”)
         # names its topic, not the items under it
         stated_only = True
@@ -621,7 +619,9 @@ def _link(text: str, seqs: list[_Seq], markers: list[_Marker], para_starts: list
         for k in range(len(counts) - 1, -1, -1):
             if counts[k].start in used:
                 break
-            verdict = _classify(text, counts[k], first.start, counts[k + 1:])
+            # the count stands in the heading of the marker before the list (（二）关于…“两个责任”方面)
+            headed = i >= 0 and markers[i].heading and text.rfind("\n", 0, counts[k].start) < markers[i].start
+            verdict = _classify(text, counts[k], first.start, counts[k + 1:], headed)
             if verdict:
                 found = (counts[k], *verdict)
                 break
