@@ -26,7 +26,6 @@ import dataclasses
 import json
 import os
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -308,14 +307,19 @@ def _filter_once() -> None:
             row_condition = deserialize_row_condition(row_condition)
         if not isinstance(row_condition, Condition) or isinstance(row_condition, PassThroughCondition):
             return original(self, data, row_condition, domain_kwargs)
-        clause = self.condition_to_filter_clause(row_condition)
-        hit = _FILTERED.get((id(data), clause))
-        if hit is None or hit[0] is not data:
-            # what DataFrame.query does: evaluate the clause, keep the rows where it holds
-            hit = _FILTERED[(id(data), clause)] = (data, data.eval(clause))
-        return data.loc[hit[1]]
+        return data.loc[_kept_by(data, self.condition_to_filter_clause(row_condition))]
 
     PandasExecutionEngine._apply_row_condition_filter = _apply_row_condition_filter
+
+
+def _kept_by(data, clause: str):
+    """The rows of ``data`` a pandas filter clause keeps (a boolean Series), worked out once per frame and
+    clause until :func:`forget_filters`: what DataFrame.query does, evaluate the clause and keep the rows
+    where it holds."""
+    hit = _FILTERED.get((id(data), clause))
+    if hit is None or hit[0] is not data:
+        hit = _FILTERED[(id(data), clause)] = (data, data.eval(clause))
+    return hit[1]
 
 
 def forget_filters() -> None:
@@ -375,12 +379,12 @@ def check_columns(check: Check, columns) -> None:
                                  f"which table {check.table!r} does not have")
 
 
-def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object], set[str]] | None,
+def read_result(check: Check, res, tr: TableResult, scopes: list[set[str]] | None = None,
                 positions: list[int] | None = None) -> None:
     """Add one GX validation of ``check``'s table to ``tr``: rejected row ids per rule, checked ids
-    (``in_scope(expectation_config)``, when given) and descriptions; SuiteError when GX could not run an
-    expectation. ``positions``: where in the suite file each expectation GX ran stands, when GX ran only
-    some of them (by default, all, in order)."""
+    (``scopes``, one per expectation GX ran, when given) and descriptions; SuiteError when GX could not
+    run an expectation. ``positions``: where in the suite file each expectation GX ran stands, when GX
+    ran only some of them (by default, all, in order)."""
     tr.gx_results.append(res)
     # GX keeps the suite's order in its results: the index names the suite line of each verdict
     for k, r in enumerate(res.results):
@@ -403,8 +407,8 @@ def read_result(check: Check, res, tr: TableResult, in_scope: Callable[[object],
                     graver[rid] = sev
                     raised[rid] = where
         checked = tr.checked.setdefault(rule, set())
-        if in_scope is not None:
-            checked.update(in_scope(cfg))
+        if scopes is not None:
+            checked.update(scopes[k])
         desc = (cfg.meta or {}).get("description")
         if desc:
             tr.descriptions.setdefault(rule, []).append(desc)
@@ -484,8 +488,7 @@ class Validator:
             if kept:
                 run = suite if len(kept) == len(expectations) else self._part_of(check, tuple(kept))
                 res = batch.validate(run, result_format=self.result_format)
-                ran = iter([scopes[i] for i in kept])
-                read_result(check, res, tr, lambda cfg, ran=ran: next(ran), kept)
+                read_result(check, res, tr, [scopes[i] for i in kept], kept)
             forget_filters()
         return out
 
@@ -541,7 +544,7 @@ def _rows_in_scope(df: pd.DataFrame, cfg, engine=None) -> set[str]:
     frame = df
     expr = scope_filter(cfg, engine)
     if expr:
-        frame = frame.query(expr)
+        frame = frame.loc[_kept_by(df, expr)]
     cols = _kwarg_columns(cfg.kwargs)
     if cols:
         frame = frame.dropna(subset=cols)
