@@ -165,6 +165,7 @@ class Relations:
         self.guessed_bases: set[int] = set()  # shares whose base is the count before a run of shares
         self.share_base: dict[int, Mention] = {}  # numerator mention id -> the whole it was a share of
         self.guessed_wholes: set[int] = set()  # wholes 其中 opening a sentence was linked to among several
+        self.above_whole: set[int] = set()  # shares stated above a whole they cannot pass (a row each)
 
     def build(self) -> Relations:
         for sid in sorted(self.by_sentence):
@@ -928,7 +929,7 @@ class Relations:
             how = "a part counted against its own whole"
         row = {"id": len(self.rates), "form": form, "stated": m.num.value, "stated_low": plo, "stated_high": phi,
                "numerator": num.num.value if num else math.nan, "denominator": den.num.value,
-               "computed_low": math.nan, "computed_high": math.nan, "over_100": False,
+               "computed_low": math.nan, "computed_high": math.nan,
                "can_exceed_100": can_exceed, "certain": m.id not in self.guessed_bases
                and (num is None or num.id not in self.far_links),
                "link": _where(m, [x for x in (num, den) if x is not None]), "base": how, "gap": math.nan,
@@ -1049,7 +1050,7 @@ class Relations:
                                "numerator": after.num.value if after else ratio[0],
                                "denominator": before.num.value if before else
                                (after.num.value - inc.num.value if after else 1.0),
-                               "computed_low": clo, "computed_high": chi, "over_100": False,
+                               "computed_low": clo, "computed_high": chi,
                                "can_exceed_100": True, "years": float(n), "certain": True,
                                "link": _where(m, [x for x in (before, after, inc) if x is not None]),
                                "base": "its start and end" if before else "its end and increase",
@@ -1092,7 +1093,7 @@ class Relations:
                                "stated_high": xhi, "numerator": urban.num.value,
                                "denominator": rural.num.value, "computed_low": urban.num.low / rural.num.high,
                                "computed_high": urban.num.high / rural.num.low,
-                               "over_100": False, "can_exceed_100": True, "years": math.nan,
+                               "can_exceed_100": True, "years": math.nan,
                                "certain": True, "link": "report", "base": "the two incomes",
                                "gap": _gap(xlo, xhi, urban.num.low / rural.num.high,
                                            urban.num.high / rural.num.low),
@@ -1121,9 +1122,8 @@ class Relations:
     def _bounded_shares(self) -> None:
         """A share or a rate that cannot pass 100% stated above it, wherever it stands: 服务业比重从
         45.3%上升到151.6%, 城镇化率达到103% (a growth or completion rate may pass 100%: not these words)."""
-        flagged = {(r["start"], r["end"]) for r in self.rates if r["over_100"]}
         for m in self.mentions:
-            if m.num.kind != "percent" or m.num.low <= 100.0 or (m.num.start, m.num.end) in flagged:
+            if m.num.kind != "percent" or m.num.low <= 100.0 or m.id in self.above_whole:
                 continue
             if not RE_BOUNDED_SHARE.search(m.pre) or RE_UNBOUNDED_SHARE.search(m.pre):
                 continue
@@ -1186,23 +1186,23 @@ class Relations:
 
     def _add_shares_row(self, run: list[Mention], how: str) -> None:
         """A row with the sum of the shares of one whole's categories."""
-        run = [(m, "") for m in run]
-        members = [_member("share", m) for m, _ in run]
+        members = [_member("share", m) for m in run]
         s, e = _span(members)
-        lo, hi = sum(m.num.low for m, _ in run), sum(m.num.high for m, _ in run)
-        self.rates.append({"id": len(self.rates), "form": "shares", "stated": sum(m.num.value for m, _ in run),
+        lo, hi = sum(m.num.low for m in run), sum(m.num.high for m in run)
+        self.rates.append({"id": len(self.rates), "form": "shares", "stated": sum(m.num.value for m in run),
                            "stated_low": lo, "stated_high": hi, "numerator": math.nan, "denominator": math.nan,
                            "computed_low": math.nan, "computed_high": math.nan,
-                           "over_100": lo > 100.0, "can_exceed_100": False, "certain": True,
+                           "can_exceed_100": False, "certain": True,
                            "link": "sentence", "base": how, "gap": (lo - 100.0) / 100.0,
                            "start": s, "end": e, "members": members})
 
     def _add_over_100(self, m: Mention) -> None:
         """A share stated above 100% of a whole it cannot exceed: a row with the share alone."""
+        self.above_whole.add(m.id)
         self.rates.append({"id": len(self.rates), "form": "share", "stated": m.num.value, "stated_low": m.num.low,
                            "stated_high": m.num.high, "numerator": math.nan, "denominator": math.nan,
                            "computed_low": math.nan, "computed_high": math.nan,
-                           "over_100": True, "can_exceed_100": False, "certain": True,
+                           "can_exceed_100": False, "certain": True,
                            "link": "sentence", "base": "none needed", "gap": math.nan,
                            "start": m.num.start, "end": m.num.end, "members": [_member("rate", m)]})
 
