@@ -193,7 +193,8 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
     index = TextIndex(text)
     numbers = scan(text)
     mentions = extract_mentions(text, index, numbers)
-    rel = extract_relations(text, index, mentions)
+    markers, announced = extract_sequences(text)
+    rel = extract_relations(text, index, mentions, markers)
     mp = _Mapper(doc, index)
     t: dict[str, list[dict]] = {k: [] for k in S.TABLES}
     table_problems: list[tuple[int, str]] = []
@@ -218,7 +219,6 @@ def extract_document(doc: Document, tables: Collection[str] | None = None) -> Fa
         s = min(x["start"] for x in members)
         t["dates"].append(mp.row(base, s, r["end"], members, r.get("certain", True)))
 
-    markers, announced = extract_sequences(text)
     by_place = {(r["seq_id"], r["position"]): r for r in markers}
     for r in markers:
         base = {k: r[k] for k in ("seq_id", "style", "level", "position", "value", "expected")}

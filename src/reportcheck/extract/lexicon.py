@@ -213,9 +213,6 @@ RE_FLOW = re.compile(r"新增|新建|新开工|新开|新认定|新培育|新引
 RE_CHANGE_PREFIX_OK = re.compile(r"^(?:即|亦即|也即|也就是说?|就是)?(?:同比|环比|名义|实际|平均|人均|户均|每[\u4e00-\u9fff]{1,2}?|累计|共|分别|净|总共|一共|合计|相应|大幅|明显)?|"
                                  r"(?:增加|减少|增长|下降|提高|降低|压缩|缩短|缩减|上升|回落|扩大|新增|增|减|降|升|多|少|节约|"
                                  r"节省|精简|削减|下调|上调|提升|增收|减收|收窄|攀升)(?:了|约|近|超过|达)?$")
-# an ordinal marker opening a list item: 一是, （二）, 三、, 4. (figures in two items are of two subjects)
-RE_ITEM_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
-                            r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")
 # a clause that is one category's share of a whole and nothing else: 优级天数占38.5%, 轻工业产值占比46.8%
 RE_SHARE_CLAUSE = re.compile(r"(?:其中[，,]?)?(?P<cat>[\u4e00-\u9fff]{2,14}?)(?:所占|的)?(?:占比|占|比重|比例)(?:为|达|达到|是)?$")
 # what opens a set of such shares as the parts of one whole: 门诊患者中， 其中， 分行业看，

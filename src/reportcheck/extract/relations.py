@@ -8,6 +8,7 @@ relation is a guess (a finding on it is a warning, never an error).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -44,7 +45,6 @@ from .lexicon import (
     RE_INCOME_RATIO,
     RE_INDICATOR_LEAD,
     RE_INVESTMENT_DONE,
-    RE_ITEM_MARKER,
     RE_MEAN,
     RE_NAMED_BASE,
     RE_NEW_ACTION,
@@ -146,9 +146,12 @@ def _compatible(a: Mention, b: Mention) -> bool:
 class Relations:
     """Builds all relation tables of one report from its mentions."""
 
-    def __init__(self, text: str, index: TextIndex, mentions: list[Mention]):
+    def __init__(self, text: str, index: TextIndex, mentions: list[Mention], markers: list[dict] | None = None):
         self.text = text
         self.index = index
+        # the ordinal markers of the report's lists, by place: (start, sequence, position in it)
+        self.markers = sorted((r["start"], r["seq_id"], r["position"]) for r in markers or ())
+        self._marker_starts = [mk[0] for mk in self.markers]
         # a glossary's numbers define terms (8.“两重”：…); they take part in no relation
         self.mentions = mentions = [m for m in mentions if m.zone != NOTES]
         self.by_sentence: dict[int, list[Mention]] = {}
@@ -1313,20 +1316,20 @@ class Relations:
                     self._add_repeat(unlike, m, restated, True, False, False, self._other_items(unlike, m))
             same_unit.append(m)
 
-    def _item_marker(self, m: Mention) -> str:
-        """The ordinal marker opening the list item figure ``m`` stands in (一是, （二）), or empty."""
-        seg = self.index.segment_at(m.num.start)
-        for start in (seg.start, m.sent_start):
-            hit = RE_ITEM_MARKER.match(self.text, start, m.num.start)
-            if hit:
-                return hit.group(0).strip()
-        return ""
+    def _item_of(self, m: Mention) -> tuple[int, int] | None:
+        """The list item figure ``m`` stands in: (sequence, position) of the ordinal marker opening its
+        segment or its sentence (一是…，…1500元；), or None."""
+        k = bisect.bisect_right(self._marker_starts, m.num.start) - 1
+        if k < 0:
+            return None
+        start, seq, position = self.markers[k]
+        return (seq, position) if start >= min(self.index.segment_at(m.num.start).start, m.sent_start) else None
 
     def _other_items(self, a: Mention, b: Mention) -> bool:
         """Whether two figures stand in two items of a list (一是居家护理…1500元；二是机构护理…1800元): the
         items are two subjects, so the figures are no restatement of one."""
-        ia, ib = self._item_marker(a), self._item_marker(b)
-        return bool(ia and ib and ia != ib)
+        ia, ib = self._item_of(a), self._item_of(b)
+        return ia is not None and ib is not None and ia[0] == ib[0] and ia[1] != ib[1]
 
     def _add_repeat(self, prev: Mention, m: Mention, restated: bool, certain: bool, alike: bool,
                     named_again: bool, other_items: bool) -> None:
@@ -1530,6 +1533,8 @@ def _miscopied(a: str, b: str) -> bool:
     return len(da) >= 3 and sum(x != y for x, y in zip(da, db)) == 1
 
 
-def extract_relations(text: str, index: TextIndex, mentions: list[Mention]) -> Relations:
-    """All relation rows of one report."""
-    return Relations(text, index, mentions).build()
+def extract_relations(text: str, index: TextIndex, mentions: list[Mention],
+                      markers: list[dict] | None = None) -> Relations:
+    """All relation rows of one report; ``markers``: the ordinal markers extract.sequences found (the
+    items of a list whose figures are of different subjects)."""
+    return Relations(text, index, mentions, markers).build()
