@@ -198,18 +198,16 @@ def _explain(rule: R.Rule, row: dict) -> tuple[str, str]:
         return rule.name, f"(no details: {rule.id} could not explain this row: {type(e).__name__})"
 
 
-def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities: dict[str, str],
-                   config: Config | None = None, rule_severities: dict[str, str] | None = None,
+def build_findings(sheet: FactSheet, results: dict[str, TableResult], config: Config | None = None,
                    ) -> dict[str, tuple[list[Finding], list[Finding]]]:
     """Findings and verified relations per report path.
 
-    A failing row's severity is the suite's: the gravest ``meta.severity`` of the expectations that
-    rejected it (their row conditions on the evidence columns say which rows are errors and which
-    warnings), else the rule's in the suite (``rule_severities``), else the check map's for the table
-    (``severities``). The configuration may turn a rule off (everywhere or for some paths: an off rule
-    neither finds nor verifies anything) or lower it to a warning.
+    A failing row's severity is the suite's: the gravest severity of the expectations that rejected it
+    (``TableResult.severity``: an expectation's ``meta.severity``, else its check map entry's; their row
+    conditions on the evidence columns say which rows are errors and which warnings). The configuration
+    may turn a rule off (everywhere or for some paths: an off rule neither finds nor verifies anything) or
+    lower it to a warning.
     """
-    rule_severities = rule_severities or {}
     config = config or Config()
     out: dict[str, tuple[list[Finding], list[Finding]]] = {}
     by_table: dict[str, list[R.Rule]] = {}
@@ -244,8 +242,7 @@ def build_findings(sheet: FactSheet, results: dict[str, TableResult], severities
                 if failed:
                     # the suite's verdict on this row (the gravest expectation that rejected it); the
                     # configuration may lower a rule to a warning everywhere
-                    sev = tr.severity.get(rule.id, {}).get(rid) or rule_severities.get(rule.id) \
-                        or severities.get(table, rule.severity)
+                    sev = tr.severity[rule.id][rid]
                     if levels[key] == "warning":
                         sev = "warning"
                 else:

@@ -178,10 +178,10 @@ def run(paths: Sequence[str | os.PathLike], include: Sequence[str] = (), exclude
                     rr.source = read_source(rr.path)
                 except IngestError:
                     pass
-    return finish(reports, sheet, results, validator.checks, validator.suites, config, root)
+    return finish(reports, sheet, results, validator.suites, config, root)
 
 
-def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suites: list, config: Config,
+def finish(reports: list[ReportResult], sheet, results: dict, suites: list, config: Config,
            root) -> RunResult:
     """The last stage of every engine: findings from the validation results, fingerprints and the
     status of each readable report, and the RunResult. A report's kept text (``source``, set by the
@@ -189,8 +189,7 @@ def finish(reports: list[ReportResult], sheet, results: dict, checks: list, suit
     read again, and only when it has findings that a comment could accept."""
     from . import suppress
 
-    per_report = build_findings(sheet, results, {c.table: c.severity for c in checks}, config,
-                                {rule: sev for c in checks for rule, sev in c.rule_severity.items()})
+    per_report = build_findings(sheet, results, config)
     notes: list[str] = []
     for rr in reports:
         if rr.status == "error":

@@ -51,18 +51,6 @@ class Check:
     severity: str
     suite: dict
 
-    @property
-    def rule_severity(self) -> dict[str, str]:
-        """The severity each expectation gives its rule (``meta.severity``), where it gives one: it wins
-        over the check map's severity for the table, so two rules on one table may differ."""
-        out: dict[str, str] = {}
-        for e in self.suite["expectations"]:
-            meta = e.get("meta") or {}
-            # a rule checked by several expectations fails at the gravest severity any of them gives
-            if meta.get("severity") and out.get(meta["rule"]) != "error":
-                out[meta["rule"]] = meta["severity"]
-        return out
-
 
 @dataclass
 class TableResult:

@@ -456,7 +456,7 @@ def run(
         reports.append(rr)
     # what cannot be read as a report is an error of its own, after the reports (as the local engine does)
     reports += [ReportResult(e.path, status="error", error=str(e), rel_path=relative(e.path, root)) for e in refused]
-    return finish(reports, sheet, results, check_list, suites, config, root)
+    return finish(reports, sheet, results, suites, config, root)
 
 
 def _extracted(facts, keep_source: bool) -> tuple[dict[str, int], dict[int, tuple[str | None, str | None]]]:

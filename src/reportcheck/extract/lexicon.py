@@ -32,7 +32,8 @@ STATED_BY = ("确定", "提出", "下达", "反馈", "交办", "梳理出?", "�
 # the status words of a status run and the group each belongs to (a run's parts are of different groups)
 STATUS_GROUPS = {"正在": "doing", "尚未": "left", "未": "left", "其余": "left", "剩余": "left", "余下": "left",
                  "需长期": "long", "需持续": "long", "已": "done"}
-# scopes wider than a province's or a county's own report: 占全国34.5%
+# the whole scopes a share may name as its base (占全国34.5%, 占全县的…): a base found for it must name
+# the same scope, or the share is of a whole stated nowhere in the report
 WIDER_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全球", "全世界", "世界")
 
 # the verbs a rate's count may be named by when the rate says it in other words: 审结7718件，结案率95.4%
